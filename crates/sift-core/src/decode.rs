@@ -1,0 +1,72 @@
+//! Turning a saved page's bytes into text: BOM, then `<meta charset>`, then UTF-8, then Windows-1252.
+
+use encoding_rs::Encoding;
+
+use crate::SiftError;
+
+/// How many leading bytes are searched for a `<meta charset>` declaration (as browsers do).
+const META_PRESCAN_BYTES: usize = 1024;
+
+/// Decodes a page's bytes to text. Invalid sequences become U+FFFD; binary data is refused later by
+/// the analysis itself.
+pub fn decode(bytes: &[u8]) -> Result<String, SiftError> {
+    if bytes.is_empty() {
+        return Err(SiftError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(text.into_owned());
+    }
+    if let Some(encoding) = declared_charset(&bytes[..bytes.len().min(META_PRESCAN_BYTES)]) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _) = encoding.decode_without_bom_handling(bytes);
+            return Ok(text.into_owned());
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// The encoding named by `charset=` in the first bytes, if any.
+fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &lower[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1251_page_is_decoded_by_its_meta_charset() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1251.encode("<meta charset=windows-1251><p>Київ</p>");
+        assert!(decode(&bytes).expect("decoded").contains("Київ"));
+    }
+
+    #[test]
+    fn invalid_utf8_without_declaration_falls_back_to_windows_1252() {
+        assert_eq!(decode(b"caf\xe9").expect("decoded"), "café");
+    }
+
+    #[test]
+    fn utf16_bom_is_honoured() {
+        let bytes = [0xFF, 0xFE, b'h', 0, b'i', 0];
+        assert_eq!(decode(&bytes).expect("decoded"), "hi");
+    }
+}

@@ -1,0 +1,142 @@
+//! Small, iterative helpers over the parsed document: element paths and visible text.
+//!
+//! Nothing here recurses, so arbitrarily deep documents cannot overflow the stack.
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+
+use crate::analysis::ElementPath;
+
+/// Elements whose text is never shown to a reader.
+pub const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "head"];
+
+/// The document's `<html>` element (html5ever always creates one).
+pub fn html_element(doc: &Html) -> ElementRef<'_> {
+    doc.root_element()
+}
+
+/// Path of `el` from `<html>` by element-child indices; `None` if `el` is not under `<html>`.
+pub fn element_path(el: ElementRef<'_>) -> Option<ElementPath> {
+    let mut path = Vec::new();
+    let mut node = *el;
+    loop {
+        let parent = node.parent()?;
+        if !parent.value().is_element() {
+            // `node` is the <html> element (its parent is the document).
+            path.reverse();
+            return Some(path);
+        }
+        let index = node
+            .prev_siblings()
+            .filter(|sibling| sibling.value().is_element())
+            .count();
+        path.push(u32::try_from(index).unwrap_or(u32::MAX));
+        node = parent;
+    }
+}
+
+/// The element at `path` from `<html>`, if there is one.
+pub fn element_at<'a>(doc: &'a Html, path: &[u32]) -> Option<ElementRef<'a>> {
+    let mut el = html_element(doc);
+    for &index in path {
+        el = el.child_elements().nth(index as usize)?;
+    }
+    Some(el)
+}
+
+/// Lower-case local name of an element.
+pub fn tag_name<'a>(el: &ElementRef<'a>) -> &'a str {
+    el.value().name()
+}
+
+/// Text a reader would see in `node`'s subtree: script, style, noscript and template text left out,
+/// whitespace runs collapsed to one space, trimmed.
+pub fn visible_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for_each_text(node, |text| {
+        for ch in text.chars() {
+            if ch.is_whitespace() {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(ch);
+            }
+        }
+    });
+    out
+}
+
+/// Number of chars of [`visible_text`] without building the string.
+pub fn visible_text_len(node: NodeRef<'_, Node>) -> usize {
+    let mut len = 0;
+    let mut pending_space = false;
+    for_each_text(node, |text| {
+        for ch in text.chars() {
+            if ch.is_whitespace() {
+                pending_space = len > 0;
+            } else {
+                len += 1 + usize::from(pending_space);
+                pending_space = false;
+            }
+        }
+    });
+    len
+}
+
+/// Calls `f` with each text node of `node`'s subtree that a reader would see, in document order.
+pub fn for_each_text<'a>(node: NodeRef<'a, Node>, mut f: impl FnMut(&'a str)) {
+    let mut edges = node.traverse();
+    while let Some(edge) = edges.next() {
+        if let ego_tree::iter::Edge::Open(n) = edge {
+            match n.value() {
+                Node::Text(text) => f(text),
+                Node::Element(e) if NON_TEXT_ELEMENTS.contains(&e.name()) && n != node => {
+                    // Skip the subtree: advance until its Close edge.
+                    for inner in edges.by_ref() {
+                        if let ego_tree::iter::Edge::Close(closed) = inner {
+                            if closed == n {
+                                break;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_round_trips() {
+        let doc = Html::parse_document(
+            "<html><head></head><body><div></div><p id=x>hi</p></body></html>",
+        );
+        let sel = scraper::Selector::parse("#x").expect("selector");
+        let p = doc.select(&sel).next().expect("p");
+        let path = element_path(p).expect("path");
+        assert_eq!(path, vec![1, 1]);
+        assert_eq!(element_at(&doc, &path).map(|e| e.id()), Some(p.id()));
+        assert_eq!(element_path(html_element(&doc)), Some(vec![]));
+    }
+
+    #[test]
+    fn visible_text_skips_scripts_and_collapses_space() {
+        let doc = Html::parse_document(
+            "<body><p> Hello \n <b>big</b><script>var x;</script>  world </p><style>p{}</style></body>",
+        );
+        let body = doc
+            .select(&scraper::Selector::parse("body").expect("sel"))
+            .next()
+            .expect("body");
+        assert_eq!(visible_text(*body), "Hello big world");
+        assert_eq!(visible_text_len(*body), "Hello big world".chars().count());
+    }
+}

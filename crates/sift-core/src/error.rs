@@ -1,0 +1,22 @@
+//! The core's error type: every way `analyze` can refuse an input.
+
+use thiserror::Error;
+
+/// Why an input could not be analysed. Each variant's message is shown to users as is.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum SiftError {
+    /// The input holds no bytes (or only whitespace).
+    #[error("the page is empty")]
+    Empty,
+    /// The input is larger than [`crate::limits::MAX_INPUT_BYTES`].
+    #[error("the page is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit it exceeded.
+        limit: usize,
+    },
+    /// The input does not look like text (binary data, e.g. an image or an archive).
+    #[error("the input is not text (it looks like binary data)")]
+    NotText,
+}

@@ -1,0 +1,182 @@
+//! # sift-core
+//!
+//! Sift's analysis of a news page, in pure Rust with no browser types: it tags clutter (donation asks,
+//! newsletter forms, listen-to-this-article players), extracts the article, and picks its key claims
+//! with who said what.
+//!
+//! Entry points:
+//! - [`analyze_html`]: a page's HTML to an [`Analysis`].
+//! - [`analyze_text`]: plain article text (no clutter; spans refer to the text as given).
+//!
+//! Stages, each its own module: [`clutter`] (what to hide), [`article`] (what the reader came for),
+//! [`claims`] (summary, attributions, facts), with [`lang`] and [`dom`] as shared ground.
+
+pub mod analysis;
+pub mod article;
+pub mod claims;
+pub mod clutter;
+#[cfg(feature = "encoding")]
+mod decode;
+pub mod dom;
+mod error;
+pub mod lang;
+pub mod limits;
+
+use std::collections::HashSet;
+
+pub use analysis::*;
+#[cfg(feature = "encoding")]
+pub use decode::decode;
+pub use error::SiftError;
+use scraper::Html;
+
+/// A monotonic clock in milliseconds, used only to fill [`Timings`].
+pub type Clock = fn() -> f64;
+
+/// How to analyse a page.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The page's URL, when known (helps with metadata and relative links).
+    pub url: Option<&'a str>,
+    /// The clock for [`Timings`]; [`default_clock`] natively, the host's on wasm.
+    pub clock: Clock,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self {
+            url: None,
+            clock: default_clock,
+        }
+    }
+}
+
+/// Milliseconds since the first call, natively; always 0 on wasm32 (where `std::time` is unavailable:
+/// the wasm binding passes the host's clock instead).
+pub fn default_clock() -> f64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::OnceLock;
+        use std::time::Instant;
+        static START: OnceLock<Instant> = OnceLock::new();
+        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        0.0
+    }
+}
+
+/// Refuses inputs that cannot be a page: empty, too large, or binary.
+fn check_input(input: &str) -> Result<(), SiftError> {
+    if input.len() > limits::MAX_INPUT_BYTES {
+        return Err(SiftError::TooLarge {
+            size: input.len(),
+            limit: limits::MAX_INPUT_BYTES,
+        });
+    }
+    if input.trim().is_empty() {
+        return Err(SiftError::Empty);
+    }
+    if looks_binary(input) {
+        return Err(SiftError::NotText);
+    }
+    Ok(())
+}
+
+/// Share of control characters (other than whitespace) above which input is taken for binary data.
+const BINARY_CONTROL_SHARE: f64 = 0.10;
+/// How many leading chars are sampled to judge binary input.
+const BINARY_SAMPLE_CHARS: usize = 4096;
+
+fn looks_binary(input: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for ch in input.chars().take(BINARY_SAMPLE_CHARS) {
+        total += 1;
+        if (ch.is_control() && !ch.is_whitespace()) || ch == '\u{FFFD}' {
+            control += 1;
+        }
+    }
+    total > 0 && control as f64 / total as f64 > BINARY_CONTROL_SHARE
+}
+
+/// Analyses a page's HTML.
+pub fn analyze_html(html: &str, options: &Options<'_>) -> Result<Analysis, SiftError> {
+    check_input(html)?;
+    let clock = options.clock;
+    let t0 = clock();
+    let doc = Html::parse_document(html);
+    let t_parse = clock();
+
+    let mut detections = clutter::detect(&doc);
+    let t_clutter = clock();
+
+    let exclude: HashSet<_> = detections.iter().map(|d| d.node).collect();
+    let extraction = article::extract(
+        &doc,
+        &article::ExtractOptions {
+            url: options.url,
+            exclude: &exclude,
+        },
+    );
+    clutter::retain_safe(&mut detections, &doc, &extraction);
+    let t_article = clock();
+
+    let lang = lang::detect(
+        extraction.article.as_ref().map_or("", |a| a.text.as_str()),
+        extraction.declared_lang.as_deref(),
+    );
+    let claims = extraction
+        .article
+        .as_ref()
+        .map(|a| claims::analyze(a, lang))
+        .unwrap_or_default();
+    let t_claims = clock();
+
+    Ok(Analysis {
+        schema: SCHEMA_VERSION,
+        lang: lang.as_str().to_string(),
+        clutter: clutter::to_tags(&doc, detections),
+        article: extraction.article,
+        not_article_reason: extraction.not_article_reason,
+        summary: claims.summary,
+        attributions: claims.attributions,
+        facts: claims.facts,
+        timings_ms: Timings {
+            parse: t_parse - t0,
+            clutter: t_clutter - t_parse,
+            article: t_article - t_clutter,
+            claims: t_claims - t_article,
+            total: t_claims - t0,
+        },
+    })
+}
+
+/// Analyses plain article text: one paragraph per line, no clutter, spans into `text` as given.
+pub fn analyze_text(text: &str, options: &Options<'_>) -> Result<Analysis, SiftError> {
+    check_input(text)?;
+    let clock = options.clock;
+    let t0 = clock();
+    let article = article::from_plain_text(text);
+    let t_article = clock();
+    let lang = lang::detect(text, None);
+    let claims = claims::analyze(&article, lang);
+    let t_claims = clock();
+    Ok(Analysis {
+        schema: SCHEMA_VERSION,
+        lang: lang.as_str().to_string(),
+        article: Some(article),
+        not_article_reason: None,
+        clutter: Vec::new(),
+        summary: claims.summary,
+        attributions: claims.attributions,
+        facts: claims.facts,
+        timings_ms: Timings {
+            article: t_article - t0,
+            claims: t_claims - t_article,
+            total: t_claims - t0,
+            ..Timings::default()
+        },
+    })
+}

@@ -1,0 +1,6 @@
+//! `sift eval attribution`: not built yet.
+
+/// Runs the evaluation.
+pub fn run(_args: &[String]) -> Result<(), String> {
+    Err("not implemented yet".to_string())
+}

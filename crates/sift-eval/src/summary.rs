@@ -1,0 +1,6 @@
+//! `sift eval summary`: not built yet.
+
+/// Runs the evaluation.
+pub fn run(_args: &[String]) -> Result<(), String> {
+    Err("not implemented yet".to_string())
+}
