@@ -5,6 +5,7 @@
 //! same run. Entry point: [`run`], behind `sift eval NAME`.
 
 pub mod attribution;
+pub mod bench;
 pub mod clutter;
 pub mod corpora;
 pub mod extract;
