@@ -1,0 +1,77 @@
+// Background: runs the wasm core (extension pages may compile wasm; content scripts on strict-CSP pages
+// may not), sets the toolbar badge and handles the keyboard shortcut. Listeners are registered at the top
+// level so a restarted service worker / event page receives the message that woke it.
+import "./compat.js";
+import init, * as sift from "./wasm/sift_wasm.js";
+
+const { api, onMessage, sendToTab, setBadge } = globalThis.SiftCompat;
+
+/** Largest HTML (UTF-16 code units) analysed; larger pages are refused with a readable error. */
+const MAX_HTML = 16 * 1024 * 1024;
+/** Largest fragment analysed for late clutter. */
+const MAX_FRAGMENT = 512 * 1024;
+
+let ready = null;
+function core() {
+  if (!ready) {
+    ready = init({ module_or_path: new URL("./wasm/sift_wasm_bg.wasm", import.meta.url) }).catch((e) => {
+      ready = null;
+      throw e;
+    });
+  }
+  return ready;
+}
+
+async function analyze(message) {
+  if (typeof message.html !== "string" || message.html.length > MAX_HTML) {
+    return { ok: false, error: "page too large or not text" };
+  }
+  await core();
+  const url = typeof message.url === "string" ? message.url : undefined;
+  return { ok: true, analysis: sift.analyzeHtml(message.html, url), version: sift.version() };
+}
+
+async function analyzeFragment(message) {
+  await core();
+  if (typeof sift.analyzeFragment !== "function") return { ok: true, clutter: [], unsupported: true };
+  if (typeof message.html !== "string" || message.html.length > MAX_FRAGMENT) return { ok: true, clutter: [] };
+  const url = typeof message.url === "string" ? message.url : undefined;
+  const result = sift.analyzeFragment(message.html, url);
+  const clutter = Array.isArray(result) ? result : result && Array.isArray(result.clutter) ? result.clutter : [];
+  return { ok: true, clutter };
+}
+
+/** Toggles hiding on the active tab; what the keyboard shortcut does. */
+async function handleCommand(name) {
+  if (name !== "toggle-hiding") return undefined;
+  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab || tab.id === undefined) return undefined;
+  return sendToTab(tab.id, { type: "sift:toggle" });
+}
+// Tests reach the same handler the browser's shortcut dispatch calls (see tests/browser/).
+globalThis.siftHandleCommand = handleCommand;
+
+api.commands.onCommand.addListener((name) => {
+  handleCommand(name).catch(() => {});
+});
+
+onMessage((message, sender) => {
+  if (!message || typeof message !== "object") return undefined;
+  // Only this extension's own scripts talk to the background.
+  if (sender && sender.id !== undefined && sender.id !== api.runtime.id) return undefined;
+  switch (message.type) {
+    case "sift:analyze":
+      return analyze(message);
+    case "sift:fragment":
+      return analyzeFragment(message);
+    case "sift:badge":
+      if (sender.tab && sender.tab.id !== undefined) {
+        return setBadge(sender.tab.id, Number(message.count) || 0).then(() => ({ ok: true }));
+      }
+      return undefined;
+    case "sift:command":
+      return handleCommand(message.name).then((reply) => ({ ok: true, reply }));
+    default:
+      return undefined;
+  }
+});

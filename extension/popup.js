@@ -1,0 +1,201 @@
+// Popup: shows what Sift found on the tab and controls it. Page-derived strings are inserted with
+// textContent only, never as HTML.
+const { api, sendToTab, t } = globalThis.SiftCompat;
+
+const $ = (id) => document.getElementById(id);
+/** How long (ms) to wait for a page still being analysed. */
+const LOADING_WAIT_MS = 20000;
+const POLL_MS = 250;
+
+let tabId = null;
+let current = null;
+
+function localize() {
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    const text = t(el.dataset.i18n);
+    if (text && text !== el.dataset.i18n) el.textContent = text;
+  }
+  document.documentElement.lang = globalThis.SiftCompat.uiLanguage().split("-")[0] || "en";
+}
+
+/** The tab the popup is about: the active tab, or (for tests opening the popup as a page) ?target=URL. */
+async function findTab() {
+  const target = new URLSearchParams(location.search).get("target");
+  if (target) {
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((x) => x.url === target);
+    return tab ? tab.id : null;
+  }
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab ? tab.id : null;
+}
+
+function showMessage(key, extra) {
+  const el = $("message");
+  el.hidden = false;
+  el.textContent = t(key) + (extra ? " " + extra : "");
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function fill(list, items, make) {
+  list.replaceChildren(...items.map(make));
+  list.closest(".card").hidden = items.length === 0;
+}
+
+function render(view) {
+  current = view;
+  const app = $("app");
+  app.setAttribute("aria-busy", "false");
+  $("message").hidden = true;
+  const hiding = $("hiding");
+  hiding.checked = view.hiding;
+  hiding.disabled = view.status !== "ready";
+
+  if (view.status === "disabled") {
+    showMessage("siteDisabled");
+    return;
+  }
+  if (view.status === "error") {
+    showMessage("analysisFailed", view.error || "");
+    return;
+  }
+
+  // Article header or the not-an-article state.
+  if (view.article) {
+    $("article").hidden = false;
+    $("title").textContent = view.article.title || "";
+    $("site").textContent = view.article.siteName || view.host;
+    $("byline").textContent = view.article.byline || "";
+    $("reading").textContent = t("readingTime", [String(view.article.minutes)]);
+  } else {
+    $("article").hidden = true;
+    showMessage("notArticle");
+  }
+
+  // Clutter counts and toggles.
+  const total = view.found.donation + view.found.newsletter + view.found.audio;
+  $("clutter").hidden = false;
+  for (const input of document.querySelectorAll("[data-category]")) {
+    const c = input.dataset.category;
+    input.checked = view.settings.categories[c] === true;
+    input.disabled = !view.hiding;
+    document.querySelector(`[data-count="${c}"]`).textContent = String(view.found[c]);
+  }
+  const reveal = $("reveal");
+  reveal.checked = view.reveal;
+  reveal.disabled = !view.hiding || total === 0;
+  $("clutter-h").textContent = total === 0 ? t("nothingFound") : t("clutterHeading");
+  const skipped = $("skipped");
+  skipped.hidden = view.skipped === 0;
+  skipped.textContent = t("skippedNote", [String(view.skipped)]);
+
+  // Claims, quotes, facts.
+  fill($("claims"), view.summary, (text, index) => {
+    const li = el("li");
+    const b = el("button", "", text);
+    b.type = "button";
+    b.addEventListener("click", () => focusClaim(index));
+    li.append(b);
+    return li;
+  });
+  fill($("quotes"), view.attributions, (q) => {
+    const li = el("li");
+    li.append(el("span", "who", q.source), document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content));
+    return li;
+  });
+  const facts = [...view.facts.numbers, ...view.facts.dates.map((d) => d.text)];
+  fill($("facts"), [...new Set(facts)], (f) => el("li", "", f));
+}
+
+async function refresh() {
+  const started = Date.now();
+  for (;;) {
+    const view = tabId === null ? undefined : await sendToTab(tabId, { type: "sift:state" });
+    if (!view) {
+      $("app").setAttribute("aria-busy", "false");
+      showMessage("unavailable");
+      $("hiding").disabled = true;
+      return;
+    }
+    if (view.status !== "loading" || Date.now() - started > LOADING_WAIT_MS) {
+      render(view);
+      return;
+    }
+    showMessage("analysing");
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+async function send(message) {
+  const view = await sendToTab(tabId, message);
+  if (view && view.status) render(view);
+  return view;
+}
+
+async function focusClaim(index) {
+  await sendToTab(tabId, { type: "sift:focus-claim", index });
+}
+
+/** The summary as Markdown: title, source line, claims, quotes and key facts. */
+function toMarkdown(view) {
+  const lines = [];
+  const md = (s) => String(s).replace(/([\\`*_[\]<>#|])/g, "\\$1");
+  if (view.article) {
+    lines.push(`# ${md(view.article.title || "")}`, "");
+    const meta = [view.article.siteName, view.article.byline, view.article.published].filter(Boolean).map(md);
+    if (meta.length) lines.push(meta.join(" · "), "");
+  }
+  lines.push(`<${view.url}>`, "");
+  if (view.summary.length) {
+    lines.push(`## ${t("claimsHeading")}`, "", ...view.summary.map((s) => `- ${md(s)}`), "");
+  }
+  if (view.attributions.length) {
+    lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => `- **${md(q.source)}** ${md(q.cue)}: ${md(q.content)}`), "");
+  }
+  const facts = [...view.facts.numbers, ...view.facts.dates.map((d) => d.text)];
+  if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...[...new Set(facts)].map((f) => `- ${md(f)}`), "");
+  return lines.join("\n");
+}
+
+async function copyMarkdown() {
+  if (!current) return;
+  const text = toMarkdown(current);
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    ok = true;
+  } catch (_e) {
+    const area = el("textarea");
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    ok = document.execCommand("copy");
+    area.remove();
+  }
+  $("copy-status").textContent = t(ok ? "copied" : "copyFailed");
+}
+
+async function main() {
+  localize();
+  $("hiding").addEventListener("change", (e) => send({ type: "sift:set-hiding", on: e.target.checked }));
+  $("reveal").addEventListener("change", (e) => send({ type: "sift:set-reveal", on: e.target.checked }));
+  for (const input of document.querySelectorAll("[data-category]")) {
+    input.addEventListener("change", (e) => send({ type: "sift:set-category", category: e.target.dataset.category, on: e.target.checked }));
+  }
+  $("copy").addEventListener("click", copyMarkdown);
+  $("options").addEventListener("click", (e) => {
+    e.preventDefault();
+    api.runtime.openOptionsPage();
+    window.close();
+  });
+  tabId = await findTab();
+  await refresh();
+}
+
+main().catch((e) => showMessage("analysisFailed", String(e && e.message ? e.message : e)));
