@@ -1,6 +1,17 @@
 //! Key claims: the summary sentences, who said what, and key facts, all verbatim from the article.
 //!
-//! Entry point: [`analyze`].
+//! Entry points: [`analyze`] (the product's 3–5 sentence summary) and [`analyze_with`] (a fixed
+//! summary length, as the evaluation uses). Stages, each its own module: [`sentences`]
+//! (segmentation), [`tokens`], [`attribution`] (who said what), [`dates`] (date mentions resolved
+//! against the published date), [`facts`] (numbers, dates, names), [`summary`] (sentence
+//! selection). One pass over the text for tokens, then linear passes per sentence.
+
+pub mod attribution;
+pub mod dates;
+pub mod facts;
+pub mod sentences;
+pub mod summary;
+pub mod tokens;
 
 use crate::analysis::{Article, Attribution, Facts, SummaryItem};
 use crate::lang::Lang;
@@ -16,43 +27,84 @@ pub struct Claims {
     pub facts: Facts,
 }
 
-/// Number of sentences in the summary.
-const SUMMARY_SENTENCES: usize = 3;
-/// Shortest sentence (in words) worth a place in the summary.
-const MIN_SUMMARY_WORDS: usize = 6;
+/// Fewest summary sentences.
+const MIN_SUMMARY_SENTENCES: usize = 3;
+/// Most summary sentences.
+const MAX_SUMMARY_SENTENCES: usize = 5;
+/// One more summary sentence per this many sentences of article, between the bounds above.
+const SENTENCES_PER_SUMMARY_SENTENCE: usize = 12;
 
-/// Finds the key claims of `article`.
-pub fn analyze(article: &Article, _lang: Lang) -> Claims {
+/// Summary length for an article of `sentences` sentences: 3 for short articles, up to 5.
+fn summary_length(sentences: usize) -> usize {
+    (sentences / SENTENCES_PER_SUMMARY_SENTENCE).clamp(MIN_SUMMARY_SENTENCES, MAX_SUMMARY_SENTENCES)
+}
+
+/// Finds the key claims of `article`, with a summary of 3–5 sentences by article length.
+pub fn analyze(article: &Article, lang: Lang) -> Claims {
+    analyze_with(article, lang, None)
+}
+
+/// Finds the key claims of `article`; `summary_sentences` fixes the summary's length.
+pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usize>) -> Claims {
     let chars: Vec<char> = article.text.chars().collect();
-    let mut summary = Vec::new();
-    'paragraphs: for para in &article.paragraphs {
-        let [start, end] = para.span;
-        let mut sentence_start = start;
-        for i in start..end.min(chars.len()) {
-            let at_end = i + 1 == end
-                || (matches!(chars[i], '.' | '!' | '?') && chars.get(i + 1) == Some(&' '));
-            if !at_end {
-                continue;
-            }
-            let text: String = chars[sentence_start..=i].iter().collect();
-            let trimmed = text.trim();
-            if trimmed.split_whitespace().count() >= MIN_SUMMARY_WORDS {
-                let lead = text.len() - text.trim_start().len();
-                let s = sentence_start + text[..lead].chars().count();
-                summary.push(SummaryItem {
-                    text: trimmed.to_string(),
-                    span: [s, s + trimmed.chars().count()],
-                    path: para.path.clone(),
-                });
-                if summary.len() == SUMMARY_SENTENCES {
-                    break 'paragraphs;
-                }
-            }
-            sentence_start = i + 1;
-        }
-    }
+    let published = article.published.as_deref().and_then(dates::Civil::parse_iso);
+    let sentences = sentences::split(&chars, &article.paragraphs, lang);
+    let token_lists: Vec<Vec<tokens::Token>> = sentences
+        .iter()
+        .map(|s| tokens::tokenize(&chars, s.span[0], s.span[1]))
+        .collect();
+    let path_of = |paragraph: usize| {
+        article
+            .paragraphs
+            .get(paragraph)
+            .and_then(|p| p.path.clone())
+    };
+    let for_attribution: Vec<attribution::SentenceTokens<'_>> = sentences
+        .iter()
+        .zip(&token_lists)
+        .map(|(s, t)| attribution::SentenceTokens {
+            tokens: t,
+            path: path_of(s.paragraph),
+        })
+        .collect();
+    let attributions = attribution::find(&chars, &for_attribution, lang, published);
+    let facts = facts::find(&chars, &token_lists, lang, published);
+
+    let candidates: Vec<summary::Candidate<'_>> = sentences
+        .iter()
+        .zip(&token_lists)
+        .map(|(s, t)| summary::Candidate {
+            tokens: t,
+            attributed: attributions
+                .iter()
+                .any(|a| a.cue_span[0] >= s.span[0] && a.cue_span[1] <= s.span[1]),
+            paragraph: s.paragraph,
+        })
+        .collect();
+    let count = summary_sentences.unwrap_or_else(|| summary_length(sentences.len()));
+    let summary = summary::select(&candidates, count)
+        .into_iter()
+        .filter_map(|i| sentences.get(i))
+        .map(|s| SummaryItem {
+            text: tokens::slice(&chars, s.span[0], s.span[1]),
+            span: s.span,
+            path: path_of(s.paragraph),
+        })
+        .collect();
     Claims {
         summary,
-        ..Claims::default()
+        attributions,
+        facts,
     }
+}
+
+/// The sentences of `text` (one paragraph per line), as strings: the segmentation the summary
+/// uses, exposed for evaluations (Lead-3) and tests.
+pub fn split_sentences(text: &str, lang: Lang) -> Vec<String> {
+    let article = crate::article::from_plain_text(text);
+    let chars: Vec<char> = article.text.chars().collect();
+    sentences::split(&chars, &article.paragraphs, lang)
+        .iter()
+        .map(|s| tokens::slice(&chars, s.span[0], s.span[1]))
+        .collect()
 }

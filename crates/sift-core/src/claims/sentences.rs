@@ -1,0 +1,293 @@
+//! Sentence segmentation that survives abbreviations, initials, ordinals and quotes in the six
+//! supported languages ("U.S.", "Nov. 18", "Dr.", "3. März", «…», „…").
+
+use crate::analysis::Paragraph;
+use crate::lang::Lang;
+
+/// One sentence: its char span in the article text and the paragraph holding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// `[start, end)` in chars, trimmed.
+    pub span: [usize; 2],
+    /// Index into `article.paragraphs`.
+    pub paragraph: usize,
+}
+
+/// Abbreviations (lower case, without the final dot) after which a dot never ends a sentence:
+/// titles, and words that always need a following word.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    // English titles and ranks
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "sen",
+    "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "vs", "v", "approx",
+    "dept", "est", "e.g", "i.e", "cf", "al", "ca",
+    // German: Dr., Nr., z. B., bzw., vgl., Str., Hr., Fr. (Frau)
+    "nr", "bzw", "vgl", "str", "hr", "fr", "z.b", "u.a", "d.h", "ggf", "evtl", "ca", "dipl", "ing",
+    // French: M. (Monsieur), Mme, Mlle, av.
+    "m", "mme", "mlle", "mm", "av", "env",
+    // Spanish: Sr., Sra., Srta., Dña., Ud.
+    "sr", "sra", "srta", "dña", "ud", "uds", "dra", "lic", "ee.uu", "pág",
+    // Ukrainian and Russian: вул. (street), ім. (named after), див. (see), напр., ул., им., см., т. е.
+    "вул", "ім", "див", "напр", "ул", "им", "см", "пл", "просп", "проф", "акад", "т.е", "т.д",
+];
+
+/// Month abbreviations and names (lower case): a dot after a month abbreviation, or an ordinal dot
+/// before a month name, does not end a sentence when a number follows or precedes.
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    // German month names (after "3.")
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember",
+    // English month names
+    "january", "february", "march", "may", "june", "july", "october", "december",
+];
+
+/// Abbreviations that stand before a number ("No. 5", "Nr. 3", "Fig. 2"): a dot after them ends
+/// no sentence when a digit follows.
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "nr", "fig", "vol", "art", "p", "pp", "núm"];
+
+/// Abbreviations that can end a sentence (company suffixes, "Jr."): split only before a word that
+/// usually starts one.
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "inc", "co", "corp", "ltd", "jr", "sr", "llc", "plc", "etc", "usw", "bzw", "gmbh", "ag",
+    "тис", "млн", "млрд", "грн", "руб", "тыс", "р", "г", "рр", "гг", "ст",
+];
+
+/// Words that usually start a sentence, checked after initialisms ("U.S.") and final
+/// abbreviations, where a dot may or may not end the sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
+    "that", "these", "those", "there", "his", "her", "its", "their", "our", "as", "at", "after",
+    "for", "if", "when", "while", "however", "meanwhile", "according", "some", "many", "most",
+    "der", "die", "das", "er", "sie", "es", "le", "la", "les", "il", "elle", "el", "los", "las",
+];
+
+/// Chars that close a quote or bracket and stay with the sentence before.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | '“' | ')' | ']' | '›')
+}
+
+/// Chars that end a sentence.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+/// Whether a sentence may start with `c`.
+fn may_start_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(
+            c,
+            '"' | '“' | '”' | '„' | '«' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '‹'
+        )
+}
+
+/// The word right before `dot` (letters, digits and inner dots), lower-cased.
+fn word_before(chars: &[char], dot: usize, floor: usize) -> String {
+    let mut s = dot;
+    while s > floor
+        && chars
+            .get(s - 1)
+            .is_some_and(|c| c.is_alphanumeric() || *c == '.')
+    {
+        s -= 1;
+    }
+    chars
+        .get(s..dot)
+        .unwrap_or(&[])
+        .iter()
+        .collect::<String>()
+        .trim_start_matches('.')
+        .to_lowercase()
+}
+
+/// The word starting at `at` (letters only), lower-cased.
+fn word_at(chars: &[char], at: usize, end: usize) -> String {
+    let mut e = at;
+    while e < end && chars.get(e).is_some_and(|c| c.is_alphabetic()) {
+        e += 1;
+    }
+    chars
+        .get(at..e)
+        .unwrap_or(&[])
+        .iter()
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether the dot at `dot` (followed by whitespace, then `next` at `next_at`) ends a sentence.
+fn dot_ends_sentence(chars: &[char], dot: usize, floor: usize, next_at: usize, end: usize) -> bool {
+    let before = word_before(chars, dot, floor);
+    if before.is_empty() {
+        return true;
+    }
+    let next_char = chars.get(next_at).copied().unwrap_or(' ');
+    let next_word = word_at(chars, next_at, end);
+    let next_is_starter = SENTENCE_STARTERS.contains(&next_word.as_str());
+    if TITLE_ABBREVIATIONS.contains(&before.as_str()) {
+        return false;
+    }
+    if (MONTHS.contains(&before.as_str()) && before.len() <= 4)
+        || NUMBER_ABBREVIATIONS.contains(&before.as_str())
+    {
+        // "Nov. 18": the abbreviation needs its day.
+        return !next_char.is_numeric();
+    }
+    if FINAL_ABBREVIATIONS.contains(&before.as_str()) {
+        return next_is_starter;
+    }
+    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    if before.contains('.') {
+        // Initialisms: "U.S. officials" (no split) vs "in the U.S. The ..." (split).
+        return next_is_starter;
+    }
+    if letters == 1 && before.chars().all(|c| c.is_alphabetic()) {
+        // An initial ("J. R. R. Tolkien") or a one-letter abbreviation ("z. B.").
+        let upper = chars.get(dot.saturating_sub(1)).is_some_and(|c| c.is_uppercase());
+        return upper && next_is_starter && next_word != "a" && next_word != "i";
+    }
+    if before.chars().all(|c| c.is_numeric()) && before.chars().count() <= 2 {
+        // Ordinals: "3. März", "am 18. November".
+        return !MONTHS.contains(&next_word.as_str());
+    }
+    true
+}
+
+/// Splits each paragraph of `chars` into sentences.
+pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, para) in paragraphs.iter().enumerate() {
+        let [start, end] = para.span;
+        let end = end.min(chars.len());
+        let mut sentence_start = start;
+        let mut i = start;
+        while i < end {
+            let c = chars.get(i).copied().unwrap_or(' ');
+            if !is_terminator(c) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < end && chars.get(j).is_some_and(|&d| is_terminator(d) || is_closer(d)) {
+                j += 1;
+            }
+            if j >= end {
+                break;
+            }
+            if !chars.get(j).is_some_and(|d| d.is_whitespace()) {
+                i = j;
+                continue;
+            }
+            let mut k = j;
+            while k < end && chars.get(k).is_some_and(|d| d.is_whitespace()) {
+                k += 1;
+            }
+            if k >= end {
+                break;
+            }
+            let next = chars.get(k).copied().unwrap_or(' ');
+            let ends = may_start_sentence(next)
+                && (c != '.' || j > i + 1 || dot_ends_sentence(chars, i, sentence_start, k, end));
+            if ends {
+                push(chars, &mut out, sentence_start, j, index);
+                sentence_start = k;
+            }
+            i = k;
+        }
+        push(chars, &mut out, sentence_start, end, index);
+    }
+    out
+}
+
+/// Adds the trimmed sentence `[start, end)` when it has any letter or digit.
+fn push(chars: &[char], out: &mut Vec<Sentence>, start: usize, end: usize, paragraph: usize) {
+    let mut s = start;
+    let mut e = end;
+    while s < e && chars.get(s).is_some_and(|c| c.is_whitespace()) {
+        s += 1;
+    }
+    while e > s && chars.get(e - 1).is_some_and(|c| c.is_whitespace()) {
+        e -= 1;
+    }
+    if chars
+        .get(s..e)
+        .is_some_and(|w| w.iter().any(|c| c.is_alphanumeric()))
+    {
+        out.push(Sentence {
+            span: [s, e],
+            paragraph,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, lang: Lang) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let para = Paragraph {
+            span: [0, chars.len()],
+            path: None,
+        };
+        split(&chars, &[para], lang)
+            .iter()
+            .map(|s| chars[s.span[0]..s.span[1]].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn english_abbreviations_initials_and_quotes() {
+        let got = sentences(
+            "Kremlin spokesperson Dmitry Peskov told the media on Nov. 18 that U.S. officials erred. \
+             Dr. J. Smith agreed. \"It is obvious,\" he said. \"Why?\" she asked. It grew 3.5% in the U.S. The end.",
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                "Kremlin spokesperson Dmitry Peskov told the media on Nov. 18 that U.S. officials erred.",
+                "Dr. J. Smith agreed.",
+                "\"It is obvious,\" he said.",
+                "\"Why?\" she asked.",
+                "It grew 3.5% in the U.S.",
+                "The end.",
+            ]
+        );
+    }
+
+    #[test]
+    fn german_ordinals_and_low_quotes() {
+        let got = sentences(
+            "Am 3. März sagte Dr. Müller: „Wir sind bereit.“ Die Regierung schwieg. Es gab z. B. Proteste.",
+            Lang::De,
+        );
+        assert_eq!(
+            got,
+            [
+                "Am 3. März sagte Dr. Müller: „Wir sind bereit.“",
+                "Die Regierung schwieg.",
+                "Es gab z. B. Proteste.",
+            ]
+        );
+    }
+
+    #[test]
+    fn french_spanish_ukrainian_russian() {
+        assert_eq!(
+            sentences("« Nous sommes prêts », a déclaré M. Dupont. Le gouvernement a refusé.", Lang::Fr),
+            ["« Nous sommes prêts », a déclaré M. Dupont.", "Le gouvernement a refusé."]
+        );
+        assert_eq!(
+            sentences("¿Qué pasará? El Sr. García dijo que no. Nadie respondió.", Lang::Es),
+            ["¿Qué pasará?", "El Sr. García dijo que no.", "Nadie respondió."]
+        );
+        assert_eq!(
+            sentences("«Це ескалація», — заявив Пєсков. Київ мовчить. Вул. Хрещатик закрита.", Lang::Uk),
+            ["«Це ескалація», — заявив Пєсков.", "Київ мовчить.", "Вул. Хрещатик закрита."]
+        );
+        assert_eq!(
+            sentences("Об этом сообщил г. Иванов. В 2024 г. Россия… Нет.", Lang::Ru),
+            ["Об этом сообщил г. Иванов.", "В 2024 г. Россия…", "Нет."]
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! Summary: the article's key sentences, verbatim, chosen by centrality, position and the presence
+//! of attributions, numbers and names, with near-duplicates removed and shown in article order.
+
+use std::collections::{HashMap, HashSet};
+
+use super::tokens::{Token, TokenKind};
+
+/// What the selector knows about one sentence.
+pub struct Candidate<'a> {
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Whether an attribution was found in it.
+    pub attributed: bool,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// Function words left out of centrality and redundancy (six languages).
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "is",
+    "was", "are", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "as",
+    "but", "not", "he", "she", "they", "his", "her", "their", "will", "would", "said", "says",
+    "who", "which", "after", "into", "than", "also", "more", "about", "over", "there", "can",
+    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "ein", "eine", "den",
+    "le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "un",
+    "el", "los", "las", "y", "que", "del", "una", "por", "con", "se", "de", "en",
+    "і", "та", "що", "не", "на", "як", "до", "за", "це", "від", "и", "что", "это", "как", "по",
+];
+
+/// Words of address typical of fundraising and signup copy rather than reporting ("our readers",
+/// "help us", "you").
+const ADDRESS_WORDS: &[&str] = &[
+    "we", "our", "us", "you", "your", "we're", "we’re", "you're", "you’re", "wir", "unsere",
+    "sie", "nous", "notre", "vous", "nosotros", "nuestro", "usted", "ми", "наш", "ви", "мы",
+    "вы",
+];
+
+/// Fewest words in a summary sentence.
+const MIN_WORDS: usize = 8;
+/// Most words in a summary sentence.
+const MAX_WORDS: usize = 70;
+/// Share of a sentence's content words already in the summary above which it is redundant.
+const MAX_OVERLAP: f64 = 0.5;
+/// Content words are compared on this many leading chars (a crude stemmer for six languages).
+const STEM_CHARS: usize = 6;
+/// Weight of each feature in a sentence's score.
+const W_CENTRALITY: f64 = 1.0;
+const W_POSITION: f64 = 1.2;
+const W_ATTRIBUTION: f64 = 0.25;
+const W_NUMBER: f64 = 0.1;
+const W_NAME: f64 = 0.05;
+const W_ADDRESS: f64 = 0.8;
+const W_REPEATED: f64 = 1.0;
+/// Position weight halves every this many candidate sentences.
+const POSITION_HALF_LIFE: f64 = 3.0;
+
+/// The stem of a content word, or `None` for function words, numbers and punctuation.
+fn stem(t: &Token) -> Option<String> {
+    if t.kind != TokenKind::Word || t.lower.chars().count() < 3 || STOPWORDS.contains(&t.lower.as_str()) {
+        return None;
+    }
+    Some(t.lower.chars().take(STEM_CHARS).collect())
+}
+
+/// Picks `count` sentences; returns their indices in article order.
+pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
+    let stems: Vec<HashSet<String>> = candidates
+        .iter()
+        .map(|c| c.tokens.iter().filter_map(stem).collect())
+        .collect();
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for set in &stems {
+        for s in set {
+            *frequency.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    // Sentences repeated nearly word for word (boilerplate) count once, and are penalised.
+    let mut seen_text: HashMap<Vec<&str>, usize> = HashMap::new();
+    for set in &stems {
+        let mut key: Vec<&str> = set.iter().map(String::as_str).collect();
+        key.sort_unstable();
+        *seen_text.entry(key).or_default() += 1;
+    }
+    let mut eligible_rank = 0usize;
+    let mut scored: Vec<(usize, f64)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let words = c.tokens.iter().filter(|t| t.is_word() || t.kind == TokenKind::Number).count();
+        if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+            continue;
+        }
+        let Some(set) = stems.get(i) else { continue };
+        if set.is_empty() {
+            continue;
+        }
+        let centrality = set
+            .iter()
+            .map(|s| (frequency.get(s.as_str()).copied().unwrap_or(1) as f64).ln())
+            .sum::<f64>()
+            / (set.len() as f64).sqrt()
+            / 2.0;
+        let position = 0.5f64.powf(eligible_rank as f64 / POSITION_HALF_LIFE);
+        eligible_rank += 1;
+        let numbers = c.tokens.iter().any(|t| t.kind == TokenKind::Number);
+        let names = c.tokens.iter().skip(1).filter(|t| t.is_word() && t.capital).count().min(4);
+        let address = c.tokens.iter().any(|t| ADDRESS_WORDS.contains(&t.lower.as_str()));
+        let mut key: Vec<&str> = set.iter().map(String::as_str).collect();
+        key.sort_unstable();
+        let repeated = seen_text.get(&key).copied().unwrap_or(1) > 1;
+        let score = W_CENTRALITY * centrality
+            + W_POSITION * position
+            + W_ATTRIBUTION * f64::from(u8::from(c.attributed))
+            + W_NUMBER * f64::from(u8::from(numbers))
+            + W_NAME * names as f64
+            - W_ADDRESS * f64::from(u8::from(address))
+            - W_REPEATED * f64::from(u8::from(repeated));
+        scored.push((i, score));
+    }
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut covered: HashSet<&str> = HashSet::new();
+    for (i, _) in scored {
+        if chosen.len() == count {
+            break;
+        }
+        let Some(set) = stems.get(i) else { continue };
+        let overlap = set.iter().filter(|s| covered.contains(s.as_str())).count() as f64 / set.len().max(1) as f64;
+        if overlap > MAX_OVERLAP {
+            continue;
+        }
+        covered.extend(set.iter().map(String::as_str));
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+}

@@ -1,0 +1,148 @@
+//! Words and punctuation with their char spans: the one tokenisation every claims module reads.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits mixed in), with inner hyphens, apostrophes and initialism dots ("U.S").
+    Word,
+    /// Digits, with inner `,` `.` separators ("1,000", "3.5").
+    Number,
+    /// Any other single visible char (punctuation, quote marks, symbols).
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// First char offset.
+    pub start: usize,
+    /// One past the last char offset.
+    pub end: usize,
+    /// The token lower-cased.
+    pub lower: String,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// Whether the first char is upper case.
+    pub capital: bool,
+}
+
+impl Token {
+    /// Whether this is punctuation `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.lower.starts_with(c)
+    }
+
+    /// Whether this is a word (not a number or punctuation).
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// Chars that may join two letters inside one word.
+fn joins_letters(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‐')
+}
+
+/// Tokenises `chars[start..end]`.
+pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
+    let end = end.min(chars.len());
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        let c = chars.get(i).copied().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let kind = if c.is_numeric() {
+            i += 1;
+            while i < end {
+                let d = chars.get(i).copied().unwrap_or(' ');
+                let next = chars.get(i + 1).copied().unwrap_or(' ');
+                if d.is_numeric() || (matches!(d, ',' | '.') && next.is_numeric() && i + 1 < end) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // A number glued to letters ("3rd", "10km") stays one token.
+            while i < end && chars.get(i).is_some_and(|d| d.is_alphabetic()) {
+                i += 1;
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            i += 1;
+            while i < end {
+                let d = chars.get(i).copied().unwrap_or(' ');
+                let next = chars.get(i + 1).copied().unwrap_or(' ');
+                if d.is_alphanumeric() || (joins_letters(d) && next.is_alphabetic() && i + 1 < end)
+                {
+                    i += 1;
+                } else if d == '.'
+                    && next.is_alphabetic()
+                    && i + 1 < end
+                    && i - s == 1
+                    && chars.get(i + 2).is_some_and(|e| *e == '.')
+                {
+                    // Initialisms: "U.S", "a.m" (the final dot stays punctuation).
+                    i += 2;
+                    while i + 1 < end
+                        && chars.get(i).is_some_and(|e| *e == '.')
+                        && chars.get(i + 1).is_some_and(|e| e.is_alphabetic())
+                        && chars.get(i + 2).is_some_and(|e| *e == '.')
+                    {
+                        i += 2;
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Word
+        } else {
+            i += 1;
+            TokenKind::Punct
+        };
+        let text: String = chars.get(s..i).unwrap_or(&[]).iter().collect();
+        out.push(Token {
+            start: s,
+            end: i,
+            capital: c.is_uppercase(),
+            lower: text.to_lowercase(),
+            kind,
+        });
+    }
+    out
+}
+
+/// The text of `chars[start..end]`.
+pub fn slice(chars: &[char], start: usize, end: usize) -> String {
+    chars
+        .get(start.min(end)..end.min(chars.len()))
+        .unwrap_or(&[])
+        .iter()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        tokenize(&chars, 0, chars.len())
+            .into_iter()
+            .map(|t| t.lower)
+            .collect()
+    }
+
+    #[test]
+    fn keeps_initialisms_numbers_and_hyphens() {
+        assert_eq!(
+            words("The U.S. sent 1,000 long-range missiles."),
+            ["the", "u.s", ".", "sent", "1,000", "long-range", "missiles", "."]
+        );
+        assert_eq!(words("«Так», — заявив"), ["«", "так", "»", ",", "—", "заявив"]);
+    }
+}
