@@ -40,6 +40,11 @@ const EVALUATIONS: &[Evaluation] = &[
         "who-said-what vs PolNeAR dev (§4)",
         attribution::run,
     ),
+    (
+        "bench",
+        "native speed: full analysis vs parse-only over the corpus pages, per stage (issue 8)",
+        bench::run,
+    ),
 ];
 
 /// Runs the evaluation called `name` with its `args`, printing its report to stdout.
