@@ -158,6 +158,30 @@ const PRONOUNS: &[&str] = &[
 /// Words that open reported content ("said that …"), kept as part of the content.
 const COMPLEMENTIZERS: &[&str] = &["that", "dass", "que", "qu'", "що", "что", "чтобы"];
 
+/// Cues followed by an addressee before their content ("told reporters that …").
+const ADDRESSEE_CUES: &[&str] = &[
+    "told", "tells", "telling", "tell", "asked", "asks", "warned", "assured", "reminded",
+    "informed", "urged", "sagte", "erklärte", "dijo", "сказав", "сказал", "заявив", "заявил",
+];
+
+/// Words that open a phrase between a cue and its content ("said on Monday that", "said in a
+/// statement that").
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "last", "earlier", "this", "to", "after", "before", "while",
+    "when", "late", "early", "am", "im", "le", "lors", "el", "en", "в", "у", "під", "во",
+];
+
+/// Words opening an introductory phrase before a comma ("After the meeting, Trump said …").
+const INTRODUCTORY_WORDS: &[&str] = &[
+    "after", "when", "in", "on", "as", "while", "if", "although", "though", "despite", "before",
+    "since", "during", "at", "speaking", "asked", "earlier", "later", "last", "for", "with",
+    "nach", "als", "wenn", "während", "après", "quand", "lors", "después", "cuando", "durante",
+    "після", "коли", "під", "после", "когда", "во",
+];
+
+/// Fewest words before a comma for a clause taken as content when nothing else decides.
+const MIN_CLAUSE_WORDS: usize = 4;
+
 /// Words after which a source named after its cue stops ("said Peskov on Monday").
 const SOURCE_STOPS: &[&str] = &[
     "on", "in", "at", "during", "after", "following", "before", "when", "while", "am", "im",
@@ -309,12 +333,27 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                 .then_some(Found { source, cue: (c, ce), content })
         }
         CueKind::Verb => {
+            // Content opens right after the cue, or after an addressee or time phrase
+            // ("told the media on Nov. 18 that …") at a "that", a quote or a colon.
+            let mut content_start = ce;
+            let opens_content = |t: &Token| COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':');
+            let next = tokens.get(ce);
+            let skips = next.is_some_and(|t| !opens_content(t))
+                && (tokens.get(c).is_some_and(|t| ADDRESSEE_CUES.contains(&t.lower.as_str()))
+                    || next.is_some_and(|t| PHRASE_OPENERS.contains(&t.lower.as_str()) || t.capital));
+            if skips {
+                let window_end = (ce + MAX_THAT_GAP).min(n);
+                if let Some(k) = (ce..window_end).find(|&k| tokens.get(k).is_some_and(opens_content)) {
+                    content_start = k;
+                }
+            }
+            let sqc_evidence = content_start != ce || next.is_some_and(opens_content);
             // Content first: "…, SOURCE said." or "…, said SOURCE."
             if let Some(q) = boundary {
                 let between = words_in(tokens, q + 1, c);
                 let rest_short = words_in(tokens, ce, n) <= MAX_SOURCE_TOKENS;
-                let before_has_content = words_in(tokens, 0, q) >= MIN_CONTENT_WORDS;
-                if before_has_content && between == 0 && rest_short && words_in(tokens, ce, n) > 0 {
+                let before_words = words_in(tokens, 0, q);
+                if before_words >= MIN_CONTENT_WORDS && between == 0 && rest_short && words_in(tokens, ce, n) > 0 {
                     let se = phrase_after(tokens, ce, true);
                     let source = trim_source(tokens, ce, se);
                     let content = trim_punct(tokens, 0, q);
@@ -326,7 +365,18 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                 let after_words = words_in(tokens, ce, clause_end);
                 let tail_is_short = after_words <= MAX_THAT_GAP
                     && clause_end >= n.saturating_sub(1);
-                if before_has_content && between > 0 && between <= MAX_SOURCE_TOKENS && tail_is_short
+                // A long tail without "that" after the cue is still content-first unless the
+                // part before the comma is an introductory phrase ("After the meeting, …").
+                let introductory = (0..q)
+                    .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()));
+                let content_first = tail_is_short
+                    || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
+                if before_words >= MIN_CONTENT_WORDS
+                    && between > 0
+                    && between <= MAX_SOURCE_TOKENS
+                    && content_first
                 {
                     let source = trim_source(tokens, q + 1, c);
                     let content = trim_punct(tokens, 0, q);
@@ -360,20 +410,31 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                 let keep_from = source.1.saturating_sub(MAX_SOURCE_TOKENS / 2);
                 source = (keep_from, source.1);
             }
-            let mut content_start = ce;
-            let window_end = (ce + MAX_THAT_GAP).min(n);
-            if let Some(t) = (ce..window_end).find(|&k| {
-                tokens.get(k).is_some_and(|t| {
-                    COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':')
-                })
-            }) {
-                content_start = t;
-            }
             let content = trim_punct(tokens, content_start, n);
             (words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS)
                 .then_some(Found { source, cue: (c, ce), content })
         }
     }
+}
+
+/// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
+/// not an attribution).
+fn inside_quotes(tokens: &[Token]) -> Vec<bool> {
+    let mut inside = false;
+    tokens
+        .iter()
+        .map(|t| {
+            match t.lower.as_str() {
+                "\"" => inside = !inside,
+                // "“" closes German „…“ and opens English “…”.
+                "“" => inside = !inside,
+                "«" | "„" => inside = true,
+                "”" | "»" => inside = false,
+                _ => return inside,
+            }
+            false
+        })
+        .collect()
 }
 
 /// A named speaker seen so far, for resolving pronouns and roles.
@@ -394,8 +455,12 @@ pub fn find(
     let mut speakers: Vec<Speaker> = Vec::new();
     for sentence in sentences {
         let tokens = sentence.tokens;
+        let quoted = inside_quotes(tokens);
         let mut found = None;
         'scan: for i in 0..tokens.len() {
+            if quoted.get(i).copied().unwrap_or(false) {
+                continue;
+            }
             for (words, kind) in cues {
                 if let Some(len) = cue_at(tokens, i, words) {
                     if let Some(f) = shape(tokens, i, i + len, *kind) {

@@ -49,7 +49,7 @@ const W_POSITION: f64 = 1.2;
 const W_ATTRIBUTION: f64 = 0.25;
 const W_NUMBER: f64 = 0.1;
 const W_NAME: f64 = 0.05;
-const W_ADDRESS: f64 = 0.8;
+const W_ADDRESS: f64 = 1.5;
 const W_REPEATED: f64 = 1.0;
 /// Position weight halves every this many candidate sentences.
 const POSITION_HALF_LIFE: f64 = 3.0;
@@ -60,6 +60,37 @@ fn stem(t: &Token) -> Option<String> {
         return None;
     }
     Some(t.lower.chars().take(STEM_CHARS).collect())
+}
+
+/// Share of a sentence's content words found in another sentence above which both are taken as
+/// repeated boilerplate (a fundraising line printed twice).
+const REPEAT_OVERLAP: f64 = 0.7;
+/// Only this many sentences are compared for repeats (bounds the quadratic pass).
+const REPEAT_WINDOW: usize = 400;
+
+/// Which sentences nearly repeat another one.
+fn repeated_sentences(stems: &[HashSet<String>]) -> Vec<bool> {
+    let mut out = vec![false; stems.len()];
+    let n = stems.len().min(REPEAT_WINDOW);
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (Some(a), Some(b)) = (stems.get(i), stems.get(j)) else { continue };
+            let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            if small.len() < 3 {
+                continue;
+            }
+            let shared = small.iter().filter(|s| large.contains(*s)).count();
+            if shared as f64 / small.len() as f64 >= REPEAT_OVERLAP {
+                if let Some(x) = out.get_mut(i) {
+                    *x = true;
+                }
+                if let Some(x) = out.get_mut(j) {
+                    *x = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Picks `count` sentences; returns their indices in article order.
@@ -74,13 +105,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             *frequency.entry(s.as_str()).or_default() += 1;
         }
     }
-    // Sentences repeated nearly word for word (boilerplate) count once, and are penalised.
-    let mut seen_text: HashMap<Vec<&str>, usize> = HashMap::new();
-    for set in &stems {
-        let mut key: Vec<&str> = set.iter().map(String::as_str).collect();
-        key.sort_unstable();
-        *seen_text.entry(key).or_default() += 1;
-    }
+    let repeated = repeated_sentences(&stems);
     let mut eligible_rank = 0usize;
     let mut scored: Vec<(usize, f64)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
@@ -103,9 +128,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
         let numbers = c.tokens.iter().any(|t| t.kind == TokenKind::Number);
         let names = c.tokens.iter().skip(1).filter(|t| t.is_word() && t.capital).count().min(4);
         let address = c.tokens.iter().any(|t| ADDRESS_WORDS.contains(&t.lower.as_str()));
-        let mut key: Vec<&str> = set.iter().map(String::as_str).collect();
-        key.sort_unstable();
-        let repeated = seen_text.get(&key).copied().unwrap_or(1) > 1;
+        let repeated = repeated.get(i).copied().unwrap_or(false);
         let score = W_CENTRALITY * centrality
             + W_POSITION * position
             + W_ATTRIBUTION * f64::from(u8::from(c.attributed))
