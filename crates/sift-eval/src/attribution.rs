@@ -1,6 +1,199 @@
-//! `sift eval attribution`: not built yet.
+//! `sift eval attribution`: who-said-what against PolNeAR dev (`../shared/DATA.md` §4).
+//!
+//! Gold: every `Source`, `Cue` and `Content` span of the first annotator file (by name) of each
+//! dev text, a discontinuous span taken as its outer extent. Predicted: the spans of
+//! `sift_core::analyze_text` on the text as read. A prediction matches an unmatched gold span of
+//! the same role when they overlap by at least half of the longer one; exact-match F1 is printed
+//! beside it.
 
-/// Runs the evaluation.
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("not implemented yet".to_string())
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sift_core::{analyze_text, Options};
+
+use crate::corpora::corpus_dir;
+
+/// The three roles of an attribution.
+const ROLES: [&str; 3] = ["Cue", "Source", "Content"];
+/// Share of the longer span an overlap must cover.
+const MIN_OVERLAP_SHARE: f64 = 0.5;
+
+/// Gold spans of one text, by role.
+pub type Spans = BTreeMap<&'static str, Vec<[usize; 2]>>;
+
+/// Reads a brat standoff file: `T<n>\t<Role> <start> <end>[;<start> <end>…]\t<text>` lines
+/// (the text may run over several lines; only `T` lines of the three roles count).
+pub fn parse_ann(ann: &str) -> Spans {
+    let mut spans = Spans::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let mut parts = body.splitn(2, ' ');
+        let (Some(role), Some(ranges)) = (parts.next(), parts.next()) else { continue };
+        let Some(role) = ROLES.iter().find(|r| **r == role) else { continue };
+        let offsets: Vec<usize> = ranges
+            .split([' ', ';'])
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        if let (Some(start), Some(end)) = (offsets.iter().min(), offsets.iter().max()) {
+            spans.entry(role).or_default().push([*start, *end]);
+        }
+    }
+    spans
+}
+
+/// Whether `a` and `b` overlap by at least half of the longer.
+pub fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
+    let shared = a[1].min(b[1]).saturating_sub(a[0].max(b[0]));
+    let longer = (a[1] - a[0].min(a[1])).max(b[1] - b[0].min(b[1]));
+    longer > 0 && shared as f64 >= MIN_OVERLAP_SHARE * longer as f64
+}
+
+/// True positives of `predicted` against `gold`, one gold span per prediction at most.
+fn matches(predicted: &[[usize; 2]], gold: &[[usize; 2]], same: fn([usize; 2], [usize; 2]) -> bool) -> usize {
+    let mut used = vec![false; gold.len()];
+    let mut hits = 0;
+    for p in predicted {
+        if let Some(k) = gold
+            .iter()
+            .enumerate()
+            .position(|(k, g)| !used.get(k).copied().unwrap_or(true) && same(*p, *g))
+        {
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
+            hits += 1;
+        }
+    }
+    hits
+}
+
+/// Counts for one role.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    predicted: usize,
+    gold: usize,
+    overlap_hits: usize,
+    exact_hits: usize,
+}
+
+fn prf(hits: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if predicted == 0 { 0.0 } else { hits as f64 / predicted as f64 };
+    let r = if gold == 0 { 0.0 } else { hits as f64 / gold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+/// The figures of one run: per role (precision, recall, F1) with overlap matching, and exact F1.
+pub struct Report {
+    /// Texts evaluated.
+    pub texts: usize,
+    /// Per role: (P, R, F1) overlap, exact F1, gold count, predicted count.
+    pub roles: Vec<(&'static str, (f64, f64, f64), f64, usize, usize)>,
+}
+
+/// Evaluates on the `split` (`dev` or `train`) of PolNeAR.
+pub fn evaluate(split: &str) -> Result<Report, String> {
+    let dir = corpus_dir("polnear")?.join("data").join(split);
+    let mut ann_files: Vec<String> = std::fs::read_dir(dir.join("attributions"))
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    ann_files.sort();
+    // First annotator file by name for each text.
+    let mut first: BTreeMap<String, String> = BTreeMap::new();
+    for f in ann_files {
+        let stem = f.trim_end_matches(".ann");
+        let name = stem.rsplit_once('_').map_or(stem, |(n, _)| n).to_string();
+        first.entry(name).or_insert(f);
+    }
+    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut texts = 0;
+    for (name, ann) in &first {
+        let text = read(&dir.join("text").join(format!("{name}.txt")))?;
+        let gold = parse_ann(&read(&dir.join("attributions").join(ann))?);
+        let predicted = match analyze_text(&text, &Options::default()) {
+            Ok(a) => a.attributions,
+            Err(_) => Vec::new(),
+        };
+        texts += 1;
+        for role in ROLES {
+            let p: Vec<[usize; 2]> = predicted
+                .iter()
+                .map(|a| match role {
+                    "Cue" => a.cue_span,
+                    "Source" => a.source_span,
+                    _ => a.content_span,
+                })
+                .filter(|s| s[1] > s[0])
+                .collect();
+            let g = gold.get(role).cloned().unwrap_or_default();
+            let c = counts.entry(role).or_default();
+            c.predicted += p.len();
+            c.gold += g.len();
+            c.overlap_hits += matches(&p, &g, overlaps);
+            c.exact_hits += matches(&p, &g, |a, b| a == b);
+        }
+    }
+    let roles = ROLES
+        .iter()
+        .map(|role| {
+            let c = counts.get(role).copied().unwrap_or_default();
+            let overlap = prf(c.overlap_hits, c.predicted, c.gold);
+            let exact = prf(c.exact_hits, c.predicted, c.gold).2;
+            (*role, overlap, exact, c.gold, c.predicted)
+        })
+        .collect();
+    Ok(Report { texts, roles })
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs the evaluation (`sift eval attribution [dev|train]`).
+pub fn run(args: &[String]) -> Result<(), String> {
+    let split = args.first().map_or("dev", String::as_str);
+    let report = evaluate(split)?;
+    println!("PolNeAR {split}: {} texts (first annotator file per text)", report.texts);
+    println!(
+        "{:<8} {:>6} {:>6} {:>6}   {:>8}   {:>6} {:>6}",
+        "role", "P", "R", "F1", "exact F1", "gold", "pred"
+    );
+    for (role, (p, r, f), exact, gold, predicted) in &report.roles {
+        println!(
+            "{:<8} {:>6.3} {:>6.3} {:>6.3}   {:>8.3}   {:>6} {:>6}",
+            role.to_lowercase(),
+            p,
+            r,
+            f,
+            exact,
+            gold,
+            predicted
+        );
+    }
+    println!("(overlap match: same role, overlap >= half of the longer span; Citron on PARC 3.0, exact F1: cue 0.823, source 0.820, content 0.593)");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brat_and_matches_by_overlap() {
+        let ann = "T1\tSource 89 106\tThe New York Post\nT2\tCue 107 114\treports\n\
+                   T3\tContent 10 20;30 40\ttwo\nparts\nE1\tAttribution:T4 Content:T3\n";
+        let spans = parse_ann(ann);
+        assert_eq!(spans.get("Source"), Some(&vec![[89, 106]]));
+        assert_eq!(spans.get("Content"), Some(&vec![[10, 40]]));
+        assert!(overlaps([0, 10], [5, 10]));
+        assert!(!overlaps([0, 10], [6, 10]));
+        assert!(!overlaps([0, 4], [0, 20]));
+    }
 }

@@ -204,6 +204,8 @@ pub struct SentenceTokens<'a> {
     pub tokens: &'a [Token],
     /// Element path of its paragraph.
     pub path: Option<Vec<u32>>,
+    /// Index of its paragraph (quotes do not run across paragraphs).
+    pub paragraph: usize,
 }
 
 /// A found attribution as token ranges, before spans are filled.
@@ -419,9 +421,11 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
 
 /// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
 /// not an attribution).
-fn inside_quotes(tokens: &[Token]) -> Vec<bool> {
-    let mut inside = false;
-    tokens
+/// `open` says whether a quote is open when the sentence starts; returns the mask and whether a
+/// quote is open at its end.
+fn inside_quotes(tokens: &[Token], open: bool) -> (Vec<bool>, bool) {
+    let mut inside = open;
+    let mask = tokens
         .iter()
         .map(|t| {
             match t.lower.as_str() {
@@ -434,7 +438,8 @@ fn inside_quotes(tokens: &[Token]) -> Vec<bool> {
             }
             false
         })
-        .collect()
+        .collect();
+    (mask, inside)
 }
 
 /// A named speaker seen so far, for resolving pronouns and roles.
@@ -451,11 +456,23 @@ pub fn find(
     published: Option<Civil>,
 ) -> Vec<Attribution> {
     let cues = cues_for(lang);
-    let mut out = Vec::new();
+    let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
+    let mut quote_open = false;
+    let mut paragraph = usize::MAX;
+    // The last attribution whose quoted content may go on in the next sentence.
+    let mut extendable: Option<usize> = None;
     for sentence in sentences {
         let tokens = sentence.tokens;
-        let quoted = inside_quotes(tokens);
+        if sentence.paragraph != paragraph {
+            paragraph = sentence.paragraph;
+            quote_open = false;
+            extendable = None;
+        }
+        let starts_inside = quote_open;
+        let (quoted, open_at_end) = inside_quotes(tokens, quote_open);
+        quote_open = open_at_end;
+        let opens_with_quote = tokens.first().is_some_and(is_quote);
         let mut found = None;
         'scan: for i in 0..tokens.len() {
             if quoted.get(i).copied().unwrap_or(false) {
@@ -470,7 +487,21 @@ pub fn find(
                 }
             }
         }
-        let Some(f) = found else { continue };
+        let Some(f) = found else {
+            // A quote going on from an attributed sentence belongs to the same content.
+            if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
+                if starts_inside || opens_with_quote {
+                    let (_, b) = trim_punct(tokens, 0, tokens.len());
+                    if let Some(end) = b.checked_sub(1).and_then(|l| tokens.get(l)) {
+                        last.content_span[1] = end.end;
+                        last.content = slice(chars, last.content_span[0], last.content_span[1]);
+                    }
+                    continue;
+                }
+            }
+            extendable = None;
+            continue;
+        };
         let span = |(a, b): (usize, usize)| -> [usize; 2] {
             match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
                 (Some(x), Some(y)) if b > a => [x.start, y.end],
@@ -485,6 +516,10 @@ pub fn find(
         let date = dates::find(tokens, published, lang)
             .into_iter()
             .find_map(|d| d.iso);
+        let quotes_content = tokens
+            .get(f.content.0..f.content.1)
+            .is_some_and(|c| c.iter().any(is_quote));
+        extendable = quotes_content.then_some(out.len());
         out.push(Attribution {
             source,
             cue: slice(chars, cue_span[0], cue_span[1]),
@@ -549,7 +584,7 @@ mod tests {
         }
         let st: Vec<SentenceTokens<'_>> = token_lists
             .iter()
-            .map(|t| SentenceTokens { tokens: t, path: None })
+            .map(|t| SentenceTokens { tokens: t, path: None, paragraph: 0 })
             .collect();
         find(&chars, &st, lang, None)
             .into_iter()

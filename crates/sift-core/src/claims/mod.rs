@@ -65,6 +65,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
         .map(|(s, t)| attribution::SentenceTokens {
             tokens: t,
             path: path_of(s.paragraph),
+            paragraph: s.paragraph,
         })
         .collect();
     let attributions = attribution::find(&chars, &for_attribution, lang, published);
