@@ -1,14 +1,34 @@
-//! Clutter detection: donation asks, newsletter signup forms and audio players, found by what they are.
+//! Clutter detection: donation asks, newsletter signup forms and audio players, found by what they are
+//! on any site (see `docs/clutter.md`).
+//!
+//! How: [`stats`] computes every element's subtree totals in two linear passes (text length, link
+//! text, form controls, multilingual [`cues`], attribute and URL markers); each category's rule
+//! ([`donation`], [`newsletter`], [`audio`]) marks the smallest elements holding its evidence as
+//! seeds; [`container`] climbs from each seed to the outermost element that holds only the widget.
 //!
 //! Entry points: [`detect`] finds candidates, [`retain_safe`] drops any that would hide article text,
-//! [`to_tags`] turns them into [`ClutterTag`]s with element paths.
+//! [`to_tags`] turns them into [`ClutterTag`]s with element paths; [`analyze_fragment`] does all three
+//! for a subtree added to the page later.
+
+pub mod audio;
+pub mod container;
+pub mod cues;
+pub mod donation;
+mod fragment;
+pub mod markers;
+pub mod newsletter;
+mod safety;
+pub mod stats;
+
+use std::collections::HashSet;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use crate::analysis::{ClutterCategory, ClutterTag};
-use crate::article::Extraction;
 use crate::dom;
+pub use fragment::analyze_fragment;
+pub use safety::retain_safe;
 
 /// A clutter candidate before it is given a path.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,96 +37,167 @@ pub struct Detection {
     pub category: ClutterCategory,
     /// The element to hide.
     pub node: NodeId,
+    /// The smallest element holding the evidence (inside or equal to `node`).
+    pub seed: NodeId,
     /// The evidence, for people.
     pub reason: String,
     /// Confidence in `[0, 1]`.
     pub score: f32,
 }
 
-/// Longest text (chars) a newsletter widget may hold; larger containers are not one widget.
-const MAX_WIDGET_TEXT: usize = 600;
+/// What a category's rule found at a seed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seed {
+    /// Confidence in `[0, 1]`.
+    pub score: f32,
+    /// Evidence, one short phrase each.
+    pub evidence: Vec<String>,
+}
+
+/// Most seeds kept per page (a page of thousands of asks is not helped by more).
+const MAX_SEEDS: usize = 400;
+/// Most elements of a seed's subtree searched for the cue quoted in its reason.
+const REASON_SCAN: usize = 200;
+/// Lowest score tagged.
+const MIN_SCORE: f32 = 0.5;
+/// Elements that are never seeds themselves (their evidence belongs to their parent).
+const NOT_SEEDS: &[&str] = &["html", "body", "script"];
 
 /// Finds clutter candidates in `doc`.
 pub fn detect(doc: &Html) -> Vec<Detection> {
-    let mut found = Vec::new();
-    let Ok(email_inputs) = Selector::parse("input[type=email]") else {
-        return found;
-    };
-    for input in doc.select(&email_inputs) {
-        let Some(form) = input
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .find(|e| dom::tag_name(e) == "form")
-        else {
+    let mut table = stats::build(doc);
+    let mut seeds: Vec<(usize, usize, Seed)> = Vec::new();
+    stats::sweep(&mut table, |i, entry| {
+        if NOT_SEEDS.contains(&entry.tag) || seeds.len() >= MAX_SEEDS {
+            return;
+        }
+        let rules: [fn(&stats::Stats, bool) -> Option<Seed>; stats::CATEGORIES] =
+            [donation::seed, newsletter::seed, audio::seed];
+        for (c, rule) in rules.iter().enumerate() {
+            if entry.stats.seeds.get(c).copied().unwrap_or(0) > 0 {
+                continue;
+            }
+            if let Some(seed) = rule(&entry.stats, entry.in_nav) {
+                if seed.score >= MIN_SCORE {
+                    if let Some(n) = entry.stats.seeds.get_mut(c) {
+                        *n += 1;
+                    }
+                    seeds.push((i, c, seed));
+                }
+            }
+        }
+    });
+    let mut found: Vec<Detection> = Vec::new();
+    for (i, c, seed) in seeds {
+        let top = container::climb(&table, i, c);
+        let (Some(seed_entry), Some(top_entry)) = (table.get(i), table.get(top)) else {
             continue;
         };
-        let container = widest_within(form, MAX_WIDGET_TEXT);
-        let text = dom::visible_text(*container).to_lowercase();
-        if ["newsletter", "subscribe", "sign up"]
-            .iter()
-            .any(|cue| text.contains(cue))
+        let category = ClutterCategory::ALL
+            .get(c)
+            .copied()
+            .unwrap_or(ClutterCategory::Newsletter);
+        let reason = reason(&table, i, c, &seed);
+        match found
+            .iter_mut()
+            .find(|d| d.node == top_entry.id && d.category == category)
         {
-            found.push(Detection {
-                category: ClutterCategory::Newsletter,
-                node: container.id(),
-                reason: "email input in a form + 'subscribe'/'newsletter' text".to_string(),
-                score: 0.8,
-            });
+            Some(d) => {
+                if seed.score > d.score {
+                    d.score = seed.score;
+                    d.reason = reason;
+                    d.seed = seed_entry.id;
+                }
+            }
+            None => found.push(Detection {
+                category,
+                node: top_entry.id,
+                seed: seed_entry.id,
+                reason,
+                score: seed.score,
+            }),
         }
     }
-    found.sort_by_key(|d| d.node);
-    found.dedup_by_key(|d| d.node);
     found
 }
 
-/// The outermost ancestor-or-self of `el` whose visible text stays within `max_chars`.
-fn widest_within(el: ElementRef<'_>, max_chars: usize) -> ElementRef<'_> {
-    let mut best = el;
-    for ancestor in el.ancestors().filter_map(ElementRef::wrap) {
-        if matches!(dom::tag_name(&ancestor), "body" | "html")
-            || dom::visible_text_len(*ancestor) > max_chars
-        {
-            break;
+/// A readable reason: the evidence, the quoted cue and the vendor or marker name.
+fn reason(table: &[stats::Entry], seed: usize, category: usize, found: &Seed) -> String {
+    let mask = match category {
+        0 => cues::kind::DONATION_ANY,
+        1 => cues::kind::NEWSLETTER_ANY,
+        _ => cues::kind::AUDIO_ANY,
+    };
+    let marker_table: &[markers::Marker] = match category {
+        0 => donation::MARKERS,
+        1 => newsletter::MARKERS,
+        _ => audio::MARKERS,
+    };
+    let size = table
+        .get(seed)
+        .map_or(1, |e| usize::try_from(e.size).unwrap_or(1));
+    let mut quote = None;
+    let mut marker = None;
+    for entry in table.iter().skip(seed).take(size.min(REASON_SCAN)) {
+        if quote.is_none() {
+            quote = entry.cue.filter(|&q| {
+                cues::TEXT_CUES
+                    .get(usize::from(q))
+                    .is_some_and(|c| c.1 & mask != 0)
+            });
         }
-        best = ancestor;
+        if marker.is_none() {
+            marker = entry.marker.get(category).copied().flatten();
+        }
     }
-    best
-}
-
-/// Drops detections whose element is, or contains, the article's root.
-pub fn retain_safe(detections: &mut Vec<Detection>, doc: &Html, extraction: &Extraction) {
-    let Some(root) = extraction.root else { return };
-    detections.retain(|d| {
-        doc.tree.get(root).is_none_or(|root_node| {
-            root_node.id() != d.node && !root_node.ancestors().any(|a| a.id() == d.node)
-        })
-    });
+    let mut parts = found.evidence.clone();
+    if let Some(q) = quote {
+        parts.push(format!("'{}' text", cues::pattern(q)));
+    }
+    if let Some(m) = marker.and_then(|m| marker_table.get(usize::from(m))) {
+        parts.push(format!("marker '{}' ({})", m.0, m.2));
+    }
+    parts.join(" + ")
 }
 
 /// Gives each detection its path; nested detections of one category keep only the outermost.
 pub fn to_tags(doc: &Html, detections: Vec<Detection>) -> Vec<ClutterTag> {
-    let mut tags = Vec::new();
-    for d in &detections {
+    tags_under(doc, detections, None)
+}
+
+/// Tags with paths from `<html>`, or from `root` when given (a fragment's root element).
+fn tags_under(doc: &Html, detections: Vec<Detection>, root: Option<NodeId>) -> Vec<ClutterTag> {
+    let marked: HashSet<(ClutterCategory, NodeId)> =
+        detections.iter().map(|d| (d.category, d.node)).collect();
+    let mut tags: Vec<(NodeId, ClutterTag)> = Vec::new();
+    for d in detections {
         let Some(el) = doc.tree.get(d.node).and_then(ElementRef::wrap) else {
             continue;
         };
-        let nested = el.ancestors().any(|a| {
-            detections
-                .iter()
-                .any(|o| o.node == a.id() && o.category == d.category)
-        });
+        let nested = el
+            .ancestors()
+            .any(|a| marked.contains(&(d.category, a.id())));
         if nested {
             continue;
         }
-        if let Some(path) = dom::element_path(el) {
-            tags.push(ClutterTag {
-                category: d.category,
-                path,
-                tag: dom::tag_name(&el).to_string(),
-                reason: d.reason.clone(),
-                score: d.score,
-            });
+        let path = match root {
+            None => dom::element_path(el),
+            Some(r) => fragment::path_from(el, r),
+        };
+        if let Some(path) = path {
+            tags.push((
+                d.node,
+                ClutterTag {
+                    category: d.category,
+                    path,
+                    tag: dom::tag_name(&el).to_string(),
+                    reason: d.reason,
+                    score: d.score,
+                },
+            ));
         }
     }
-    tags
+    // Document order, outermost first (a path sorts before its descendants' paths).
+    tags.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+    tags.into_iter().map(|(_, t)| t).collect()
 }

@@ -1,0 +1,88 @@
+//! Listen-to-this-article players and AI-audio disclosures.
+//!
+//! Evidence: the documented embed markers of text-to-speech vendors ([`MARKERS`], each naming its
+//! vendor), listen / AI-voice wording ([`super::cues`]), and an `<audio>` element beside such wording.
+//! Podcast wording without a vendor marker or an AI disclosure is left alone (a podcast is content).
+
+use super::cues::kind;
+use super::markers::{Marker, Place};
+use super::stats::Stats;
+use super::Seed;
+
+/// Text-to-speech vendor markers (class, id, data attributes, custom elements, script/iframe URLs).
+pub const MARKERS: &[Marker] = &[
+    ("beyondwords", Place::Both, "BeyondWords player"), // BeyondWords: data-beyondwords-*, beyondwords.io
+    ("trinity-audio", Place::Both, "Trinity Audio player"), // Trinity Audio: .trinity-audio-placeholder
+    ("trinity_audio", Place::Attr, "Trinity Audio player"), // Trinity Audio (WordPress plugin ids)
+    ("trinityaudio", Place::Both, "Trinity Audio player"),  // Trinity Audio
+    ("trinitymedia.ai", Place::Url, "Trinity Audio player"), // Trinity Audio script host
+    ("elevenlabs", Place::Both, "ElevenLabs audio player"), // ElevenLabs AudioNative: #elevenlabs-audionative-widget
+    ("readspeaker", Place::Both, "ReadSpeaker player"), // ReadSpeaker webReader: #readspeaker_button1, readspeaker.com
+    ("rsbtn", Place::Attr, "ReadSpeaker player"),       // ReadSpeaker webReader button class
+    ("rs_skip", Place::Attr, "ReadSpeaker player"),     // ReadSpeaker webReader
+    ("remixd", Place::Both, "Remixd player"), // Remixd: remixd-audio-player, tags.remixd.com
+    ("adauris", Place::Both, "Ad Auris player"), // Ad Auris: adauris.ai
+    ("ad-auris", Place::Both, "Ad Auris player"), // Ad Auris: player.ad-auris.com
+    ("speechkit", Place::Both, "SpeechKit player"), // SpeechKit: speechkit.io, .speechkit-wrapper
+    ("spkt.io", Place::Url, "SpeechKit player"), // SpeechKit player host
+    ("instaread", Place::Both, "Instaread player"), // Instaread: <instaread-player>, instaread.co
+    ("polly", Place::Both, "Amazon Polly player"), // Amazon Polly (WordPress plugin): .amazon-polly-*
+    ("amazon-ai-player", Place::Attr, "Amazon Polly player"), // Amazon Polly plugin player class
+    ("playht", Place::Both, "Play.ht player"),     // Play.ht: playht-audio-player, play.ht
+    ("play.ht", Place::Url, "Play.ht player"),     // Play.ht
+    ("speechify", Place::Both, "Speechify player"), // Speechify embed
+    ("responsivevoice", Place::Both, "ResponsiveVoice"), // ResponsiveVoice TTS
+    ("gspeech", Place::Attr, "GSpeech player"),    // GSpeech (WordPress TTS plugin)
+    ("newsoveraudio", Place::Url, "NewsOverAudio player"), // NewsOverAudio (NOA)
+    ("noa-player", Place::Attr, "NewsOverAudio player"), // NewsOverAudio
+    ("audioeye-tts", Place::Attr, "TTS player"),   // generic tts class
+    ("text-to-speech", Place::Both, "text-to-speech"), // generic
+    ("texttospeech", Place::Both, "text-to-speech"), // generic
+    ("tts-", Place::Attr, "text-to-speech"),       // generic: .tts-player, .tts-button
+    ("-tts", Place::Attr, "text-to-speech"),       // generic: .article-tts
+    ("listen-to-article", Place::Attr, "listen-to-article"), // generic
+    ("article-audio", Place::Attr, "article-audio"), // generic
+    ("audio-article", Place::Attr, "audio-article"), // generic
+    ("vorlesen", Place::Attr, "Vorlesen"),         // de: generic read-aloud buttons
+];
+
+/// Longest text (chars) of an audio seed found by wording.
+const MAX_TEXT_SEED: u32 = 160;
+/// Longest text of an audio seed found by a vendor marker.
+const MAX_VENDOR_SEED: u32 = 400;
+
+/// Is the subtree `s` the smallest element that holds an audio player or disclosure?
+pub fn seed(s: &Stats, _in_nav: bool) -> Option<Seed> {
+    if s.prose > 0 {
+        return None;
+    }
+    let cues = s.cues & kind::AUDIO_ANY;
+    let podcast = s.cues & kind::PODCAST != 0;
+    let mut evidence = Vec::new();
+    let mut score: f32 = 0.0;
+    if s.attr[2] > 0 || s.url[2] > 0 {
+        if s.text > MAX_VENDOR_SEED {
+            return None;
+        }
+        evidence.push("text-to-speech player marker".to_string());
+        score += 0.8;
+    }
+    if cues & kind::AI_AUDIO != 0 && s.text <= MAX_TEXT_SEED {
+        evidence.push("AI-audio disclosure".to_string());
+        score += 0.8;
+    } else if cues & kind::LISTEN != 0 && s.text <= MAX_TEXT_SEED && !podcast {
+        evidence.push("listen-to-this-article wording".to_string());
+        score += 0.6;
+    }
+    if evidence.is_empty() {
+        return None;
+    }
+    if s.audio > 0 {
+        evidence.push("<audio> element".to_string());
+        score += 0.1;
+    }
+    Some(Seed {
+        score: score.min(1.0),
+        evidence,
+    })
+}

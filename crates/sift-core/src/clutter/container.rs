@@ -1,0 +1,59 @@
+//! Choosing the element to hide: from a seed (the smallest element holding the evidence), climb to
+//! the outermost ancestor that still holds only the widget (labelling guide: "the outermost element
+//! that contains the whole widget and nothing else of substance").
+
+use super::stats::{Entry, CATEGORIES};
+
+/// Most levels climbed from a seed.
+const MAX_CLIMB: usize = 12;
+/// A container never holds more text than this (chars).
+const MAX_CONTAINER_TEXT: u32 = 1600;
+/// One level up may add at most this many chars of text ...
+const STEP_CHARS: u32 = 150;
+/// ... or this factor of the current text, whichever is more.
+const STEP_FACTOR: f64 = 1.5;
+/// Extra text above which a level made mostly of links (a menu, a list of stories) stops the climb.
+const LINK_LIST_CHARS: u32 = 60;
+/// Elements never taken as a widget container.
+const NEVER_CONTAINERS: &[&str] = &["html", "body", "main", "article"];
+
+/// The table index of the element to hide for a seed at `seed` of category `category`.
+pub fn climb(table: &[Entry], seed: usize, category: usize) -> usize {
+    let mut cur = seed;
+    for _ in 0..MAX_CLIMB {
+        let Some(c) = table.get(cur) else { break };
+        let parent = usize::try_from(c.parent).unwrap_or(usize::MAX);
+        let Some(p) = table.get(parent) else { break };
+        if !may_grow(c, p, category) {
+            break;
+        }
+        cur = parent;
+    }
+    cur
+}
+
+/// May the container grow from `c` to its parent `p`?
+fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
+    let (cs, ps) = (&c.stats, &p.stats);
+    if NEVER_CONTAINERS.contains(&p.tag) || ps.text > MAX_CONTAINER_TEXT {
+        return false;
+    }
+    // Article-like prose, or another category's widget, is something else of substance.
+    if ps.prose > cs.prose {
+        return false;
+    }
+    if (0..CATEGORIES).any(|o| o != category && ps.seeds.get(o) > cs.seeds.get(o)) {
+        return false;
+    }
+    // Login, search and comment forms are other widgets.
+    if ps.password > cs.password || ps.search > cs.search || ps.textarea > cs.textarea {
+        return false;
+    }
+    let extra = ps.text.saturating_sub(cs.text);
+    let extra_links = ps.link_text.saturating_sub(cs.link_text);
+    if extra > LINK_LIST_CHARS && extra_links * 2 > extra {
+        return false;
+    }
+    let limit = (f64::from(cs.text) * STEP_FACTOR).max(f64::from(cs.text + STEP_CHARS));
+    f64::from(ps.text) <= limit
+}

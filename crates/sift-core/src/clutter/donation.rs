@@ -1,0 +1,94 @@
+//! Donation asks: appeals for money or membership to support the publisher.
+//!
+//! Evidence: text cues ([`super::cues`]: ask, support framing, membership, reader funding), links to
+//! donation / membership URLs and class, id, ARIA or data tokens from [`MARKERS`], and payment-brand
+//! logos beside an ask.
+
+use super::cues::kind;
+use super::markers::{Marker, Place};
+use super::stats::Stats;
+use super::Seed;
+
+/// Attribute tokens and URL fragments of donation widgets.
+pub const MARKERS: &[Marker] = &[
+    ("donat", Place::Both, "donate / donation"), // en, fr, es: donate, donation, donar
+    ("spende", Place::Both, "Spende"),           // de
+    ("support-us", Place::Both, "support-us"),   // en: /support-us, .support-us
+    ("supportus", Place::Both, "supportus"),     // en
+    ("support-our", Place::Both, "support-our"), // en: .support-our-journalism
+    ("/support", Place::Url, "/support URL"),    // en: /support, /supporter
+    ("membership", Place::Both, "membership"),   // en
+    ("/member", Place::Url, "/member URL"),      // en: /membership, /members
+    ("become-a-member", Place::Both, "become-a-member"), // en
+    ("contribut", Place::Both, "contribute"),    // en
+    ("fundrais", Place::Both, "fundraising"),    // en
+    ("reader-revenue", Place::Attr, "reader-revenue"), // en: reader revenue modules
+    ("unterstuetz", Place::Url, "/unterstuetzen URL"), // de
+    ("mitglied", Place::Both, "Mitglied"),       // de
+    ("soutenir", Place::Url, "/soutenir URL"),   // fr
+    ("/don/", Place::Url, "/don/ URL"),          // fr
+    ("/dons", Place::Url, "/dons URL"),          // fr
+    ("apoya", Place::Url, "/apoya URL"),         // es
+    ("paypal.com/donate", Place::Url, "PayPal donate"), // PayPal donate button
+    ("paypal.me", Place::Url, "PayPal.me"),      // PayPal personal page
+    ("patreon.com", Place::Url, "Patreon"),      // Patreon
+    ("ko-fi.com", Place::Url, "Ko-fi"),          // Ko-fi
+    ("buymeacoffee", Place::Url, "Buy Me a Coffee"), // Buy Me a Coffee
+    ("liberapay", Place::Url, "Liberapay"),      // Liberapay
+    ("steadyhq", Place::Url, "Steady"),          // Steady (de membership platform)
+    ("betterplace", Place::Url, "betterplace"),  // betterplace.org (de)
+    ("gofundme", Place::Url, "GoFundMe"),        // GoFundMe
+    ("fundraiseup", Place::Url, "FundraiseUp"),  // FundraiseUp donation forms
+    ("donorbox", Place::Url, "Donorbox"),        // Donorbox
+];
+
+/// Longest text (chars) of a donation seed.
+const MAX_SEED_TEXT: u32 = 1200;
+/// Longest text of a seed that is only a link with a cue (a button or a link in a bar).
+const MAX_LINK_SEED_TEXT: u32 = 80;
+
+/// Is the subtree `s` the smallest element that holds a donation ask?
+pub fn seed(s: &Stats, in_nav: bool) -> Option<Seed> {
+    if s.text > MAX_SEED_TEXT || s.prose > 0 {
+        return None;
+    }
+    let cues = s.cues & kind::DONATION_ANY;
+    if cues == 0 {
+        return None;
+    }
+    let kinds = cues.count_ones();
+    let has_url = s.url[0] > 0;
+    let has_attr = s.attr[0] > 0;
+    let payment = s.cues & kind::PAYMENT != 0 || s.payment > 0;
+    let only_link = s.link_text * 10 >= s.text * 9;
+    // A single short link in a menu is navigation, not an appeal (labelling guide).
+    if in_nav && only_link && s.text <= MAX_LINK_SEED_TEXT {
+        return None;
+    }
+    let mut evidence = Vec::new();
+    let mut score: f32 = 0.0;
+    if kinds >= 2 {
+        evidence.push("ask + support framing text".to_string());
+        score += 0.6;
+    }
+    if has_url {
+        evidence.push("link to a donation/membership URL".to_string());
+        score += 0.4;
+    }
+    if has_attr {
+        evidence.push("donation class/id".to_string());
+        score += 0.3;
+    }
+    if payment {
+        evidence.push("payment-brand logos".to_string());
+        score += 0.3;
+    }
+    if evidence.is_empty() {
+        return None;
+    }
+    score += 0.2;
+    Some(Seed {
+        score: score.min(1.0),
+        evidence,
+    })
+}

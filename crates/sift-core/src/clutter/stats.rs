@@ -1,0 +1,377 @@
+//! Per-element statistics of the whole tree in two linear passes: a pre-order walk that reads each
+//! element's own text, attributes and form controls, then a reverse sweep that adds each element's
+//! totals into its parent's (so every element holds its subtree's totals without re-walking it).
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use super::cues;
+use super::markers;
+use super::{audio, donation, newsletter};
+use crate::dom::NON_TEXT_ELEMENTS;
+
+/// Index of categories in per-category arrays: donation, newsletter, audio.
+pub const CATEGORIES: usize = 3;
+/// A text node of at least this many chars with no cue at all is prose (article-like text).
+pub const PROSE_CHARS: u32 = 140;
+/// Text nodes longer than this are not scanned for cues (prose, never a widget's wording).
+const MAX_CUE_TEXT: usize = 1200;
+/// Longest attribute text read per element (data attributes can hold large JSON).
+const MAX_ATTR_TEXT: usize = 600;
+
+/// Totals of an element's subtree.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    /// Visible text chars (whitespace runs collapsed).
+    pub text: u32,
+    /// Of which inside links.
+    pub link_text: u32,
+    /// Prose text nodes (see [`PROSE_CHARS`]).
+    pub prose: u32,
+    /// OR of the cue kinds of its text ([`cues::kind`]).
+    pub cues: u32,
+    /// Elements with an attribute marker, per category.
+    pub attr: [u16; CATEGORIES],
+    /// Elements with a URL marker, per category.
+    pub url: [u16; CATEGORIES],
+    /// Email inputs.
+    pub email: u16,
+    /// Password inputs.
+    pub password: u16,
+    /// Textareas.
+    pub textarea: u16,
+    /// Search inputs.
+    pub search: u16,
+    /// Buttons and submit inputs.
+    pub submit: u16,
+    /// Links.
+    pub links: u16,
+    /// `<audio>` elements.
+    pub audio: u16,
+    /// Images named for a payment brand.
+    pub payment: u16,
+    /// Detection seeds, per category.
+    pub seeds: [u16; CATEGORIES],
+}
+
+impl Stats {
+    fn add(&mut self, o: &Stats) {
+        self.text = self.text.saturating_add(o.text);
+        self.link_text = self.link_text.saturating_add(o.link_text);
+        self.prose = self.prose.saturating_add(o.prose);
+        self.cues |= o.cues;
+        for i in 0..CATEGORIES {
+            self.attr[i] = self.attr[i].saturating_add(o.attr[i]);
+            self.url[i] = self.url[i].saturating_add(o.url[i]);
+            self.seeds[i] = self.seeds[i].saturating_add(o.seeds[i]);
+        }
+        self.email = self.email.saturating_add(o.email);
+        self.password = self.password.saturating_add(o.password);
+        self.textarea = self.textarea.saturating_add(o.textarea);
+        self.search = self.search.saturating_add(o.search);
+        self.submit = self.submit.saturating_add(o.submit);
+        self.links = self.links.saturating_add(o.links);
+        self.audio = self.audio.saturating_add(o.audio);
+        self.payment = self.payment.saturating_add(o.payment);
+    }
+}
+
+/// One element of the table, in document (pre-)order.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The element.
+    pub id: NodeId,
+    /// Index of its parent element in the table (`u32::MAX` for the top).
+    pub parent: u32,
+    /// Its local name.
+    pub tag: &'static str,
+    /// Inside a navigation menu.
+    pub in_nav: bool,
+    /// Subtree totals (after [`sweep`]).
+    pub stats: Stats,
+    /// Elements in its subtree, itself included (after [`sweep`]); the subtree is the table range
+    /// `index..index + size`.
+    pub size: u32,
+    /// First cue index found in its own text.
+    pub cue: Option<u16>,
+    /// First marker index per category (own attributes or URLs).
+    pub marker: [Option<u16>; CATEGORIES],
+}
+
+/// Tags the table keeps a static name for (others are `"*"`).
+const KNOWN_TAGS: &[&str] = &[
+    "html", "body", "main", "article", "nav", "header", "footer", "aside", "section", "div",
+    "form", "p", "a", "li", "ul", "span", "script", "iframe", "audio", "button", "input", "h1",
+    "h2", "h3", "h4", "dialog", "figure", "table", "td", "tr",
+];
+
+fn static_tag(name: &str) -> &'static str {
+    KNOWN_TAGS
+        .iter()
+        .find(|t| **t == name)
+        .copied()
+        .unwrap_or("*")
+}
+
+/// Builds the table of `root`'s elements (the document, or a fragment's root).
+pub fn build(doc: &Html) -> Vec<Entry> {
+    let mut table: Vec<Entry> = Vec::new();
+    let mut stack: Vec<u32> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut nav_depth = 0usize;
+    let mut edges = doc.tree.root().traverse();
+    let mut lower = String::new();
+    let mut urls = String::new();
+    while let Some(edge) = edges.next() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    let skip = NON_TEXT_ELEMENTS.contains(&name);
+                    let index = u32::try_from(table.len()).unwrap_or(u32::MAX);
+                    let mut entry = Entry {
+                        id: node.id(),
+                        parent: stack.last().copied().unwrap_or(u32::MAX),
+                        tag: static_tag(name),
+                        in_nav: nav_depth > 0 || is_nav(el),
+                        stats: Stats::default(),
+                        size: 1,
+                        cue: None,
+                        marker: [None; CATEGORIES],
+                    };
+                    read_element(el, &mut entry, &mut lower, &mut urls);
+                    table.push(entry);
+                    if skip {
+                        // Its text is never shown: skip the subtree (its markers were read above).
+                        for inner in edges.by_ref() {
+                            if let Edge::Close(closed) = inner {
+                                if closed == node {
+                                    break;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if name == "a" {
+                        link_depth += 1;
+                    }
+                    if is_nav(el) {
+                        nav_depth += 1;
+                    }
+                    stack.push(index);
+                }
+                Node::Text(text) => {
+                    let Some(entry) = stack
+                        .last()
+                        .and_then(|&i| table.get_mut(usize::try_from(i).unwrap_or(usize::MAX)))
+                    else {
+                        continue;
+                    };
+                    read_text(text, entry, link_depth > 0, nav_depth > 0, &mut lower);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if NON_TEXT_ELEMENTS.contains(&el.name()) {
+                        continue;
+                    }
+                    if el.name() == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    if is_nav(el) {
+                        nav_depth = nav_depth.saturating_sub(1);
+                    }
+                    stack.pop();
+                }
+            }
+        }
+    }
+    table
+}
+
+/// Is `el` a navigation menu?
+fn is_nav(el: &scraper::node::Element) -> bool {
+    el.name() == "nav" || el.attr("role") == Some("navigation")
+}
+
+/// Reads an element's own evidence: form controls, markers in attributes and URLs.
+fn read_element(
+    el: &scraper::node::Element,
+    entry: &mut Entry,
+    attrs: &mut String,
+    urls: &mut String,
+) {
+    let name = el.name();
+    let s = &mut entry.stats;
+    attrs.clear();
+    urls.clear();
+    if name.contains('-') {
+        // Custom elements name their vendor (e.g. <instaread-player>).
+        attrs.push_str(name);
+        attrs.push(' ');
+    }
+    for (key, value) in el.attrs() {
+        let is_url = matches!(key, "href" | "src" | "action" | "data-src");
+        let is_attr = matches!(
+            key,
+            "id" | "class" | "aria-label" | "title" | "name" | "role"
+        ) || key.starts_with("data-");
+        if is_url {
+            push_lower(urls, value);
+        } else if is_attr {
+            if key.starts_with("data-") {
+                push_lower(attrs, key);
+                attrs.push(' ');
+            }
+            push_lower(attrs, value);
+        } else {
+            continue;
+        }
+        if is_url {
+            urls.push(' ');
+        } else {
+            attrs.push(' ');
+        }
+    }
+    match name {
+        "input" => {
+            let kind = el.attr("type").unwrap_or("text").to_ascii_lowercase();
+            match kind.as_str() {
+                "email" => s.email += 1,
+                "password" => s.password += 1,
+                "search" => s.search += 1,
+                "submit" | "image" | "button" => s.submit += 1,
+                "text" | "" => {
+                    let hint = format!(
+                        "{} {} {}",
+                        el.attr("name").unwrap_or(""),
+                        el.attr("id").unwrap_or(""),
+                        el.attr("placeholder").unwrap_or("")
+                    )
+                    .to_lowercase();
+                    if hint.contains("mail") || hint.contains("почт") || hint.contains("correo")
+                    {
+                        s.email += 1;
+                    } else if matches!(el.attr("name"), Some("q" | "s" | "query" | "search"))
+                        || hint.contains("search")
+                    {
+                        s.search += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        "button" => s.submit += 1,
+        "textarea" => s.textarea += 1,
+        "audio" => s.audio += 1,
+        "a" => s.links += 1,
+        "img" | "svg" => {
+            let hay = format!(
+                "{} {} {}",
+                el.attr("alt").unwrap_or(""),
+                el.attr("src").unwrap_or(""),
+                el.attr("class").unwrap_or("")
+            )
+            .to_lowercase();
+            if [
+                "visa",
+                "mastercard",
+                "paypal",
+                "amex",
+                "american-express",
+                "sepa",
+            ]
+            .iter()
+            .any(|b| hay.contains(b))
+            {
+                s.payment += 1;
+            }
+        }
+        _ => {}
+    }
+    let tables: [&[markers::Marker]; CATEGORIES] =
+        [donation::MARKERS, newsletter::MARKERS, audio::MARKERS];
+    for (i, table) in tables.iter().enumerate() {
+        // Menu links to /donate or /newsletter are navigation (labelling guide); players are not.
+        let nav_link = entry.in_nav && name == "a" && i < 2;
+        let (attr_hit, url_hit) = markers::find(table, attrs, if nav_link { "" } else { urls });
+        if attr_hit.is_some() {
+            entry.stats.attr[i] += 1;
+        }
+        if url_hit.is_some() {
+            entry.stats.url[i] += 1;
+        }
+        entry.marker[i] = attr_hit.or(url_hit);
+    }
+}
+
+fn push_lower(out: &mut String, value: &str) {
+    let room = MAX_ATTR_TEXT.saturating_sub(out.len());
+    for ch in value.chars().take(room) {
+        out.extend(ch.to_lowercase());
+    }
+}
+
+/// Adds a text node to its element: length, link text, cues or prose.
+fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: &mut String) {
+    let mut len = 0u32;
+    let mut pending = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            pending = len > 0;
+        } else {
+            len += 1 + u32::from(pending);
+            pending = false;
+        }
+    }
+    if len == 0 {
+        return;
+    }
+    let s = &mut entry.stats;
+    // One separator between text nodes, as whitespace-collapsed text mostly has.
+    let len = len + 1;
+    s.text = s.text.saturating_add(len);
+    if in_link {
+        s.link_text = s.link_text.saturating_add(len);
+    }
+    if text.len() > MAX_CUE_TEXT * 4 {
+        s.prose += 1;
+        return;
+    }
+    lower.clear();
+    for ch in text.chars().take(MAX_CUE_TEXT) {
+        lower.extend(ch.to_lowercase());
+    }
+    let (mut bits, first) = cues::scan(lower);
+    if in_link && in_nav {
+        // A menu item's wording is navigation, not an appeal (labelling guide).
+        bits &= !(cues::kind::DONATION_ANY | cues::kind::NEWSLETTER_ANY);
+    }
+    s.cues |= bits;
+    if entry.cue.is_none() {
+        entry.cue = first;
+    }
+    if bits == 0 && len >= PROSE_CHARS {
+        s.prose += 1;
+    }
+}
+
+/// Adds every element's totals into its parent's, deepest first; `on_complete` sees each element
+/// once its subtree totals are final (and may set its seeds before they propagate).
+pub fn sweep(table: &mut [Entry], mut on_complete: impl FnMut(usize, &mut Entry)) {
+    for i in (0..table.len()).rev() {
+        let (head, tail) = table.split_at_mut(i);
+        let Some(entry) = tail.first_mut() else {
+            continue;
+        };
+        on_complete(i, entry);
+        let stats = entry.stats;
+        let size = entry.size;
+        if let Some(parent) = head.get_mut(usize::try_from(entry.parent).unwrap_or(usize::MAX)) {
+            parent.stats.add(&stats);
+            parent.size = parent.size.saturating_add(size);
+        }
+    }
+}
