@@ -25,6 +25,7 @@ pub mod limits;
 use std::collections::HashSet;
 
 pub use analysis::*;
+pub use clutter::analyze_fragment;
 #[cfg(feature = "encoding")]
 pub use decode::decode;
 pub use error::SiftError;
