@@ -3,7 +3,8 @@
 //! The browser's view of [`sift_core`]: converts values with serde-wasm-bindgen and errors into JS
 //! `Error`s with a readable message. No logic lives here.
 //!
-//! Entry points (JS names): `analyzeHtml(html, url?)`, `analyzeText(text)`, `version()`.
+//! Entry points (JS names): `analyzeHtml(html, url?)`, `analyzeText(text)`, `analyzeFragment(html)`,
+//! `version()`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -56,6 +57,15 @@ pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
     let analysis =
         sift_core::analyze_text(text, &options).map_err(|e| JsError::new(&format!("sift: {e}")))?;
     to_js(&analysis)
+}
+
+/// Tags the clutter in a subtree added to the page later (a modal, a form injected on scroll), given
+/// its outerHTML: an array of clutter tags whose paths are relative to the subtree's root element
+/// (`[]` is the root itself). Throws an `Error` for empty or oversized input.
+#[wasm_bindgen(js_name = analyzeFragment)]
+pub fn analyze_fragment(html: &str) -> Result<JsValue, JsError> {
+    let tags = sift_core::analyze_fragment(html).map_err(|e| JsError::new(&format!("sift: {e}")))?;
+    to_js(&tags)
 }
 
 /// The core's version and the analysis schema version, e.g. `"0.1.0 (schema 1)"`.
