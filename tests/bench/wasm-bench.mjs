@@ -1,0 +1,119 @@
+// Size and memory of the wasm core (issue 8).
+// - Size: the built .wasm (dist/chrome/wasm, already through `wasm-opt -Oz` by build.sh) raw and
+//   gzipped, the same after one more `wasm-opt -Oz` pass here, and each store zip in dist/.
+// - Memory: for each corpus page, a fresh wasm instance (own worker thread) analyses the page with
+//   `analyzeHtml`; the instance's `memory.buffer.byteLength` afterwards is its peak (wasm memory never
+//   shrinks), compared with the page's HTML size, both as the whole memory and as growth over the
+//   fresh instance's starting memory.
+//
+//   node tests/bench/wasm-bench.mjs [--pages 120] [--dist dist] [--json FILE]
+import { readFileSync, existsSync, readdirSync, statSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ROOT, allPages, spread, quantile, flags, verdict } from "./pages.mjs";
+
+const args = flags(process.argv.slice(2));
+const DIST = path.resolve(ROOT, args.dist || "dist");
+const WASM_DIR = path.join(DIST, "chrome/wasm");
+const N_PAGES = Number(args.pages || 120);
+/** Targets of issue 8. */
+const MAX_GZIP_BYTES = 450 * 1024;
+const MAX_MEMORY_OVER_HTML = 8;
+
+const wasmFile = path.join(WASM_DIR, "sift_wasm_bg.wasm");
+const glueFile = path.join(WASM_DIR, "sift_wasm.js");
+if (!existsSync(wasmFile) || !existsSync(glueFile)) {
+  console.error(`wasm bench: ${wasmFile} missing: run ./build.sh first`);
+  process.exit(2);
+}
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const kb = (b) => `${f(b / 1024, 1)} KB`;
+
+// --- size ----------------------------------------------------------------------------------------------
+
+const raw = readFileSync(wasmFile);
+const gz = gzipSync(raw, { level: 9 }).length;
+console.log(`wasm (${path.relative(ROOT, wasmFile)}): raw ${kb(raw.length)}, gzip -9 ${kb(gz)}`);
+let gzOz = null;
+try {
+  const tmp = mkdtempSync(path.join(tmpdir(), "sift-wasm-"));
+  const out = path.join(tmp, "oz.wasm");
+  execFileSync("wasm-opt", ["-Oz", "--all-features", "--strip-debug", "--strip-producers", wasmFile, "-o", out], { stdio: "pipe" });
+  const oz = readFileSync(out);
+  gzOz = gzipSync(oz, { level: 9 }).length;
+  console.log(`  after another wasm-opt -Oz here: raw ${kb(oz.length)}, gzip -9 ${kb(gzOz)}`);
+  rmSync(tmp, { recursive: true, force: true });
+} catch (e) {
+  console.log(`  wasm-opt not run: ${String(e.message).split("\n")[0]}`);
+}
+const glue = readFileSync(glueFile);
+console.log(`glue (sift_wasm.js): raw ${kb(glue.length)}, gzip -9 ${kb(gzipSync(glue, { level: 9 }).length)}`);
+for (const zip of existsSync(DIST) ? readdirSync(DIST).filter((n) => n.endsWith(".zip")).sort() : []) {
+  console.log(`store zip ${zip}: ${kb(statSync(path.join(DIST, zip)).size)}`);
+}
+
+// --- memory, one fresh instance per page ---------------------------------------------------------------
+
+const pages = spread(allPages(), N_PAGES);
+const module = new WebAssembly.Module(raw);
+const glueUrl = pathToFileURL(glueFile).href;
+const workerSource = `
+  const { parentPort, workerData } = require("node:worker_threads");
+  const fs = require("node:fs");
+  (async () => {
+    globalThis.performance ??= require("node:perf_hooks").performance;
+    const glue = await import(workerData.glueUrl);
+    const wasm = glue.initSync({ module: workerData.module });
+    const start = wasm.memory.buffer.byteLength;
+    // UTF-8 with replacement characters: the size of what the analysis gets, near enough.
+    const text = new TextDecoder("utf-8").decode(fs.readFileSync(workerData.file));
+    let ok = true, error = null;
+    try { glue.analyzeHtml(text, undefined); } catch (e) { ok = false; error = String(e && e.message || e); }
+    parentPort.postMessage({ start, peak: wasm.memory.buffer.byteLength, utf8: Buffer.byteLength(text), ok, error });
+  })().catch((e) => parentPort.postMessage({ fatal: String(e && e.stack || e) }));
+`;
+
+function measure(page) {
+  return new Promise((resolve) => {
+    const w = new Worker(workerSource, { eval: true, workerData: { glueUrl, module, file: page.file } });
+    w.once("message", (m) => {
+      w.terminate();
+      resolve(m);
+    });
+    w.once("error", (e) => resolve({ fatal: String(e) }));
+  });
+}
+
+const rows = [];
+for (let i = 0; i < pages.length; i++) {
+  const m = await measure(pages[i]);
+  if (m.fatal) {
+    console.error(`wasm bench: ${pages[i].name}: ${m.fatal}`);
+    process.exit(2);
+  }
+  rows.push({ page: pages[i].name, ...m, total: m.peak / m.utf8, growth: (m.peak - m.start) / m.utf8 });
+  process.stderr.write(`\rmemory ${i + 1}/${pages.length}`);
+}
+process.stderr.write("\n");
+const growth = rows.map((r) => r.growth);
+const total = rows.map((r) => r.total);
+const worst = rows.slice().sort((a, b) => b.growth - a.growth).slice(0, 5);
+const start = rows[0] ? rows[0].start : 0;
+console.log("");
+console.log(`peak wasm memory per page, ${rows.length} pages, fresh instance each (starting memory ${f(start / 1048576, 2)} MB):`);
+console.log(`  growth / HTML bytes:        median ${f(quantile(growth, 0.5), 2)}x, p95 ${f(quantile(growth, 0.95), 2)}x, max ${f(Math.max(...growth), 2)}x`);
+console.log(`  whole memory / HTML bytes:  median ${f(quantile(total, 0.5), 2)}x, p95 ${f(quantile(total, 0.95), 2)}x, max ${f(Math.max(...total), 2)}x`);
+console.log("  largest growth ratios:");
+for (const r of worst) {
+  console.log(`    ${r.page.padEnd(44)} HTML ${kb(r.utf8).padStart(10)}  peak ${f(r.peak / 1048576, 2)} MB  growth ${f(r.growth, 2)}x${r.ok ? "" : `  (error: ${r.error})`}`);
+}
+const big = rows.filter((r) => r.utf8 >= 100 * 1024).map((r) => r.total);
+console.log(`  pages >= 100 KB (${big.length}): whole memory / HTML max ${f(Math.max(...big), 2)}x`);
+console.log("");
+console.log(`TARGET wasm gzipped ${kb(gz)} <= ${kb(MAX_GZIP_BYTES)}: ${verdict(gz <= MAX_GZIP_BYTES)}`);
+console.log(`TARGET peak wasm memory growth per page max ${f(Math.max(...growth), 2)}x <= ${MAX_MEMORY_OVER_HTML}x HTML: ${verdict(Math.max(...growth) <= MAX_MEMORY_OVER_HTML)}`);
+if (args.json) writeFileSync(args.json, JSON.stringify({ raw: raw.length, gz, gzOz, rows }, null, 2));
