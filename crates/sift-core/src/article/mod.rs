@@ -1,14 +1,28 @@
 //! Article extraction: the main text of a page, its paragraphs' elements, and its metadata.
 //!
 //! Entry points: [`extract`] for HTML, [`from_plain_text`] for text input.
+//!
+//! Method (docs/extraction.md): the document is flattened once with per-element statistics computed
+//! bottom-up ([`nodes`]); paragraphs score their ancestors as in Readability.js and the best container
+//! (with its content siblings) becomes the root ([`candidates`]); its text is assembled one block per
+//! line, leaving out boilerplate found by class/id patterns, link density and short furniture lines
+//! ([`text`], [`boilerplate`]); metadata comes from JSON-LD, `<meta>`, `<time>` and visible bylines
+//! ([`metadata`]); [`verdict`] says when a page is not an article.
+
+mod boilerplate;
+mod candidates;
+mod dates;
+pub mod metadata;
+mod nodes;
+mod text;
+pub mod verdict;
 
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Selector};
+use scraper::Html;
 
-use crate::analysis::{Article, Paragraph};
-use crate::dom;
+use crate::analysis::{Article, ElementPath, Paragraph};
 
 /// What [`extract`] needs besides the document.
 #[derive(Debug, Clone, Copy)]
@@ -32,109 +46,109 @@ pub struct Extraction {
     pub declared_lang: Option<String>,
 }
 
-/// Elements whose text forms the article's paragraphs.
-const PARAGRAPH_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote", "pre"];
-/// Fewest chars of paragraph text for a page to count as an article.
-const MIN_ARTICLE_CHARS: usize = 250;
-
 /// Extracts the article from `doc`.
 pub fn extract(doc: &Html, options: &ExtractOptions<'_>) -> Extraction {
-    let declared_lang = dom::html_element(doc)
-        .value()
-        .attr("lang")
-        .map(str::to_string);
-    let Ok(paragraph_sel) = Selector::parse("p") else {
-        return Extraction::default();
-    };
-    // Score each paragraph's parent by its paragraph text; the best parent is the root.
-    let mut scores: Vec<(NodeId, usize)> = Vec::new();
-    for p in doc.select(&paragraph_sel) {
-        if p.ancestors().any(|a| options.exclude.contains(&a.id())) {
-            continue;
-        }
-        let Some(parent) = p.parent() else { continue };
-        let len = dom::visible_text_len(*p);
-        match scores.iter_mut().find(|(id, _)| *id == parent.id()) {
-            Some(entry) => entry.1 += len,
-            None => scores.push((parent.id(), len)),
+    let meta = metadata::read(doc, options.url);
+    // Strict first (class/id boilerplate left out); relaxed when that leaves too little text, as
+    // Readability retries with its flags cleared.
+    let mut attempt = run(doc, options, true);
+    if attempt.text_chars < verdict::MIN_ARTICLE_CHARS {
+        let relaxed = run(doc, options, false);
+        if relaxed.text_chars > attempt.text_chars {
+            attempt = relaxed;
         }
     }
-    let Some(&(root_id, total)) = scores.iter().max_by_key(|(_, len)| *len) else {
-        return not_an_article(declared_lang, "no paragraphs of text");
-    };
-    if total < MIN_ARTICLE_CHARS {
-        return not_an_article(declared_lang, "too little paragraph text for an article");
+    let reason = verdict::judge(&verdict::Evidence {
+        meta: &meta,
+        url: options.url,
+        text_chars: attempt.text_chars,
+        lines: attempt.lines.len(),
+        page_link_density: attempt.page_link_density,
+    });
+    let declared_lang = meta.lang.clone();
+    if let Some(reason) = reason {
+        return Extraction {
+            not_article_reason: Some(reason),
+            declared_lang,
+            ..Extraction::default()
+        };
     }
-    let Some(root) = doc.tree.get(root_id).and_then(ElementRef::wrap) else {
-        return Extraction::default();
-    };
     let mut text = String::new();
-    let mut paragraphs = Vec::new();
-    for el in root.descendants().filter_map(ElementRef::wrap) {
-        if !PARAGRAPH_TAGS.contains(&dom::tag_name(&el))
-            || el.ancestors().any(|a| options.exclude.contains(&a.id()))
-            || el
-                .ancestors()
-                .take_while(|a| a.id() != root.id())
-                .filter_map(ElementRef::wrap)
-                .any(|a| PARAGRAPH_TAGS.contains(&dom::tag_name(&a)))
-        {
-            continue;
-        }
-        let para = dom::visible_text(*el);
-        if para.is_empty() {
-            continue;
-        }
+    let mut paragraphs = Vec::with_capacity(attempt.lines.len());
+    let mut offset = 0usize;
+    for (line, path) in attempt.lines.iter().zip(attempt.paths) {
         if !text.is_empty() {
             text.push('\n');
+            offset += 1;
         }
-        let start = text.chars().count();
-        text.push_str(&para);
+        let len = line.text.chars().count();
+        text.push_str(&line.text);
         paragraphs.push(Paragraph {
-            span: [start, start + para.chars().count()],
-            path: dom::element_path(el),
+            span: [offset, offset + len],
+            path: Some(path),
         });
+        offset += len;
     }
     Extraction {
         article: Some(Article {
-            title: meta_content(doc, "meta[property='og:title']").or_else(|| first_text(doc, "h1")),
-            byline: meta_content(doc, "meta[name=author]"),
-            published: meta_content(doc, "meta[property='article:published_time']"),
-            site_name: meta_content(doc, "meta[property='og:site_name']"),
-            canonical_url: first_attr(doc, "link[rel=canonical]", "href")
-                .or_else(|| options.url.map(str::to_string)),
+            title: meta.title,
+            byline: meta.byline,
+            published: meta.published,
+            site_name: meta.site_name,
+            canonical_url: meta.canonical_url,
             text,
-            path: dom::element_path(root).unwrap_or_default(),
+            path: attempt.root_path,
             paragraphs,
         }),
         not_article_reason: None,
-        root: Some(root.id()),
+        root: attempt.root,
         declared_lang,
     }
 }
 
-fn not_an_article(declared_lang: Option<String>, reason: &str) -> Extraction {
-    Extraction {
-        not_article_reason: Some(reason.to_string()),
-        declared_lang,
-        ..Extraction::default()
+/// One extraction attempt.
+struct Attempt {
+    lines: Vec<text::Line>,
+    paths: Vec<ElementPath>,
+    text_chars: usize,
+    root: Option<NodeId>,
+    root_path: ElementPath,
+    page_link_density: f64,
+}
+
+fn run(doc: &Html, options: &ExtractOptions<'_>, strict: bool) -> Attempt {
+    let flat = nodes::flatten(doc, options.exclude, strict);
+    let page_link_density = flat
+        .body
+        .and_then(|b| flat.nodes.get(b))
+        .map_or(0.0, |b| b.link_density());
+    let choice = candidates::choose(&flat).or_else(|| {
+        flat.body.map(|b| candidates::Choice {
+            root: b,
+            parts: vec![b],
+        })
+    });
+    let Some(choice) = choice else {
+        return Attempt {
+            lines: Vec::new(),
+            paths: Vec::new(),
+            text_chars: 0,
+            root: None,
+            root_path: Vec::new(),
+            page_link_density,
+        };
+    };
+    let lines = text::assemble(&flat, &choice.parts);
+    let paths = lines.iter().map(|l| flat.path(l.block)).collect();
+    let text_chars = lines.iter().map(|l| l.text.chars().count()).sum();
+    Attempt {
+        paths,
+        text_chars,
+        root: flat.nodes.get(choice.root).map(|n| n.id),
+        root_path: flat.path(choice.root),
+        lines,
+        page_link_density,
     }
-}
-
-fn meta_content(doc: &Html, selector: &str) -> Option<String> {
-    first_attr(doc, selector, "content")
-}
-
-fn first_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    let value = doc.select(&sel).next()?.value().attr(attr)?.trim();
-    (!value.is_empty()).then(|| value.to_string())
-}
-
-fn first_text(doc: &Html, selector: &str) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    let text = dom::visible_text(*doc.select(&sel).next()?);
-    (!text.is_empty()).then_some(text)
 }
 
 /// An article from plain text: `text` kept exactly as given, each non-blank line a paragraph.
