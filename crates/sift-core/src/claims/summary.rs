@@ -45,14 +45,18 @@ const MAX_OVERLAP: f64 = 0.5;
 const STEM_CHARS: usize = 6;
 /// Weight of each feature in a sentence's score.
 const W_CENTRALITY: f64 = 1.0;
-const W_POSITION: f64 = 1.2;
-const W_ATTRIBUTION: f64 = 0.25;
+const W_POSITION: f64 = 2.0;
+const W_ATTRIBUTION: f64 = 0.2;
 const W_NUMBER: f64 = 0.1;
-const W_NAME: f64 = 0.05;
+const W_NAME: f64 = 0.03;
 const W_ADDRESS: f64 = 1.5;
 const W_REPEATED: f64 = 1.0;
+/// Penalty per ten words beyond [`LONG_SENTENCE_WORDS`] (key claims read best short).
+const W_LONG: f64 = 0.3;
+/// Length in words above which a sentence starts to lose score.
+const LONG_SENTENCE_WORDS: f64 = 22.0;
 /// Position weight halves every this many candidate sentences.
-const POSITION_HALF_LIFE: f64 = 3.0;
+const POSITION_HALF_LIFE: f64 = 4.0;
 
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
 fn stem(t: &Token) -> Option<String> {
@@ -129,13 +133,15 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
         let names = c.tokens.iter().skip(1).filter(|t| t.is_word() && t.capital).count().min(4);
         let address = c.tokens.iter().any(|t| ADDRESS_WORDS.contains(&t.lower.as_str()));
         let repeated = repeated.get(i).copied().unwrap_or(false);
+        let long = (words as f64 - LONG_SENTENCE_WORDS).max(0.0) / 10.0;
         let score = W_CENTRALITY * centrality
             + W_POSITION * position
             + W_ATTRIBUTION * f64::from(u8::from(c.attributed))
             + W_NUMBER * f64::from(u8::from(numbers))
             + W_NAME * names as f64
             - W_ADDRESS * f64::from(u8::from(address))
-            - W_REPEATED * f64::from(u8::from(repeated));
+            - W_REPEATED * f64::from(u8::from(repeated))
+            - W_LONG * long;
         scored.push((i, score));
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
