@@ -91,6 +91,29 @@ pub const POSITIVE: &[&str] = &[
     "blog", "story",
 ];
 
+/// Class/id fragments of small blocks inside the article that readers skip over: captions and credits,
+/// bylines and timestamps, galleries, calls to action, tool bars. Left out when they hold a minor share
+/// of the article's text.
+pub const IN_ARTICLE_FURNITURE: &[&str] = &[
+    "caption",     // image captions (wp-caption, newsCaption, ...)
+    "credit",      // photo credits
+    "byline",      // author lines
+    "timestamp",   // "Updated 5:27 am"
+    "dateline",    // date lines
+    "gallery",     // photo galleries
+    "slideshow",   // slideshows
+    "carousel",    // carousels
+    "-cta",        // calls to action (support us, subscribe)
+    "cta-",        // calls to action
+    "toolbar",     // article tool bars
+    "print-",      // print-only headers
+    "author-bio",  // author boxes
+    "author-info", // author boxes
+    "tags",        // tag lists
+    "topics",      // topic lists
+    "breadcrumb",  // breadcrumbs
+];
+
 /// ARIA roles of blocks that are not the article.
 pub const UNLIKELY_ROLES: &[&str] = &[
     "alert",

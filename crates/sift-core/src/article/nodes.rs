@@ -104,6 +104,8 @@ pub struct FlatNode<'a> {
     pub inputs: u32,
     /// Class/id weight: +25 positive, -25 negative, both or neither 0.
     pub class_weight: i32,
+    /// Class/id says "small furniture inside an article" ([`boilerplate::IN_ARTICLE_FURNITURE`]).
+    pub furniture: bool,
     /// Class/id or role says "not content" (and nothing rescues it).
     pub unlikely: bool,
     /// Hidden (attribute, ARIA, inline style), already tagged clutter, or never content: left out
@@ -270,6 +272,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         images: u32::from(tag == "img"),
                         inputs: u32::from(matches!(tag, "input" | "textarea" | "select")),
                         class_weight,
+                        furniture: boilerplate::contains_any(&ci, boilerplate::IN_ARTICLE_FURNITURE),
                         unlikely,
                         dropped,
                         in_dropped,
@@ -314,6 +317,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         images: 0,
                         inputs: 0,
                         class_weight: 0,
+                        furniture: false,
                         unlikely: false,
                         dropped: false,
                         in_dropped,

@@ -17,7 +17,9 @@ const CLEAN_LINK_DENSITY: f64 = 0.2;
 /// Link density above which any container is left out.
 const CLEAN_LINK_DENSITY_POSITIVE: f64 = 0.5;
 /// A block whose text is nearly all link text and is short is a link, not a paragraph.
-const LINK_LINE_DENSITY: f64 = 0.9;
+const LINK_LINE_DENSITY: f64 = 0.7;
+/// Furniture blocks (captions, bylines...) are left out when they hold less than this share of the part.
+const FURNITURE_MAX_SHARE: f64 = 0.3;
 const LINK_LINE_MAX_CHARS: u32 = 120;
 /// Whether figure captions are part of the text.
 const KEEP_CAPTIONS: bool = false;
@@ -44,6 +46,9 @@ fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32) -> bool {
         return true;
     }
     if tag == "header" && node.chars.saturating_mul(2) < part_chars {
+        return true;
+    }
+    if node.furniture && f64::from(node.chars) < FURNITURE_MAX_SHARE * f64::from(part_chars) {
         return true;
     }
     let ld = node.link_density();
