@@ -122,18 +122,39 @@ install_all() {
 
 # --- build -----------------------------------------------------------------------------------------
 
+# Features the Rust wasm32 target emits; Debian's binaryen needs them named (the stripped module has no
+# target_features section to detect them from).
+WASM_OPT_FEATURES=(--enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue)
+
 build_wasm() {
   cargo build -p sift-wasm --target "$WASM_TARGET" --profile wasm-release
+  local input="$TARGET_DIR/$WASM_TARGET/wasm-release/sift_wasm.wasm"
   rm -rf "$WASM_OUT"
-  wasm-bindgen --target web --no-typescript --out-dir "$WASM_OUT" \
-    "$TARGET_DIR/$WASM_TARGET/wasm-release/sift_wasm.wasm"
+  mkdir -p "$WASM_OUT/opt"
   if have wasm-opt; then
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types \
-      -o "$WASM_OUT/sift_wasm_bg.wasm.opt" "$WASM_OUT/sift_wasm_bg.wasm"
-    mv "$WASM_OUT/sift_wasm_bg.wasm.opt" "$WASM_OUT/sift_wasm_bg.wasm"
+    # Optimised before wasm-bindgen: Debian's binaryen mangles wasm-bindgen's externref table if run after.
+    wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" -o "$WASM_OUT/opt/sift_wasm.wasm" "$input"
+    input="$WASM_OUT/opt/sift_wasm.wasm"
   fi
+  # The stripped module lacks target_features; wasm-bindgen's warning about it is expected.
+  wasm-bindgen --target web --no-typescript --out-dir "$WASM_OUT" "$input" 2>&1 | grep -v target_features || true
+  [[ -f "$WASM_OUT/sift_wasm_bg.wasm" ]] || { echo "wasm-bindgen produced no module"; return 1; }
+  rm -rf "$WASM_OUT/opt"
+  smoke_wasm
   ls -l "$WASM_OUT/sift_wasm_bg.wasm"
+}
+
+# Instantiates the built module in node and analyses the seed fixture: catches a broken wasm early.
+smoke_wasm() {
+  node --input-type=module -e '
+    import { initSync, analyzeHtml, version } from "'"$WASM_OUT"'/sift_wasm.js";
+    import fs from "node:fs";
+    initSync({ module: fs.readFileSync("'"$WASM_OUT"'/sift_wasm_bg.wasm") });
+    const a = analyzeHtml(fs.readFileSync("tests/fixtures/seed/index.html", "utf8"), "https://example.org/a");
+    if (!a || !Array.isArray(a.clutter)) throw new Error("no analysis from the wasm module");
+    console.log(`wasm ok: sift ${version()}, seed fixture: ${a.clutter.length} clutter tags, ${a.summary.length} claims`);
+  '
 }
 
 # Writes dist/<browser>/manifest.json: manifest.base.json with the browser's overlay merged on top.
@@ -173,7 +194,7 @@ assemble() {
 }
 
 sample() {
-  cargo run -q --release -p sift-cli -- analyze tests/fixtures/seed/index.html \
+  cargo run -q -p sift-cli -- analyze tests/fixtures/seed/index.html \
     --url https://kyivindependent.example/kremlin-claims/ --format text
 }
 

@@ -11,6 +11,18 @@ const MAX_HTML = 16 * 1024 * 1024;
 /** Largest fragment analysed for late clutter. */
 const MAX_FRAGMENT = 512 * 1024;
 
+/** Tab of each page URL analysed (latest wins): lets a popup opened as a page find its tab by URL. */
+const tabsByUrl = new Map();
+/** Most URLs remembered. */
+const MAX_REMEMBERED_TABS = 200;
+
+function rememberTab(sender) {
+  if (!sender || !sender.tab || sender.tab.id === undefined || typeof sender.url !== "string") return;
+  tabsByUrl.delete(sender.url);
+  tabsByUrl.set(sender.url, sender.tab.id);
+  if (tabsByUrl.size > MAX_REMEMBERED_TABS) tabsByUrl.delete(tabsByUrl.keys().next().value);
+}
+
 let ready = null;
 function core() {
   if (!ready) {
@@ -41,18 +53,21 @@ async function analyzeFragment(message) {
   return { ok: true, clutter };
 }
 
-/** Toggles hiding on the active tab; what the keyboard shortcut does. */
-async function handleCommand(name) {
+/** Toggles hiding on `tab` (the browser passes the active tab), or the active tab; what the shortcut does. */
+async function handleCommand(name, tab) {
   if (name !== "toggle-hiding") return undefined;
-  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-  if (!tab || tab.id === undefined) return undefined;
-  return sendToTab(tab.id, { type: "sift:toggle" });
+  let target = tab;
+  if (!target || target.id === undefined) {
+    [target] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  }
+  if (!target || target.id === undefined) return undefined;
+  return sendToTab(target.id, { type: "sift:toggle" });
 }
 // Tests reach the same handler the browser's shortcut dispatch calls (see tests/browser/).
 globalThis.siftHandleCommand = handleCommand;
 
-api.commands.onCommand.addListener((name) => {
-  handleCommand(name).catch(() => {});
+api.commands.onCommand.addListener((name, tab) => {
+  handleCommand(name, tab).catch(() => {});
 });
 
 onMessage((message, sender) => {
@@ -61,7 +76,13 @@ onMessage((message, sender) => {
   if (sender && sender.id !== undefined && sender.id !== api.runtime.id) return undefined;
   switch (message.type) {
     case "sift:analyze":
+      rememberTab(sender);
       return analyze(message);
+    case "sift:hello":
+      rememberTab(sender);
+      return Promise.resolve({ ok: true });
+    case "sift:find-tab":
+      return Promise.resolve({ ok: true, tabId: tabsByUrl.get(message.url) ?? null });
     case "sift:fragment":
       return analyzeFragment(message);
     case "sift:badge":
@@ -70,7 +91,7 @@ onMessage((message, sender) => {
       }
       return undefined;
     case "sift:command":
-      return handleCommand(message.name).then((reply) => ({ ok: true, reply }));
+      return handleCommand(message.name, message.tab).then((reply) => ({ ok: true, reply }));
     default:
       return undefined;
   }

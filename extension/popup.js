@@ -18,13 +18,15 @@ function localize() {
   document.documentElement.lang = globalThis.SiftCompat.uiLanguage().split("-")[0] || "en";
 }
 
-/** The tab the popup is about: the active tab, or (for tests opening the popup as a page) ?target=URL. */
+/**
+ * The tab the popup is about: the active tab, or ?target=URL when the popup is opened as a page (tests);
+ * the background knows which tab each analysed URL is in, so no "tabs" permission is needed.
+ */
 async function findTab() {
   const target = new URLSearchParams(location.search).get("target");
   if (target) {
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((x) => x.url === target);
-    return tab ? tab.id : null;
+    const reply = await globalThis.SiftCompat.sendMessage({ type: "sift:find-tab", url: target });
+    return reply && reply.tabId !== undefined ? reply.tabId : null;
   }
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab ? tab.id : null;
@@ -33,6 +35,7 @@ async function findTab() {
 function showMessage(key, extra) {
   const el = $("message");
   el.hidden = false;
+  delete el.dataset.loading;
   el.textContent = t(key) + (extra ? " " + extra : "");
 }
 
@@ -128,6 +131,7 @@ async function refresh() {
       return;
     }
     showMessage("analysing");
+    $("message").dataset.loading = "true";
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }

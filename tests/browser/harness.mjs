@@ -1,0 +1,337 @@
+// Shared pieces of the browser tests: a static server for tests/fixtures on 127.0.0.1 and one small
+// interface over real headless Chromium (Playwright) and Firefox ESR (geckodriver via selenium-webdriver).
+import { createServer } from "node:http";
+import { readFile, mkdtemp, rm, access } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const FIXTURES = path.join(ROOT, "tests/fixtures");
+export const DIST = path.join(ROOT, "dist");
+/** A CSP as strict as many news sites send: no 'wasm-unsafe-eval', no inline script or style. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
+export const GECKO_ID = "sift@sift-reader.org";
+export const FIREFOX_UUID = "6b1d2b8e-5c8f-4a52-9a43-5a3c1f0d7e21";
+/** Upper bound for one browser action, so a missing or stuck browser fails instead of hanging. */
+export const STEP_TIMEOUT_MS = 20000;
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
+
+/**
+ * Serves tests/fixtures. Paths under /strict/ are the same files sent with STRICT_CSP. Returns
+ * { origin, close }.
+ */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    try {
+      let urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let csp = null;
+      if (urlPath.startsWith("/strict/")) {
+        csp = STRICT_CSP;
+        urlPath = urlPath.slice("/strict".length);
+      }
+      const file = path.join(FIXTURES, path.normalize(urlPath));
+      if (!file.startsWith(FIXTURES)) throw new Error("outside fixtures");
+      const body = await readFile(file);
+      const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+      if (csp) headers["content-security-policy"] = csp;
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch (_e) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function readExpected() {
+  return JSON.parse(await readFile(path.join(FIXTURES, "seed/expected.json"), "utf8"));
+}
+
+/** Rejects after `ms` with a message naming `what`. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+    }),
+  ]);
+}
+
+/** Polls `fn` until it returns a truthy value; returns it, or throws with the last value seen. */
+export async function waitFor(fn, what, timeoutMs = STEP_TIMEOUT_MS, intervalMs = 100) {
+  const start = Date.now();
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+async function mustExist(file, hint) {
+  try {
+    await access(file);
+  } catch {
+    throw new Error(`${file} is missing: ${hint}`);
+  }
+}
+
+// --- Chromium -------------------------------------------------------------------------------------------
+
+async function launchChromium({ colorScheme } = {}) {
+  const executablePath = process.env.SIFT_CHROMIUM || "/usr/bin/chromium";
+  await mustExist(executablePath, "install Debian's chromium (./build.sh does)");
+  const extDir = path.join(DIST, "chrome");
+  await mustExist(path.join(extDir, "manifest.json"), "run ./build.sh first");
+  const { chromium } = await import("playwright-core");
+  const userDataDir = await mkdtemp(path.join(tmpdir(), "sift-chromium-"));
+  const context = await withTimeout(chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    colorScheme: colorScheme || "light",
+    timeout: STEP_TIMEOUT_MS,
+    args: [
+      "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-first-run", "--disable-quic", `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+    ],
+  }), STEP_TIMEOUT_MS, "launching Chromium");
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const worker = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker", { timeout: STEP_TIMEOUT_MS }));
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}`;
+
+  const wrap = (page) => ({
+    page,
+    goto: (url) => page.goto(url, { waitUntil: "load" }),
+    reload: () => page.reload({ waitUntil: "load" }),
+    // A string expression goes through the DevTools protocol, which a page's CSP does not restrict.
+    eval: (fn, ...args) => page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`),
+    click: (selector) => page.click(selector),
+    front: () => page.bringToFront(),
+    press: (key) => page.keyboard.press(key),
+    type: (selector, text) => page.fill(selector, text),
+    screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+    close: () => page.close(),
+  });
+
+  return {
+    name: "chromium",
+    base,
+    async newTab(url, { width = 1200, height = 900 } = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      if (url) await page.goto(url, { waitUntil: "load" });
+      return wrap(page);
+    },
+    /** Runs the background's keyboard-shortcut handler (headless browsers have no accelerator keys). */
+    async runCommand(name, tabId) {
+      const sw = context.serviceWorkers()[0];
+      return sw.evaluate(([n, id]) => globalThis.siftHandleCommand(n, id === undefined ? undefined : { id }), [name, tabId]);
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// --- Firefox --------------------------------------------------------------------------------------------
+
+async function launchFirefox({ colorScheme } = {}) {
+  const binary = process.env.SIFT_FIREFOX || "/usr/bin/firefox-esr";
+  await mustExist(binary, "install Debian's firefox-esr (./build.sh does)");
+  const zip = path.join(DIST, "sift-firefox.zip");
+  await mustExist(zip, "run ./build.sh first");
+  const { Builder, By, Key } = await import("selenium-webdriver");
+  const firefox = await import("selenium-webdriver/firefox.js");
+  const { execFileSync } = await import("node:child_process");
+  let geckodriver = process.env.SIFT_GECKODRIVER;
+  if (!geckodriver) {
+    try {
+      geckodriver = execFileSync("sh", ["-c", "command -v geckodriver"], { encoding: "utf8" }).trim();
+    } catch {
+      throw new Error("geckodriver not found on PATH: ./build.sh installs it with cargo install geckodriver");
+    }
+  }
+  const options = new firefox.Options()
+    .setBinary(binary)
+    .addArguments("-headless")
+    .setPreference("extensions.originControls.grantByDefault", true)
+    .setPreference("extensions.webextensions.uuids", JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
+    .setPreference("browser.shell.checkDefaultBrowser", false)
+    .setPreference("datareporting.policy.dataSubmissionEnabled", false)
+    .setPreference("layout.css.prefers-color-scheme.content-override", colorScheme === "dark" ? 0 : 1);
+  const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access");
+  const driver = await withTimeout(
+    new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build(),
+    STEP_TIMEOUT_MS * 2, "launching Firefox through geckodriver");
+  await driver.manage().setTimeouts({ script: STEP_TIMEOUT_MS, pageLoad: STEP_TIMEOUT_MS });
+  await driver.installAddon(zip, true);
+  const base = `moz-extension://${FIREFOX_UUID}`;
+  let active = null;
+
+  const wrap = (handle) => {
+    const focus = async () => {
+      if (active !== handle) {
+        await driver.switchTo().window(handle);
+        active = handle;
+      }
+    };
+    return {
+      handle,
+      goto: async (url) => { await focus(); await driver.get(url); },
+      reload: async () => { await focus(); await driver.navigate().refresh(); },
+      eval: async (fn, ...args) => {
+        await focus();
+        return driver.executeScript(`return (${fn.toString()}).apply(null, arguments)`, ...args);
+      },
+      front: focus,
+      click: async (selector) => { await focus(); await (await driver.findElement(By.css(selector))).click(); },
+      press: async (key) => {
+        await focus();
+        const k = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, "Shift+Tab": Key.chord(Key.SHIFT, Key.TAB) }[key] || key;
+        await driver.actions().sendKeys(k).perform();
+      },
+      type: async (selector, text) => {
+        await focus();
+        const e = await driver.findElement(By.css(selector));
+        await e.clear();
+        await e.sendKeys(text);
+      },
+      screenshot: async (file) => {
+        await focus();
+        const { writeFile } = await import("node:fs/promises");
+        await writeFile(file, Buffer.from(await driver.takeScreenshot(), "base64"));
+      },
+      close: async () => { await focus(); await driver.close(); active = null; const hs = await driver.getAllWindowHandles(); if (hs.length) { await driver.switchTo().window(hs[0]); active = hs[0]; } },
+    };
+  };
+
+  let first = true;
+  return {
+    name: "firefox",
+    base,
+    async newTab(url, { width = 1200, height = 900 } = {}) {
+      let handle;
+      if (first) {
+        first = false;
+        handle = await driver.getWindowHandle();
+      } else {
+        await driver.switchTo().newWindow("tab");
+        handle = await driver.getWindowHandle();
+      }
+      active = handle;
+      await driver.manage().window().setRect({ width, height }).catch(() => {});
+      const tab = wrap(handle);
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    /** Runs the background's keyboard-shortcut handler through the background page (event page in Firefox). */
+    async runCommand(name, tabId, extensionTab) {
+      return extensionTab.eval(async (n, id) => {
+        const bg = await browser.runtime.getBackgroundPage();
+        return bg.siftHandleCommand(n, id === undefined ? undefined : { id });
+      }, name, tabId);
+    },
+    async close() {
+      await withTimeout(driver.quit(), STEP_TIMEOUT_MS, "quitting Firefox").catch(() => {});
+    },
+  };
+}
+
+export const BROWSERS = { chromium: launchChromium, firefox: launchFirefox };
+
+/** The browsers to test: all, or those named in SIFT_BROWSERS (comma-separated). */
+export function browserNames() {
+  const only = process.env.SIFT_BROWSERS;
+  return only ? only.split(",").map((s) => s.trim()).filter((s) => s in BROWSERS) : Object.keys(BROWSERS);
+}
+
+// --- page-side helpers (serialised into the page; keep them self-contained) ----------------------------
+
+/** In the page: whether the element for `selector` is rendered (has a box and is not visibility-hidden). */
+export function pageRendered(selector) {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const visible = typeof el.checkVisibility === "function" ? el.checkVisibility({ visibilityProperty: true }) : true;
+  const r = el.getBoundingClientRect();
+  return visible && el.getClientRects().length > 0 && r.width > 0 && r.height > 0;
+}
+
+/** In the page: the sift state as the DOM shows it. */
+export function pageMarks() {
+  return [...document.querySelectorAll("[data-sift]")].map((e) => ({ tag: e.localName, cls: e.className, category: e.getAttribute("data-sift"), reason: e.getAttribute("data-sift-reason") }));
+}
+
+// --- extension-side helpers -------------------------------------------------------------------------------
+
+/** Opens the popup as a page about the tab showing `targetUrl`, and waits until it has rendered. */
+export async function openPopup(browser, targetUrl, { width = 380, height = 760 } = {}) {
+  const tab = await browser.newTab(`${browser.base}/popup.html?target=${encodeURIComponent(targetUrl)}`, { width, height });
+  await waitFor(() => tab.eval(() => {
+    const app = document.getElementById("app");
+    const msg = document.getElementById("message");
+    return app && app.getAttribute("aria-busy") === "false" && !(msg && !msg.hidden && msg.dataset.loading === "true");
+  }), "the popup to render");
+  return tab;
+}
+
+/** From an extension page: the content script's view of the tab showing `url` (waits until analysed). */
+export async function tabState(extTab, url) {
+  return waitFor(() => extTab.eval(async (u) => {
+    const found = await globalThis.SiftCompat.sendMessage({ type: "sift:find-tab", url: u });
+    if (!found || found.tabId === null || found.tabId === undefined) return null;
+    const view = await globalThis.SiftCompat.sendToTab(found.tabId, { type: "sift:state" });
+    return view && view.status !== "loading" ? { tabId: found.tabId, view } : null;
+  }, url), `the content script's state for ${url}`);
+}
+
+/** From an extension page: sends `message` to the content script of the tab showing `url`. */
+export async function tabSend(extTab, url, message) {
+  return extTab.eval(async (u, m) => {
+    const found = await globalThis.SiftCompat.sendMessage({ type: "sift:find-tab", url: u });
+    return found && found.tabId !== null ? globalThis.SiftCompat.sendToTab(found.tabId, m) : null;
+  }, url, message);
+}
+
+/** In the page: rendered state of many selectors, and whether each lies inside a Sift mark. */
+export function pageReport(selectors) {
+  const out = {};
+  for (const selector of selectors) {
+    const el = document.querySelector(selector);
+    if (!el) {
+      out[selector] = null;
+      continue;
+    }
+    const visible = typeof el.checkVisibility === "function" ? el.checkVisibility({ visibilityProperty: true }) : true;
+    const r = el.getBoundingClientRect();
+    const mark = el.closest("[data-sift]");
+    out[selector] = { rendered: visible && r.width > 0 && r.height > 0, mark: mark ? mark.getAttribute("data-sift") : null };
+  }
+  return out;
+}
+
+/** In the page: for each paragraph text, whether some <p> with exactly that text is rendered. */
+export function pageParagraphs(texts) {
+  const ps = [...document.querySelectorAll("p")];
+  return texts.map((text) => {
+    const p = ps.find((e) => e.textContent.replace(/\s+/g, " ").trim() === text.replace(/\s+/g, " ").trim());
+    if (!p) return { text, found: false, rendered: false };
+    const r = p.getBoundingClientRect();
+    const visible = typeof p.checkVisibility === "function" ? p.checkVisibility({ visibilityProperty: true }) : true;
+    return { text, found: true, rendered: visible && r.width > 0 && r.height > 0 };
+  });
+}
