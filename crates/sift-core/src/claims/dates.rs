@@ -31,7 +31,11 @@ impl Civil {
 
     /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
     fn days(self) -> i64 {
-        let y = if self.month <= 2 { self.year - 1 } else { self.year };
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let m = i64::from(self.month);
@@ -68,53 +72,158 @@ impl Civil {
 /// Month names and abbreviations (lower case) with their number, in the six languages.
 const MONTHS: &[(&str, u32)] = &[
     // English, with AP-style abbreviations
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
     // German
-    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6),
-    ("juli", 7), ("oktober", 10), ("dezember", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
     // French
-    ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("juin", 6), ("juillet", 7),
-    ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
     // Spanish
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
-    ("noviembre", 11), ("diciembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
     // Ukrainian (genitive, as after a day number)
-    ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5), ("червня", 6),
-    ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10), ("листопада", 11),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
     ("грудня", 12),
     // Russian (genitive)
-    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
-    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
     ("декабря", 12),
 ];
 
 /// Weekday names (lower case, with the case forms used after "on"), 0 = Monday.
 const WEEKDAYS: &[(&str, i64)] = &[
-    ("monday", 0), ("tuesday", 1), ("wednesday", 2), ("thursday", 3), ("friday", 4),
-    ("saturday", 5), ("sunday", 6),
-    ("montag", 0), ("dienstag", 1), ("mittwoch", 2), ("donnerstag", 3), ("freitag", 4),
-    ("samstag", 5), ("sonntag", 6),
-    ("lundi", 0), ("mardi", 1), ("mercredi", 2), ("jeudi", 3), ("vendredi", 4), ("samedi", 5),
+    ("monday", 0),
+    ("tuesday", 1),
+    ("wednesday", 2),
+    ("thursday", 3),
+    ("friday", 4),
+    ("saturday", 5),
+    ("sunday", 6),
+    ("montag", 0),
+    ("dienstag", 1),
+    ("mittwoch", 2),
+    ("donnerstag", 3),
+    ("freitag", 4),
+    ("samstag", 5),
+    ("sonntag", 6),
+    ("lundi", 0),
+    ("mardi", 1),
+    ("mercredi", 2),
+    ("jeudi", 3),
+    ("vendredi", 4),
+    ("samedi", 5),
     ("dimanche", 6),
-    ("lunes", 0), ("martes", 1), ("miércoles", 2), ("jueves", 3), ("viernes", 4), ("sábado", 5),
+    ("lunes", 0),
+    ("martes", 1),
+    ("miércoles", 2),
+    ("jueves", 3),
+    ("viernes", 4),
+    ("sábado", 5),
     ("domingo", 6),
-    ("понеділок", 0), ("вівторок", 1), ("середу", 2), ("четвер", 3), ("п'ятницю", 4),
-    ("п’ятницю", 4), ("суботу", 5), ("неділю", 6),
-    ("понедельник", 0), ("вторник", 1), ("среду", 2), ("четверг", 3), ("пятницу", 4),
-    ("субботу", 5), ("воскресенье", 6),
+    ("понеділок", 0),
+    ("вівторок", 1),
+    ("середу", 2),
+    ("четвер", 3),
+    ("п'ятницю", 4),
+    ("п’ятницю", 4),
+    ("суботу", 5),
+    ("неділю", 6),
+    ("понедельник", 0),
+    ("вторник", 1),
+    ("среду", 2),
+    ("четверг", 3),
+    ("пятницу", 4),
+    ("субботу", 5),
+    ("воскресенье", 6),
 ];
 
 /// Relative day words with their offset from the published date, and the language they belong to
 /// (`None`: any; "hier" is "yesterday" only in French).
 const RELATIVE_DAYS: &[(&str, i64, Option<Lang>)] = &[
-    ("yesterday", -1, None), ("today", 0, None), ("gestern", -1, None), ("heute", 0, None),
-    ("hier", -1, Some(Lang::Fr)), ("aujourd'hui", 0, None), ("aujourd’hui", 0, None),
-    ("ayer", -1, None), ("hoy", 0, None), ("вчора", -1, None), ("учора", -1, None),
-    ("сьогодні", 0, None), ("вчера", -1, None), ("сегодня", 0, None),
+    ("yesterday", -1, None),
+    ("today", 0, None),
+    ("gestern", -1, None),
+    ("heute", 0, None),
+    ("hier", -1, Some(Lang::Fr)),
+    ("aujourd'hui", 0, None),
+    ("aujourd’hui", 0, None),
+    ("ayer", -1, None),
+    ("hoy", 0, None),
+    ("вчора", -1, None),
+    ("учора", -1, None),
+    ("сьогодні", 0, None),
+    ("вчера", -1, None),
+    ("сегодня", 0, None),
 ];
 
 /// How many days after the published date a year-less date may fall before it is taken to belong
@@ -159,9 +268,18 @@ fn resolve(day: u32, month: u32, year: Option<i64>, published: Option<Civil>) ->
     match (year, published) {
         (Some(year), _) => Civil { year, month, day }.iso(),
         (None, Some(p)) => {
-            let same = Civil { year: p.year, month, day };
+            let same = Civil {
+                year: p.year,
+                month,
+                day,
+            };
             if same.days() - p.days() > FUTURE_SLACK_DAYS {
-                Civil { year: p.year - 1, month, day }.iso()
+                Civil {
+                    year: p.year - 1,
+                    month,
+                    day,
+                }
+                .iso()
             } else {
                 same.iso()
             }
@@ -233,13 +351,21 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
                 let back = (p.weekday() - weekday).rem_euclid(7);
                 Civil::from_days(p.days() - back).iso()
             });
-            out.push(DateMention { first: i, last: i + 1, iso });
+            out.push(DateMention {
+                first: i,
+                last: i + 1,
+                iso,
+            });
         } else if let Some((_, offset, _)) = RELATIVE_DAYS
             .iter()
             .find(|(w, _, l)| *w == tok.lower && l.is_none_or(|l| l == lang))
         {
             let iso = published.map(|p| Civil::from_days(p.days() + offset).iso());
-            out.push(DateMention { first: i, last: i + 1, iso });
+            out.push(DateMention {
+                first: i,
+                last: i + 1,
+                iso,
+            });
         }
         i += 1;
     }
@@ -263,15 +389,30 @@ mod tests {
     #[test]
     fn resolves_against_published() {
         let p = Some("2024-11-19T08:00:00Z");
-        assert_eq!(dates("told the media on Nov. 18 that", p, Lang::En), [Some("2024-11-18".into())]);
-        assert_eq!(dates("said on Monday", p, Lang::En), [Some("2024-11-18".into())]);
-        assert_eq!(dates("on Dec. 30, 2023 and yesterday", p, Lang::En), [
-            Some("2023-12-30".into()),
-            Some("2024-11-18".into())
-        ]);
-        assert_eq!(dates("заявив 18 листопада", p, Lang::Uk), [Some("2024-11-18".into())]);
-        assert_eq!(dates("sagte am 18. November", p, Lang::De), [Some("2024-11-18".into())]);
-        assert_eq!(dates("el 18 de noviembre de 2024", p, Lang::Es), [Some("2024-11-18".into())]);
+        assert_eq!(
+            dates("told the media on Nov. 18 that", p, Lang::En),
+            [Some("2024-11-18".into())]
+        );
+        assert_eq!(
+            dates("said on Monday", p, Lang::En),
+            [Some("2024-11-18".into())]
+        );
+        assert_eq!(
+            dates("on Dec. 30, 2023 and yesterday", p, Lang::En),
+            [Some("2023-12-30".into()), Some("2024-11-18".into())]
+        );
+        assert_eq!(
+            dates("заявив 18 листопада", p, Lang::Uk),
+            [Some("2024-11-18".into())]
+        );
+        assert_eq!(
+            dates("sagte am 18. November", p, Lang::De),
+            [Some("2024-11-18".into())]
+        );
+        assert_eq!(
+            dates("el 18 de noviembre de 2024", p, Lang::Es),
+            [Some("2024-11-18".into())]
+        );
         // Late December read in early January belongs to the year before.
         assert_eq!(
             dates("on Dec. 28", Some("2025-01-03"), Lang::En),
@@ -281,7 +422,10 @@ mod tests {
 
     #[test]
     fn without_published_date_keeps_day_and_month_only() {
-        assert_eq!(dates("on Nov. 18", None, Lang::En), [Some("--11-18".into())]);
+        assert_eq!(
+            dates("on Nov. 18", None, Lang::En),
+            [Some("--11-18".into())]
+        );
         assert_eq!(dates("on Monday", None, Lang::En), [None]);
         // "may" in lower case is a verb, not a month.
         assert!(dates("it may 18 times", None, Lang::En).is_empty());

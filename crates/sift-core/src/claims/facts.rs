@@ -10,9 +10,32 @@ use crate::lang::Lang;
 
 /// Scale and unit words that belong to the number before them.
 const SCALES: &[&str] = &[
-    "thousand", "million", "billion", "trillion", "percent", "per", "%", "tausend", "millionen",
-    "milliarden", "prozent", "mille", "millions", "milliards", "pour", "mil", "millones",
-    "por", "тис", "тисяч", "млн", "млрд", "тыс", "тысяч", "відсотків", "процентов",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "percent",
+    "per",
+    "%",
+    "tausend",
+    "millionen",
+    "milliarden",
+    "prozent",
+    "mille",
+    "millions",
+    "milliards",
+    "pour",
+    "mil",
+    "millones",
+    "por",
+    "тис",
+    "тисяч",
+    "млн",
+    "млрд",
+    "тыс",
+    "тысяч",
+    "відсотків",
+    "процентов",
 ];
 
 /// Currency signs that belong to the number after them.
@@ -20,40 +43,135 @@ const CURRENCIES: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
 
 /// Words that never name what a number counts (function words in the six languages).
 const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from",
-    "is", "was", "are", "were", "be", "that", "this", "it", "as", "than", "more", "about",
-    "der", "die", "das", "und", "von", "zu", "im", "mit", "le", "la", "les", "de", "des", "du",
-    "et", "en", "el", "los", "las", "y", "que", "del", "і", "та", "в", "у", "на", "з", "и",
-    "с", "по", "до", "від", "от",
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "is",
+    "was", "are", "were", "be", "that", "this", "it", "as", "than", "more", "about", "der", "die",
+    "das", "und", "von", "zu", "im", "mit", "le", "la", "les", "de", "des", "du", "et", "en", "el",
+    "los", "las", "y", "que", "del", "і", "та", "в", "у", "на", "з", "и", "с", "по", "до", "від",
+    "от",
 ];
 
 /// Words inside a capitalised name that make it an organisation.
 const ORGANISATION_WORDS: &[&str] = &[
-    "ministry", "party", "council", "committee", "agency", "university", "bank", "army",
-    "forces", "administration", "government", "office", "news", "times", "post", "inc", "corp",
-    "company", "group", "association", "union", "institute", "commission", "department",
-    "parliament", "congress", "senate", "court", "police", "reuters", "kremlin", "nato",
-    "novosti", "press", "ministerium", "partei", "regierung", "ministère", "gouvernement",
-    "ministerio", "gobierno", "міністерство", "уряд", "рада", "министерство", "правительство",
+    "ministry",
+    "party",
+    "council",
+    "committee",
+    "agency",
+    "university",
+    "bank",
+    "army",
+    "forces",
+    "administration",
+    "government",
+    "office",
+    "news",
+    "times",
+    "post",
+    "inc",
+    "corp",
+    "company",
+    "group",
+    "association",
+    "union",
+    "institute",
+    "commission",
+    "department",
+    "parliament",
+    "congress",
+    "senate",
+    "court",
+    "police",
+    "reuters",
+    "kremlin",
+    "nato",
+    "novosti",
+    "press",
+    "ministerium",
+    "partei",
+    "regierung",
+    "ministère",
+    "gouvernement",
+    "ministerio",
+    "gobierno",
+    "міністерство",
+    "уряд",
+    "рада",
+    "министерство",
+    "правительство",
 ];
 
 /// Words inside or before a capitalised name that make it a place.
 const PLACE_WORDS: &[&str] = &[
-    "oblast", "city", "region", "province", "state", "county", "river", "island", "street",
-    "square", "district", "область", "місто", "город", "район",
+    "oblast",
+    "city",
+    "region",
+    "province",
+    "state",
+    "county",
+    "river",
+    "island",
+    "street",
+    "square",
+    "district",
+    "область",
+    "місто",
+    "город",
+    "район",
 ];
 
 /// Prepositions after which a capitalised name is usually a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "to", "across", "into", "nach", "à", "в", "у"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "from", "near", "to", "across", "into", "nach", "à", "в", "у",
+];
 
 /// Titles and roles that precede a person's name (and are dropped from it).
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "spokesperson", "spokesman", "spokeswoman", "secretary",
-    "senator", "sen", "rep", "gov", "governor", "mr", "mrs", "ms", "dr", "prof", "general",
-    "gen", "chancellor", "king", "queen", "pope", "mayor", "judge", "chief", "press",
-    "presidential", "foreign", "defense", "defence", "deputy", "former", "lawmaker", "ceo",
-    "präsident", "kanzler", "kanzlerin", "président", "presidente", "президент", "прем'єр",
-    "речник", "пресс-секретарь", "міністр", "министр",
+    "president",
+    "prime",
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "general",
+    "gen",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "mayor",
+    "judge",
+    "chief",
+    "press",
+    "presidential",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "former",
+    "lawmaker",
+    "ceo",
+    "präsident",
+    "kanzler",
+    "kanzlerin",
+    "président",
+    "presidente",
+    "президент",
+    "прем'єр",
+    "речник",
+    "пресс-секретарь",
+    "міністр",
+    "министр",
 ];
 
 /// Most entities listed.
@@ -64,7 +182,12 @@ const MAX_NUMBERS: usize = 20;
 const MAX_COUNTED_WORDS: usize = 2;
 
 /// Finds the key facts of the sentences (token lists) of one article.
-pub fn find(chars: &[char], sentences: &[Vec<Token>], lang: Lang, published: Option<Civil>) -> Facts {
+pub fn find(
+    chars: &[char],
+    sentences: &[Vec<Token>],
+    lang: Lang,
+    published: Option<Civil>,
+) -> Facts {
     let mut facts = Facts::default();
     let mut entity_index: HashMap<String, (usize, usize)> = HashMap::new();
     let mut entities: Vec<(Fact, usize)> = Vec::new();
@@ -72,7 +195,10 @@ pub fn find(chars: &[char], sentences: &[Vec<Token>], lang: Lang, published: Opt
         let mentions = dates::find(tokens, published, lang);
         let in_date = |k: usize| mentions.iter().any(|m| (m.first..m.last).contains(&k));
         for m in &mentions {
-            if let (Some(a), Some(b)) = (tokens.get(m.first), m.last.checked_sub(1).and_then(|l| tokens.get(l))) {
+            if let (Some(a), Some(b)) = (
+                tokens.get(m.first),
+                m.last.checked_sub(1).and_then(|l| tokens.get(l)),
+            ) {
                 facts.dates.push(Fact {
                     text: slice(chars, a.start, b.end),
                     kind: m.iso.clone().unwrap_or_else(|| "unresolved".to_string()),
@@ -85,7 +211,11 @@ pub fn find(chars: &[char], sentences: &[Vec<Token>], lang: Lang, published: Opt
     }
     facts.numbers.truncate(MAX_NUMBERS);
     entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.span[0].cmp(&b.0.span[0])));
-    facts.entities = entities.into_iter().take(MAX_ENTITIES).map(|(f, _)| f).collect();
+    facts.entities = entities
+        .into_iter()
+        .take(MAX_ENTITIES)
+        .map(|(f, _)| f)
+        .collect();
     facts
 }
 
@@ -95,16 +225,25 @@ fn numbers(chars: &[char], tokens: &[Token], in_date: &dyn Fn(usize) -> bool, ou
         if t.kind != TokenKind::Number || in_date(i) {
             continue;
         }
-        let is_year = t.lower.len() == 4 && t.lower.starts_with(['1', '2']) && !t.lower.contains(',');
+        let is_year =
+            t.lower.len() == 4 && t.lower.starts_with(['1', '2']) && !t.lower.contains(',');
         let mut start = t.start;
         if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
-            if prev.lower.chars().next().is_some_and(|c| CURRENCIES.contains(&c)) {
+            if prev
+                .lower
+                .chars()
+                .next()
+                .is_some_and(|c| CURRENCIES.contains(&c))
+            {
                 start = prev.start;
             }
         }
         let mut j = i + 1;
         let mut kind = String::new();
-        while tokens.get(j).is_some_and(|n| SCALES.contains(&n.lower.as_str())) {
+        while tokens
+            .get(j)
+            .is_some_and(|n| SCALES.contains(&n.lower.as_str()))
+        {
             if let Some(n) = tokens.get(j) {
                 kind = n.lower.clone();
             }
@@ -124,13 +263,20 @@ fn numbers(chars: &[char], tokens: &[Token], in_date: &dyn Fn(usize) -> bool, ou
         if is_year && kind.is_empty() {
             continue;
         }
-        let end = j.checked_sub(1).and_then(|l| tokens.get(l)).map_or(t.end, |l| l.end);
+        let end = j
+            .checked_sub(1)
+            .and_then(|l| tokens.get(l))
+            .map_or(t.end, |l| l.end);
         if kind.is_empty() {
             kind = "number".to_string();
         }
         let text = slice(chars, start, end);
         if !out.iter().any(|f| f.text == text) {
-            out.push(Fact { text, kind, span: [start, end] });
+            out.push(Fact {
+                text,
+                kind,
+                span: [start, end],
+            });
         }
     }
 }
@@ -169,8 +315,17 @@ fn names(
         }
         let name = run.get(a..).unwrap_or(&[]);
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-        let at_sentence_start = i == 0 || prev.is_some_and(|p| !p.is_word() && p.kind == TokenKind::Punct && !p.is(','));
-        let kind = if lower.iter().any(|w| ORGANISATION_WORDS.contains(w)) || (name.len() == 1 && name.first().is_some_and(|n| n.lower.chars().count() >= 3 && n.lower.chars().all(|c| c.is_alphabetic()) && chars.get(n.start..n.end).is_some_and(|cs| cs.iter().all(|c| c.is_uppercase())))) {
+        let at_sentence_start = i == 0
+            || prev.is_some_and(|p| !p.is_word() && p.kind == TokenKind::Punct && !p.is(','));
+        let kind = if lower.iter().any(|w| ORGANISATION_WORDS.contains(w))
+            || (name.len() == 1
+                && name.first().is_some_and(|n| {
+                    n.lower.chars().count() >= 3
+                        && n.lower.chars().all(|c| c.is_alphabetic())
+                        && chars
+                            .get(n.start..n.end)
+                            .is_some_and(|cs| cs.iter().all(|c| c.is_uppercase()))
+                })) {
             Some("organisation")
         } else if lower.iter().any(|w| PLACE_WORDS.contains(w))
             || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.lower.as_str()))
@@ -195,7 +350,11 @@ fn names(
                     None => {
                         index.insert(text.clone(), (out.len(), 1));
                         out.push((
-                            Fact { text, kind: kind.to_string(), span: [first.start, last.end] },
+                            Fact {
+                                text,
+                                kind: kind.to_string(),
+                                span: [first.start, last.end],
+                            },
                             1,
                         ));
                     }
@@ -213,19 +372,41 @@ mod tests {
 
     #[test]
     fn numbers_dates_and_names() {
-        let text = "Goal: 1,000 new members by Nov. 18. Russian President Vladimir Putin spoke in Minsk. \
+        let text =
+            "Goal: 1,000 new members by Nov. 18. Russian President Vladimir Putin spoke in Minsk. \
                     Kremlin spokesperson Dmitry Peskov met NATO officials and paid $3.5 billion.";
         let chars: Vec<char> = text.chars().collect();
         let tokens = vec![tokenize(&chars, 0, chars.len())];
         let facts = find(&chars, &tokens, Lang::En, Civil::parse_iso("2024-11-19"));
-        let numbers: Vec<(&str, &str)> =
-            facts.numbers.iter().map(|f| (f.text.as_str(), f.kind.as_str())).collect();
-        assert_eq!(numbers, [("1,000 new members", "members"), ("$3.5 billion", "billion")]);
-        assert_eq!(facts.dates.first().map(|d| d.kind.as_str()), Some("2024-11-18"));
-        let entities: Vec<(&str, &str)> =
-            facts.entities.iter().map(|f| (f.text.as_str(), f.kind.as_str())).collect();
-        assert!(entities.contains(&("Vladimir Putin", "person")), "{entities:?}");
-        assert!(entities.contains(&("Dmitry Peskov", "person")), "{entities:?}");
+        let numbers: Vec<(&str, &str)> = facts
+            .numbers
+            .iter()
+            .map(|f| (f.text.as_str(), f.kind.as_str()))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                ("1,000 new members", "members"),
+                ("$3.5 billion", "billion")
+            ]
+        );
+        assert_eq!(
+            facts.dates.first().map(|d| d.kind.as_str()),
+            Some("2024-11-18")
+        );
+        let entities: Vec<(&str, &str)> = facts
+            .entities
+            .iter()
+            .map(|f| (f.text.as_str(), f.kind.as_str()))
+            .collect();
+        assert!(
+            entities.contains(&("Vladimir Putin", "person")),
+            "{entities:?}"
+        );
+        assert!(
+            entities.contains(&("Dmitry Peskov", "person")),
+            "{entities:?}"
+        );
         assert!(entities.contains(&("Minsk", "place")), "{entities:?}");
         assert!(entities.contains(&("NATO", "organisation")), "{entities:?}");
     }

@@ -47,7 +47,10 @@ pub fn analyze(article: &Article, lang: Lang) -> Claims {
 /// Finds the key claims of `article`; `summary_sentences` fixes the summary's length.
 pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usize>) -> Claims {
     let chars: Vec<char> = article.text.chars().collect();
-    let published = article.published.as_deref().and_then(dates::Civil::parse_iso);
+    let published = article
+        .published
+        .as_deref()
+        .and_then(dates::Civil::parse_iso);
     let sentences = sentences::split(&chars, &article.paragraphs, lang);
     let token_lists: Vec<Vec<tokens::Token>> = sentences
         .iter()

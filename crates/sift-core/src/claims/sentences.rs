@@ -17,28 +17,125 @@ pub struct Sentence {
 /// titles, and words that always need a following word.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     // English titles and ranks
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "sen",
-    "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "vs", "v", "approx",
-    "dept", "est", "e.g", "i.e", "cf", "al", "ca",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "cmdr",
+    "adm",
+    "maj",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "rev",
+    "hon",
+    "st",
+    "mt",
+    "ft",
+    "vs",
+    "v",
+    "approx",
+    "dept",
+    "est",
+    "e.g",
+    "i.e",
+    "cf",
+    "al",
+    "ca",
     // German: Dr., Nr., z. B., bzw., vgl., Str., Hr., Fr. (Frau)
-    "nr", "bzw", "vgl", "str", "hr", "fr", "z.b", "u.a", "d.h", "ggf", "evtl", "ca", "dipl", "ing",
+    "nr",
+    "bzw",
+    "vgl",
+    "str",
+    "hr",
+    "fr",
+    "z.b",
+    "u.a",
+    "d.h",
+    "ggf",
+    "evtl",
+    "ca",
+    "dipl",
+    "ing",
     // French: M. (Monsieur), Mme, Mlle, av.
-    "m", "mme", "mlle", "mm", "av", "env",
+    "m",
+    "mme",
+    "mlle",
+    "mm",
+    "av",
+    "env",
     // Spanish: Sr., Sra., Srta., Dña., Ud.
-    "sr", "sra", "srta", "dña", "ud", "uds", "dra", "lic", "ee.uu", "pág",
+    "sr",
+    "sra",
+    "srta",
+    "dña",
+    "ud",
+    "uds",
+    "dra",
+    "lic",
+    "ee.uu",
+    "pág",
     // Ukrainian and Russian: вул. (street), ім. (named after), див. (see), напр., ул., им., см., т. е.
-    "вул", "ім", "див", "напр", "ул", "им", "см", "пл", "просп", "проф", "акад", "т.е", "т.д",
+    "вул",
+    "ім",
+    "див",
+    "напр",
+    "ул",
+    "им",
+    "см",
+    "пл",
+    "просп",
+    "проф",
+    "акад",
+    "т.е",
+    "т.д",
 ];
 
 /// Month abbreviations and names (lower case): a dot after a month abbreviation, or an ordinal dot
 /// before a month name, does not end a sentence when a number follows or precedes.
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     // German month names (after "3.")
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
     // English month names
-    "january", "february", "march", "may", "june", "july", "october", "december",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "october",
+    "december",
 ];
 
 /// Abbreviations that stand before a number ("No. 5", "Nr. 3", "Fig. 2"): a dot after them ends
@@ -48,17 +145,63 @@ const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "nr", "fig", "vol", "art", 
 /// Abbreviations that can end a sentence (company suffixes, "Jr."): split only before a word that
 /// usually starts one.
 const FINAL_ABBREVIATIONS: &[&str] = &[
-    "inc", "co", "corp", "ltd", "jr", "sr", "llc", "plc", "etc", "usw", "bzw", "gmbh", "ag",
-    "тис", "млн", "млрд", "грн", "руб", "тыс", "р", "г", "рр", "гг", "ст",
+    "inc", "co", "corp", "ltd", "jr", "sr", "llc", "plc", "etc", "usw", "bzw", "gmbh", "ag", "тис",
+    "млн", "млрд", "грн", "руб", "тыс", "р", "г", "рр", "гг", "ст",
 ];
 
 /// Words that usually start a sentence, checked after initialisms ("U.S.") and final
 /// abbreviations, where a dot may or may not end the sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
-    "that", "these", "those", "there", "his", "her", "its", "their", "our", "as", "at", "after",
-    "for", "if", "when", "while", "however", "meanwhile", "according", "some", "many", "most",
-    "der", "die", "das", "er", "sie", "es", "le", "la", "les", "il", "elle", "el", "los", "las",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "as",
+    "at",
+    "after",
+    "for",
+    "if",
+    "when",
+    "while",
+    "however",
+    "meanwhile",
+    "according",
+    "some",
+    "many",
+    "most",
+    "der",
+    "die",
+    "das",
+    "er",
+    "sie",
+    "es",
+    "le",
+    "la",
+    "les",
+    "il",
+    "elle",
+    "el",
+    "los",
+    "las",
 ];
 
 /// Chars that close a quote or bracket and stay with the sentence before.
@@ -77,7 +220,20 @@ fn may_start_sentence(c: char) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '"' | '“' | '”' | '„' | '«' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '‹'
+            '"' | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '‘'
+                | '\''
+                | '('
+                | '['
+                | '—'
+                | '–'
+                | '-'
+                | '¿'
+                | '¡'
+                | '‹'
         )
 }
 
@@ -142,7 +298,9 @@ fn dot_ends_sentence(chars: &[char], dot: usize, floor: usize, next_at: usize, e
     }
     if letters == 1 && before.chars().all(|c| c.is_alphabetic()) {
         // An initial ("J. R. R. Tolkien") or a one-letter abbreviation ("z. B.").
-        let upper = chars.get(dot.saturating_sub(1)).is_some_and(|c| c.is_uppercase());
+        let upper = chars
+            .get(dot.saturating_sub(1))
+            .is_some_and(|c| c.is_uppercase());
         return upper && next_is_starter && next_word != "a" && next_word != "i";
     }
     if before.chars().all(|c| c.is_numeric()) && before.chars().count() <= 2 {
@@ -167,7 +325,11 @@ pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sente
                 continue;
             }
             let mut j = i + 1;
-            while j < end && chars.get(j).is_some_and(|&d| is_terminator(d) || is_closer(d)) {
+            while j < end
+                && chars
+                    .get(j)
+                    .is_some_and(|&d| is_terminator(d) || is_closer(d))
+            {
                 j += 1;
             }
             if j >= end {
@@ -274,19 +436,42 @@ mod tests {
     #[test]
     fn french_spanish_ukrainian_russian() {
         assert_eq!(
-            sentences("« Nous sommes prêts », a déclaré M. Dupont. Le gouvernement a refusé.", Lang::Fr),
-            ["« Nous sommes prêts », a déclaré M. Dupont.", "Le gouvernement a refusé."]
+            sentences(
+                "« Nous sommes prêts », a déclaré M. Dupont. Le gouvernement a refusé.",
+                Lang::Fr
+            ),
+            [
+                "« Nous sommes prêts », a déclaré M. Dupont.",
+                "Le gouvernement a refusé."
+            ]
         );
         assert_eq!(
-            sentences("¿Qué pasará? El Sr. García dijo que no. Nadie respondió.", Lang::Es),
-            ["¿Qué pasará?", "El Sr. García dijo que no.", "Nadie respondió."]
+            sentences(
+                "¿Qué pasará? El Sr. García dijo que no. Nadie respondió.",
+                Lang::Es
+            ),
+            [
+                "¿Qué pasará?",
+                "El Sr. García dijo que no.",
+                "Nadie respondió."
+            ]
         );
         assert_eq!(
-            sentences("«Це ескалація», — заявив Пєсков. Київ мовчить. Вул. Хрещатик закрита.", Lang::Uk),
-            ["«Це ескалація», — заявив Пєсков.", "Київ мовчить.", "Вул. Хрещатик закрита."]
+            sentences(
+                "«Це ескалація», — заявив Пєсков. Київ мовчить. Вул. Хрещатик закрита.",
+                Lang::Uk
+            ),
+            [
+                "«Це ескалація», — заявив Пєсков.",
+                "Київ мовчить.",
+                "Вул. Хрещатик закрита."
+            ]
         );
         assert_eq!(
-            sentences("Об этом сообщил г. Иванов. В 2024 г. Россия… Нет.", Lang::Ru),
+            sentences(
+                "Об этом сообщил г. Иванов. В 2024 г. Россия… Нет.",
+                Lang::Ru
+            ),
             ["Об этом сообщил г. Иванов.", "В 2024 г. Россия…", "Нет."]
         );
     }

@@ -21,18 +21,17 @@ const STOPWORDS: &[&str] = &[
     "was", "are", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "as",
     "but", "not", "he", "she", "they", "his", "her", "their", "will", "would", "said", "says",
     "who", "which", "after", "into", "than", "also", "more", "about", "over", "there", "can",
-    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "ein", "eine", "den",
-    "le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "un",
-    "el", "los", "las", "y", "que", "del", "una", "por", "con", "se", "de", "en",
-    "і", "та", "що", "не", "на", "як", "до", "за", "це", "від", "и", "что", "это", "как", "по",
+    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auf", "ein", "eine", "den", "le",
+    "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "un", "el", "los", "las",
+    "y", "que", "del", "una", "por", "con", "se", "de", "en", "і", "та", "що", "не", "на", "як",
+    "до", "за", "це", "від", "и", "что", "это", "как", "по",
 ];
 
 /// Words of address typical of fundraising and signup copy rather than reporting ("our readers",
 /// "help us", "you").
 const ADDRESS_WORDS: &[&str] = &[
-    "we", "our", "us", "you", "your", "we're", "we’re", "you're", "you’re", "wir", "unsere",
-    "sie", "nous", "notre", "vous", "nosotros", "nuestro", "usted", "ми", "наш", "ви", "мы",
-    "вы",
+    "we", "our", "us", "you", "your", "we're", "we’re", "you're", "you’re", "wir", "unsere", "sie",
+    "nous", "notre", "vous", "nosotros", "nuestro", "usted", "ми", "наш", "ви", "мы", "вы",
 ];
 
 /// Fewest words in a summary sentence.
@@ -60,7 +59,10 @@ const POSITION_HALF_LIFE: f64 = 4.0;
 
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
 fn stem(t: &Token) -> Option<String> {
-    if t.kind != TokenKind::Word || t.lower.chars().count() < 3 || STOPWORDS.contains(&t.lower.as_str()) {
+    if t.kind != TokenKind::Word
+        || t.lower.chars().count() < 3
+        || STOPWORDS.contains(&t.lower.as_str())
+    {
         return None;
     }
     Some(t.lower.chars().take(STEM_CHARS).collect())
@@ -78,7 +80,9 @@ fn repeated_sentences(stems: &[HashSet<String>]) -> Vec<bool> {
     let n = stems.len().min(REPEAT_WINDOW);
     for i in 0..n {
         for j in (i + 1)..n {
-            let (Some(a), Some(b)) = (stems.get(i), stems.get(j)) else { continue };
+            let (Some(a), Some(b)) = (stems.get(i), stems.get(j)) else {
+                continue;
+            };
             let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
             if small.len() < 3 {
                 continue;
@@ -113,7 +117,11 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
     let mut eligible_rank = 0usize;
     let mut scored: Vec<(usize, f64)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
-        let words = c.tokens.iter().filter(|t| t.is_word() || t.kind == TokenKind::Number).count();
+        let words = c
+            .tokens
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+            .count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
             continue;
         }
@@ -130,8 +138,17 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
         let position = 0.5f64.powf(eligible_rank as f64 / POSITION_HALF_LIFE);
         eligible_rank += 1;
         let numbers = c.tokens.iter().any(|t| t.kind == TokenKind::Number);
-        let names = c.tokens.iter().skip(1).filter(|t| t.is_word() && t.capital).count().min(4);
-        let address = c.tokens.iter().any(|t| ADDRESS_WORDS.contains(&t.lower.as_str()));
+        let names = c
+            .tokens
+            .iter()
+            .skip(1)
+            .filter(|t| t.is_word() && t.capital)
+            .count()
+            .min(4);
+        let address = c
+            .tokens
+            .iter()
+            .any(|t| ADDRESS_WORDS.contains(&t.lower.as_str()));
         let repeated = repeated.get(i).copied().unwrap_or(false);
         let long = (words as f64 - LONG_SENTENCE_WORDS).max(0.0) / 10.0;
         let score = W_CENTRALITY * centrality
@@ -152,7 +169,8 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             break;
         }
         let Some(set) = stems.get(i) else { continue };
-        let overlap = set.iter().filter(|s| covered.contains(s.as_str())).count() as f64 / set.len().max(1) as f64;
+        let overlap = set.iter().filter(|s| covered.contains(s.as_str())).count() as f64
+            / set.len().max(1) as f64;
         if overlap > MAX_OVERLAP {
             continue;
         }

@@ -141,8 +141,20 @@ mod tests {
     fn keeps_initialisms_numbers_and_hyphens() {
         assert_eq!(
             words("The U.S. sent 1,000 long-range missiles."),
-            ["the", "u.s", ".", "sent", "1,000", "long-range", "missiles", "."]
+            [
+                "the",
+                "u.s",
+                ".",
+                "sent",
+                "1,000",
+                "long-range",
+                "missiles",
+                "."
+            ]
         );
-        assert_eq!(words("«Так», — заявив"), ["«", "так", "»", ",", "—", "заявив"]);
+        assert_eq!(
+            words("«Так», — заявив"),
+            ["«", "так", "»", ",", "—", "заявив"]
+        );
     }
 }
