@@ -12,7 +12,10 @@ use scraper::{Html, Node};
 use super::boilerplate::{self, MAYBE_CONTENT, NEGATIVE, POSITIVE, UNLIKELY, UNLIKELY_ROLES};
 
 /// Subtrees never read for text.
-const SKIPPED_TAGS: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "math"];
+/// (`rt`/`rp`: ruby annotations, e.g. furigana, which would split the words they annotate.)
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "math", "rt", "rp",
+];
 
 /// Elements that start a new block of text (a line break before and after).
 pub const BLOCK_TAGS: &[&str] = &[

@@ -5,6 +5,8 @@ use super::metadata::Metadata;
 
 /// Fewest chars of article text for a page to count as an article.
 pub const MIN_ARTICLE_CHARS: usize = 250;
+/// Fewest chars when the page declares itself an article (JSON-LD, `og:type`, a published date).
+pub const MIN_DECLARED_ARTICLE_CHARS: usize = 80;
 /// A page whose text is this many lines or more, nearly all short, reads as a list of teasers...
 const LISTING_MIN_LINES: usize = 12;
 /// ... when the mean line is shorter than this (chars) ...
@@ -45,13 +47,18 @@ fn path_and_query(url: &str) -> &str {
 
 /// Why the page is not an article, or `None` when it is one.
 pub fn judge(e: &Evidence<'_>) -> Option<String> {
-    if e.text_chars < MIN_ARTICLE_CHARS {
-        return Some("too little text for an article".to_string());
-    }
     let m = e.meta;
     let says_article = m.ld_article
         || m.og_type.as_deref().is_some_and(|t| t == "article" || t.starts_with("article"))
         || m.published.is_some();
+    let min_chars = if says_article {
+        MIN_DECLARED_ARTICLE_CHARS
+    } else {
+        MIN_ARTICLE_CHARS
+    };
+    if e.text_chars < min_chars {
+        return Some("too little text for an article".to_string());
+    }
     if let Some(url) = e.url {
         let pq = path_and_query(url).to_lowercase();
         let path = pq.split(['?', '#']).next().unwrap_or("/");
