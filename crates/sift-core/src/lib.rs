@@ -29,7 +29,6 @@ pub use clutter::analyze_fragment;
 #[cfg(feature = "encoding")]
 pub use decode::decode;
 pub use error::SiftError;
-use scraper::Html;
 
 /// A monotonic clock in milliseconds, used only to fill [`Timings`].
 pub type Clock = fn() -> f64;
@@ -107,7 +106,7 @@ pub fn analyze_html(html: &str, options: &Options<'_>) -> Result<Analysis, SiftE
     check_input(html)?;
     let clock = options.clock;
     let t0 = clock();
-    let doc = Html::parse_document(html);
+    let doc = limits::parse_document(html)?;
     let t_parse = clock();
 
     let mut detections = clutter::detect(&doc);

@@ -1,4 +1,246 @@
-//! Documented limits that bound the work done on any input.
+//! Documented limits that bound the work done on any input, and the bounded parser that enforces them.
+//!
+//! Every page the browser hands over is analysed, including broken and hostile ones, so the work is
+//! bounded by the input's size, not by what the markup asks for:
+//! - input larger than [`MAX_INPUT_BYTES`] is refused before parsing;
+//! - the parser is fed in chunks of [`PARSE_CHUNK_BYTES`] and stopped with
+//!   [`SiftError::TooManyNodes`] as soon as the tree holds more than [`MAX_NODES`] nodes (markup such
+//!   as misnested formatting elements can make the tree grow faster than the input);
+//! - the parser's own work is bounded too: html5ever checks "is an element in scope" by scanning its
+//!   stack of open elements for most block tags, so a page that nests deeply and keeps opening tags
+//!   costs tags × depth. After each chunk the parser's depth (that of the newest node) is checked
+//!   against [`MAX_PARSE_DEPTH`] and the tags × depth estimate against [`MAX_PARSE_WORK`]
+//!   ([`SiftError::TooDeep`], [`SiftError::TooComplex`]);
+//! - content nested deeper than [`MAX_DEPTH`] elements is cut from the tree before analysis
+//!   (Chromium's parser stops nesting at the same depth), so every later walk up or down the tree is
+//!   bounded by it. Elements above the cut keep their element paths.
+//!
+//! See `docs/hardening.md` for the measured time and memory on pathological pages.
 
-/// Largest input accepted, in bytes. Larger pages get [`crate::SiftError::TooLarge`].
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use html5ever::driver::{self, ParseOpts};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use scraper::node::Comment;
+use scraper::{Html, HtmlTreeSink, Node};
+
+use crate::SiftError;
+
+/// Largest input accepted, in bytes. Larger pages get [`SiftError::TooLarge`].
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Most nodes (elements, text, comments) the parsed tree may hold; more gives
+/// [`SiftError::TooManyNodes`]. Real pages hold well under 200,000 (the single-page HTML standard,
+/// one of the largest documents on the web, about 1.5 million); a node costs roughly 150 bytes, so
+/// this bounds the tree to a few hundred megabytes.
+pub const MAX_NODES: usize = 2_000_000;
+
+/// Deepest element nesting analysed; content below is cut from the tree. Chromium's HTML parser
+/// stops nesting at 512 too, so a browser never shows deeper structure.
+pub const MAX_DEPTH: usize = 512;
+
+/// Deepest the parser may nest while parsing (the depth of the newest node, checked after each
+/// chunk); deeper pages get [`SiftError::TooDeep`]. Browsers never build such trees (Chromium stops
+/// nesting at 512), so only saved or hand-made pages reach it.
+pub const MAX_PARSE_DEPTH: usize = 4096;
+
+/// Most parser work allowed, counted as tags (`<`) × parse depth summed over the chunks; more gives
+/// [`SiftError::TooComplex`]. A large real page (1 million tags at depth 15) costs 1.5e7; the limit
+/// allows under ten seconds of html5ever's scope scans on this machine.
+pub const MAX_PARSE_WORK: u64 = 100_000_000;
+
+/// Bytes of input fed to the parser between two checks of [`MAX_NODES`]. Small enough that one
+/// chunk cannot build a huge tree (each byte of markup adds at most a few hundred nodes even when
+/// misnested formatting elements are re-opened), large enough that the checks cost nothing.
+pub const PARSE_CHUNK_BYTES: usize = 4 * 1024;
+
+/// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
+pub fn parse_document(html: &str) -> Result<Html, SiftError> {
+    let mut parser = driver::parse_document(
+        HtmlTreeSink::new(Html::new_document()),
+        ParseOpts::default(),
+    );
+    let mut rest = html;
+    let mut work = 0u64;
+    while !rest.is_empty() {
+        let (chunk, tail) = rest.split_at(char_boundary_at_or_before(rest, PARSE_CHUNK_BYTES));
+        rest = tail;
+        parser.process(StrTendril::from_slice(chunk));
+        let html_doc = parser.tokenizer.sink.sink.0.borrow();
+        if html_doc.tree.nodes().len() > MAX_NODES {
+            return Err(SiftError::TooManyNodes { limit: MAX_NODES });
+        }
+        let depth = html_doc
+            .tree
+            .nodes()
+            .next_back()
+            .map_or(0, |newest| newest.ancestors().count());
+        if depth > MAX_PARSE_DEPTH {
+            return Err(SiftError::TooDeep {
+                limit: MAX_PARSE_DEPTH,
+            });
+        }
+        let tags = chunk.bytes().filter(|&b| b == b'<').count();
+        work = work.saturating_add(tags as u64 * depth as u64);
+        if work > MAX_PARSE_WORK {
+            return Err(SiftError::TooComplex {
+                limit: MAX_PARSE_WORK,
+            });
+        }
+    }
+    let mut doc = parser.finish();
+    cut_below_depth(&mut doc, MAX_DEPTH);
+    Ok(doc)
+}
+
+/// The largest char boundary of `s` that is at most `max` (and above 0 when `s` is not empty).
+fn char_boundary_at_or_before(s: &str, max: usize) -> usize {
+    if s.len() <= max {
+        return s.len();
+    }
+    let mut at = max;
+    while at > 0 && !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    if at == 0 {
+        // `max` is smaller than one char: take that char whole.
+        at = s.chars().next().map_or(s.len(), char::len_utf8);
+    }
+    at
+}
+
+/// Cuts every node nested more than `max_depth` elements deep out of `doc`. Each cut node is
+/// detached (so `select` and walks from the root never reach it) and emptied (so walks over
+/// `tree.values()` see only empty comments and its attributes and text are freed).
+pub fn cut_below_depth(doc: &mut Html, max_depth: usize) {
+    let mut too_deep: Vec<NodeId> = Vec::new();
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) if node.value().is_element() => {
+                depth += 1;
+                if depth > max_depth {
+                    too_deep.push(node.id());
+                }
+            }
+            Edge::Open(node) => {
+                if depth >= max_depth {
+                    too_deep.push(node.id());
+                }
+            }
+            Edge::Close(node) if node.value().is_element() => depth = depth.saturating_sub(1),
+            Edge::Close(_) => {}
+        }
+    }
+    // Children before parents, so each detach only unlinks a leaf.
+    for id in too_deep.into_iter().rev() {
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            node.detach();
+            *node.value() = Node::Comment(Comment {
+                comment: StrTendril::new(),
+            });
+        }
+    }
+}
+
+/// Depth of the deepest element of `doc` (`<html>` is depth 1).
+pub fn max_element_depth(doc: &Html) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) if node.value().is_element() => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Edge::Close(node) if node.value().is_element() => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_split_on_char_boundaries() {
+        let s = "aé€😀";
+        for max in 1..=s.len() {
+            let at = char_boundary_at_or_before(s, max);
+            assert!(at > 0 && at <= s.len().max(max) && s.is_char_boundary(at));
+        }
+        assert_eq!(char_boundary_at_or_before("😀x", 1), 4);
+    }
+
+    #[test]
+    fn chunked_parse_equals_whole_parse() {
+        let mut html = String::from("<html lang=en><body>");
+        for i in 0..2000 {
+            html.push_str(&format!(
+                "<p class=c{i}>Ünïcödé paragraph {i} &amp; <b>bold</b></p>"
+            ));
+        }
+        let chunked = parse_document(&html).expect("parsed");
+        assert_eq!(chunked.html(), Html::parse_document(&html).html());
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_parse_limit_is_refused() {
+        let html = "<div>".repeat(MAX_PARSE_DEPTH * 2);
+        assert_eq!(
+            parse_document(&html).err(),
+            Some(SiftError::TooDeep {
+                limit: MAX_PARSE_DEPTH
+            })
+        );
+    }
+
+    #[test]
+    fn many_tags_at_great_depth_exceed_the_work_limit() {
+        let depth = MAX_PARSE_DEPTH - PARSE_CHUNK_BYTES / 5 - 10;
+        let html = format!("{}{}", "<div>".repeat(depth), "<p>".repeat(200_000));
+        assert_eq!(
+            parse_document(&html).err(),
+            Some(SiftError::TooComplex {
+                limit: MAX_PARSE_WORK
+            })
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_at_the_limit_and_shallow_paths_survive() {
+        let depth = MAX_DEPTH * 3;
+        let html = format!(
+            "<p id=top>x</p>{}deep{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let doc = parse_document(&html).expect("parsed");
+        assert_eq!(max_element_depth(&doc), MAX_DEPTH);
+        let divs = scraper::Selector::parse("div").expect("selector");
+        // html and body take two levels.
+        assert_eq!(doc.select(&divs).count(), MAX_DEPTH - 2);
+        let top = scraper::Selector::parse("#top").expect("selector");
+        let p = doc.select(&top).next().expect("p kept");
+        assert_eq!(crate::dom::element_path(p), Some(vec![1, 0]));
+        assert!(!doc.html().contains("deep"));
+    }
+
+    #[test]
+    fn runaway_formatting_reconstruction_is_stopped() {
+        // Each `<p>x</p>` re-opens every formatting element left open in the first paragraph: the
+        // tree grows quadratically with the input.
+        let mut html = String::from("<p>");
+        for i in 0..2000 {
+            html.push_str(&format!("<b id=b{i}>"));
+        }
+        html.push_str("</p>");
+        html.push_str(&"<p>x</p>".repeat(2000));
+        assert_eq!(
+            parse_document(&html).err(),
+            Some(SiftError::TooManyNodes { limit: MAX_NODES })
+        );
+    }
+}
