@@ -185,6 +185,45 @@ pub fn run(args: &[String]) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// Overlap F1 per role on PolNeAR dev, or `None` (skipping) when the corpus is absent.
+    fn dev_f1(role: &str) -> Option<f64> {
+        match evaluate("dev") {
+            Ok(r) => r.roles.iter().find(|x| x.0 == role).map(|x| (x.1).2),
+            Err(e) => {
+                eprintln!("skipping: {e}");
+                None
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.582 (P 0.800, R 0.457); issue 5 asks 0.80"]
+    fn polnear_cue_f1_meets_issue_5() {
+        let Some(f) = dev_f1("Cue") else { return };
+        assert!(f >= 0.80, "cue F1 {f:.3}");
+    }
+
+    #[test]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.532 (P 0.681, R 0.437); issue 5 asks 0.80"]
+    fn polnear_source_f1_meets_issue_5() {
+        let Some(f) = dev_f1("Source") else { return };
+        assert!(f >= 0.80, "source F1 {f:.3}");
+    }
+
+    #[test]
+    #[ignore = "not reached: PolNeAR dev content F1 is 0.520 (P 0.716, R 0.408); issue 5 asks 0.65"]
+    fn polnear_content_f1_meets_issue_5() {
+        let Some(f) = dev_f1("Content") else { return };
+        assert!(f >= 0.65, "content F1 {f:.3}");
+    }
+
+    /// A floor under today's figure, so a regression fails even while the issue's bar is not met.
+    #[test]
+    fn polnear_cue_f1_holds_its_level() {
+        let Some(f) = dev_f1("Cue") else { return };
+        assert!(f >= 0.55, "cue F1 {f:.3} fell below 0.55");
+    }
+
     #[test]
     fn parses_brat_and_matches_by_overlap() {
         let ann = "T1\tSource 89 106\tThe New York Post\nT2\tCue 107 114\treports\n\
