@@ -17,6 +17,12 @@ const ALTERNATIVE_SHARE: f64 = 0.75;
 const MIN_ALTERNATIVES: usize = 3;
 /// How many top candidates are compared.
 const TOP_CANDIDATES: usize = 5;
+/// Climbing to a parent with more prose: at least this relative gain...
+const CLIMB_MIN_PROSE_GAIN: f64 = 0.15;
+/// ... and this many more chars of prose...
+const CLIMB_MIN_EXTRA_PROSE: u32 = 150;
+/// ... in a parent with at most this link density.
+const CLIMB_MAX_LINK_DENSITY: f64 = 0.25;
 /// Sibling joining: a sibling joins when it scores at least this share of the root's score...
 const SIBLING_SHARE: f64 = 0.2;
 /// ... and at least this much.
@@ -173,6 +179,27 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
         }
         last = ps;
         parent = flat.nodes.get(parent).map_or(usize::MAX, |n| n.parent);
+    }
+
+    // Climb while the parent holds much more prose at a low link density: the article's paragraphs
+    // split over sibling containers (a lede block and a body block).
+    loop {
+        let Some(node) = flat.nodes.get(best) else {
+            break;
+        };
+        let parent = node.parent;
+        match flat.nodes.get(parent) {
+            Some(p)
+                if parent != body
+                    && !p.in_dropped
+                    && f64::from(p.prose) >= f64::from(node.prose) * (1.0 + CLIMB_MIN_PROSE_GAIN)
+                    && p.prose.saturating_sub(node.prose) >= CLIMB_MIN_EXTRA_PROSE
+                    && p.link_density() <= CLIMB_MAX_LINK_DENSITY =>
+            {
+                best = parent
+            }
+            _ => break,
+        }
     }
 
     // An only child stands for its parent.

@@ -97,6 +97,9 @@ pub struct FlatNode<'a> {
     pub inline_chars: u32,
     /// Of which inside links.
     pub inline_link_chars: u32,
+    /// Non-link chars of the subtree's paragraphs (blocks with at least [`PARAGRAPH_MIN_CHARS`] of
+    /// their own non-link text): the prose it holds.
+    pub prose: u32,
     /// `<p>`-like blocks in the subtree with at least some text.
     pub paragraphs: u32,
     /// List items in the subtree.
@@ -270,6 +273,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         commas: 0,
                         inline_chars: 0,
                         inline_link_chars: 0,
+                        prose: 0,
                         paragraphs: 0,
                         items: u32::from(tag == "li"),
                         images: u32::from(tag == "img"),
@@ -315,6 +319,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         commas,
                         inline_chars: 0,
                         inline_link_chars: 0,
+                        prose: 0,
                         paragraphs: 0,
                         items: 0,
                         images: 0,
@@ -366,11 +371,16 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
         if node.is_element() && node.inline_chars >= PARAGRAPH_MIN_CHARS {
             node.paragraphs = node.paragraphs.saturating_add(1);
         }
+        let own_prose = node.inline_chars.saturating_sub(node.inline_link_chars);
+        if node.is_element() && own_prose >= PARAGRAPH_MIN_CHARS {
+            node.prose = node.prose.saturating_add(own_prose);
+        }
         if node.dropped {
             continue;
         }
-        let (parent, chars, link, commas, paras, items, images, inputs) = (
+        let (parent, prose, chars, link, commas, paras, items, images, inputs) = (
             node.parent,
+            node.prose,
             node.chars,
             node.link_chars,
             node.commas,
@@ -381,6 +391,7 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
         );
         if let Some(p) = nodes.get_mut(parent) {
             p.chars = p.chars.saturating_add(chars);
+            p.prose = p.prose.saturating_add(prose);
             p.link_chars = p.link_chars.saturating_add(link);
             p.commas = p.commas.saturating_add(commas);
             p.paragraphs = p.paragraphs.saturating_add(paras);
