@@ -431,6 +431,7 @@
   }));
 
   async function start() {
+    sendMessage({ type: "sift:hello" });
     pauseRun();
     state.settings = await Settings.load();
     resumeRun();

@@ -335,3 +335,14 @@ export function pageParagraphs(texts) {
     return { text, found: true, rendered: visible && r.width > 0 && r.height > 0 };
   });
 }
+
+/** In the page: a CSS selector (nth-child chain) for the first element Sift marked with `category`. */
+export function pageMarkedSelector(category) {
+  const el = document.querySelector(`[data-sift="${category}"]`);
+  if (!el) return null;
+  const parts = [];
+  for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
+    parts.unshift(`${e.localName}:nth-child(${[...e.parentElement.children].indexOf(e) + 1})`);
+  }
+  return "html > " + parts.join(" > ");
+}

@@ -2,7 +2,7 @@
 // across a reload, falls back to defaults on corrupt storage, and changes what pages get, in both browsers.
 import { describe, it, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { BROWSERS, browserNames, startServer, readExpected, openPopup, tabState, waitFor, pageReport } from "./harness.mjs";
+import { BROWSERS, browserNames, startServer, readExpected, openPopup, tabState, waitFor, pageReport, pageMarkedSelector } from "./harness.mjs";
 
 const SUITE_TIMEOUT_MS = 240000;
 
@@ -88,9 +88,12 @@ for (const name of browserNames()) {
       const page = await browser.newTab(seedUrl);
       await tabState(ext, seedUrl);
       const audio = expected.clutter.find((c) => c.category === "audio").selector;
-      const donation = expected.clutter.find((c) => c.category === "donation").selector;
+      const donation = await page.eval(pageMarkedSelector, "donation");
+      assert.ok(donation, "a donation element is marked");
       const r = await page.eval(pageReport, [audio, donation]);
       assert.equal(r[audio].rendered, true, "audio player rendered");
+      assert.equal(r[audio].mark, null, "audio player not marked");
+      assert.equal(await page.eval(() => document.querySelectorAll('[data-sift="audio"]').length), 0);
       assert.equal(r[donation].rendered, false, "donation ask hidden");
       await page.close();
     });
