@@ -428,6 +428,48 @@ const PHRASE_OPENERS: &[&str] = &[
     "when", "late", "early", "am", "im", "le", "lors", "el", "en", "в", "у", "під", "во",
 ];
 
+/// Relative pronouns opening a clause after a subject ("X, who …, said").
+const RELATIVES: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "der",
+    "die",
+    "qui",
+    "que",
+    "який",
+    "яка",
+    "который",
+    "которая",
+];
+
+/// Words after which a subject starts afresh inside a source segment ("… when she said").
+const SUBORDINATORS: &[&str] = &[
+    "when",
+    "because",
+    "while",
+    "if",
+    "after",
+    "before",
+    "since",
+    "where",
+    "as",
+    "though",
+    "although",
+    "whether",
+    "than",
+    "until",
+    "once",
+    "wenn",
+    "weil",
+    "als",
+    "quand",
+    "cuando",
+    "коли",
+    "когда",
+];
+
 /// Words opening an introductory phrase before a comma ("After the meeting, Trump said …").
 const INTRODUCTORY_WORDS: &[&str] = &[
     "after",
@@ -739,6 +781,19 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                     }
                 }
             }
+            // "X endorsed Cruz, saying …": a participle after a comma takes the sentence's subject.
+            let participle = tokens.get(c).is_some_and(|t| t.lower.ends_with("ing"));
+            if participle && boundary == Some(c.saturating_sub(1)) {
+                let source = leading_subject(tokens, c);
+                let content = trim_punct(tokens, content_start, n);
+                return (source.1 > source.0
+                    && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS)
+                    .then_some(Found {
+                        source,
+                        cue: (c, ce),
+                        content,
+                    });
+            }
             // Source first: "SOURCE [aux] said [to X] [that] CONTENT".
             let seg_start = match boundary {
                 Some(q) if words_in(tokens, q + 1, c) > 0 => q + 1,
@@ -750,11 +805,18 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
             if seg_start == 0 {
                 if let Some(q) = boundary {
                     if words_in(tokens, q + 1, c) == 0 {
-                        let first_comma = (0..c)
-                            .find(|&k| tokens.get(k).is_some_and(is_boundary))
-                            .unwrap_or(c);
-                        source = trim_source(tokens, 0, first_comma);
+                        source = subject_before_commas(tokens, q);
                     }
+                }
+            }
+            // "… when she said": the subject is what follows the last subordinating word.
+            if let Some(k) = (source.0..source.1).rev().find(|&k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
+            }) {
+                if k + 1 < source.1 {
+                    source = trim_source(tokens, k + 1, source.1);
                 }
             }
             let source_words = words_in(tokens, source.0, source.1);
@@ -774,6 +836,101 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
             })
         }
     }
+}
+
+/// The subject opening a sentence (before `limit`): a pronoun, or a run of capitalised words and
+/// titles, after connectives and an introductory phrase ("Hours later, Trump returned …").
+fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) {
+    let mut a = 0;
+    let first_word =
+        |from: usize| (from..limit).find(|&k| tokens.get(k).is_some_and(|t| t.is_word()));
+    if let Some(k) = first_word(0) {
+        a = k;
+        let intro = tokens
+            .get(k)
+            .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()) || !t.capital);
+        if intro {
+            if let Some(q) = (k..limit).find(|&q| tokens.get(q).is_some_and(|t| t.is(','))) {
+                a = q + 1;
+            }
+        }
+    }
+    while tokens
+        .get(a)
+        .is_some_and(|t| !t.is_word() || LEADING_CONNECTIVES.contains(&t.lower.as_str()))
+        && a < limit
+    {
+        a += 1;
+    }
+    let Some(first) = tokens.get(a) else {
+        return (0, 0);
+    };
+    if PRONOUNS.contains(&first.lower.as_str()) {
+        return (a, a + 1);
+    }
+    let mut b = a;
+    while b < limit
+        && tokens.get(b).is_some_and(|t| {
+            (t.is_word() && (t.capital || TITLE_WORDS.contains(&t.lower.as_str())))
+                || t.is('.')
+                || t.lower == "'s"
+                || t.lower == "’s"
+        })
+    {
+        b += 1;
+    }
+    trim_source(tokens, a, b)
+}
+
+/// Lower-case words that belong inside a capitalised source ("spokesperson" in "Kremlin
+/// spokesperson Dmitry Peskov").
+const TITLE_WORDS: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "official",
+    "officials",
+    "candidate",
+    "nominee",
+    "chairman",
+    "director",
+    "of",
+    "state",
+    "former",
+    "presidential",
+    "republican",
+    "democratic",
+];
+
+/// The subject of "X, APPOSITIVE, said" (up to `last_comma`): the sentence's opening phrase with
+/// its appositive, but without a closing relative clause ("X, who spoke to Reuters, said").
+fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usize, usize) {
+    let commas: Vec<usize> = (0..last_comma)
+        .filter(|&k| tokens.get(k).is_some_and(is_boundary))
+        .collect();
+    let mut end = last_comma;
+    // Drop trailing relative clauses, innermost last.
+    for &k in commas.iter().rev() {
+        let opens_relative = tokens
+            .get(k + 1)
+            .is_some_and(|t| RELATIVES.contains(&t.lower.as_str()));
+        if opens_relative {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    let source = trim_source(tokens, 0, end);
+    if words_in(tokens, source.0, source.1) > MAX_SOURCE_TOKENS {
+        let first = commas.first().copied().unwrap_or(end);
+        return trim_source(tokens, 0, first);
+    }
+    source
 }
 
 /// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
