@@ -56,7 +56,7 @@ export async function readExpected() {
 export function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
+    Promise.resolve(promise).finally(() => clearTimeout(timer)),
     new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
     }),
@@ -113,6 +113,7 @@ async function launchChromium({ colorScheme } = {}) {
   const extensionId = new URL(worker.url()).host;
   const base = `chrome-extension://${extensionId}`;
 
+  const opened = new Set();
   const wrap = (page) => ({
     page,
     goto: (url) => page.goto(url, { waitUntil: "load" }),
@@ -134,7 +135,16 @@ async function launchChromium({ colorScheme } = {}) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height });
       if (url) await page.goto(url, { waitUntil: "load" });
-      return wrap(page);
+      const tab = wrap(page);
+      opened.add(tab);
+      return tab;
+    },
+    /** Closes every tab opened since `keep` (so a failed test leaves nothing behind). */
+    async closeTabsExcept(keep) {
+      for (const tab of [...opened]) {
+        if (tab !== keep) await tab.close().catch(() => {});
+        if (tab !== keep) opened.delete(tab);
+      }
     },
     /** Runs the background's keyboard-shortcut handler (headless browsers have no accelerator keys). */
     async runCommand(name, tabId) {
@@ -202,7 +212,7 @@ async function launchFirefox({ colorScheme } = {}) {
       click: async (selector) => { await focus(); await (await driver.findElement(By.css(selector))).click(); },
       press: async (key) => {
         await focus();
-        const k = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, "Shift+Tab": Key.chord(Key.SHIFT, Key.TAB) }[key] || key;
+        const k = { Tab: Key.TAB, Enter: Key.RETURN, Space: Key.SPACE, "Shift+Tab": Key.chord(Key.SHIFT, Key.TAB) }[key] || key;
         await driver.actions().sendKeys(k).perform();
       },
       type: async (selector, text) => {
@@ -221,6 +231,7 @@ async function launchFirefox({ colorScheme } = {}) {
   };
 
   let first = true;
+  const opened = new Set();
   return {
     name: "firefox",
     base,
@@ -236,8 +247,23 @@ async function launchFirefox({ colorScheme } = {}) {
       active = handle;
       await driver.manage().window().setRect({ width, height }).catch(() => {});
       const tab = wrap(handle);
+      opened.add(tab);
       if (url) await tab.goto(url);
       return tab;
+    },
+    /** Closes every tab but `keep` (so a failed test leaves nothing behind). */
+    async closeTabsExcept(keep) {
+      for (const h of await driver.getAllWindowHandles()) {
+        if (keep && h === keep.handle) continue;
+        await driver.switchTo().window(h);
+        await driver.close();
+      }
+      opened.clear();
+      if (keep) {
+        opened.add(keep);
+        await driver.switchTo().window(keep.handle);
+        active = keep.handle;
+      }
     },
     /** Runs the background's keyboard-shortcut handler through the background page (event page in Firefox). */
     async runCommand(name, tabId, extensionTab) {

@@ -40,6 +40,7 @@ for (const name of browserNames()) {
       seedUrl = `${server.origin}/seed/index.html`;
     });
     afterEach(async () => {
+      await browser?.closeTabsExcept(ext);
       await setStorage(null);
     });
     after(async () => {

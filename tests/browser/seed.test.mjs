@@ -1,7 +1,7 @@
 // Issue 2: the seed fixture in real Chromium and Firefox with the built extension: clutter not rendered,
 // the article still visible (also under a strict CSP), the popup's counts and summary, and hiding off
 // restoring the page exactly.
-import { describe, it, before, after } from "node:test";
+import { describe, it, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import {
   BROWSERS, browserNames, startServer, readExpected, openPopup, tabState, waitFor,
@@ -22,6 +22,9 @@ for (const name of browserNames()) {
       expected = await readExpected();
       browser = await BROWSERS[name]();
       ext = await browser.newTab(`${browser.base}/options.html`);
+    });
+    afterEach(async () => {
+      await browser?.closeTabsExcept(ext);
     });
     after(async () => {
       await browser?.close();
