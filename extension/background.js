@@ -47,8 +47,8 @@ async function analyzeFragment(message) {
   await core();
   if (typeof sift.analyzeFragment !== "function") return { ok: true, clutter: [], unsupported: true };
   if (typeof message.html !== "string" || message.html.length > MAX_FRAGMENT) return { ok: true, clutter: [] };
-  const url = typeof message.url === "string" ? message.url : undefined;
-  const result = sift.analyzeFragment(message.html, url);
+  // Paths in the result are relative to the fragment's root element ([] is the root).
+  const result = sift.analyzeFragment(message.html);
   const clutter = Array.isArray(result) ? result : result && Array.isArray(result.clutter) ? result.clutter : [];
   return { ok: true, clutter };
 }
