@@ -91,7 +91,7 @@ async function mustExist(file, hint) {
 
 // --- Chromium -------------------------------------------------------------------------------------------
 
-async function launchChromium({ colorScheme } = {}) {
+async function launchChromium({ colorScheme, lang } = {}) {
   const executablePath = process.env.SIFT_CHROMIUM || "/usr/bin/chromium";
   await mustExist(executablePath, "install Debian's chromium (./build.sh does)");
   const extDir = path.join(DIST, "chrome");
@@ -103,7 +103,9 @@ async function launchChromium({ colorScheme } = {}) {
     headless: true,
     colorScheme: colorScheme || "light",
     timeout: STEP_TIMEOUT_MS,
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_UA.UTF-8` } } : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--no-first-run", "--disable-quic", `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
     ],
