@@ -20,6 +20,9 @@
   const LATE_MAX_FRAGMENTS = 20;
   /** Fragments with less text than this are too small to be a widget. */
   const LATE_MIN_TEXT = 20;
+  /** Most added nodes looked at per batch, and the largest subtree (elements) sent as one fragment. */
+  const LATE_MAX_PENDING = 500;
+  const LATE_MAX_FRAGMENT_ELEMENTS = 5000;
   /** Reading speed for the popup's reading time. */
   const WORDS_PER_MINUTE = 230;
   const ATTRS = ["data-sift", "data-sift-reason", "data-sift-reveal"];
@@ -371,12 +374,19 @@
       if (observer) observer.disconnect();
       return;
     }
-    // Keep only outermost added nodes that are not inside something already marked.
-    const roots = nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)))
-      .filter((n) => !state.marks.some((m) => m.el.contains(n)))
+    // Keep only outermost added nodes that are not inside something already marked: one walk up
+    // from each node (linear in nodes x depth, never pairwise).
+    const added = new Set(nodes.slice(0, LATE_MAX_PENDING));
+    const marked = new Set(state.marks.map((m) => m.el));
+    const outermost = (n) => {
+      for (let p = n.parentElement; p; p = p.parentElement) if (added.has(p) || marked.has(p)) return false;
+      return !marked.has(n);
+    };
+    const roots = [...added].filter(outermost)
+      .filter((n) => n.getElementsByTagName("*").length < LATE_MAX_FRAGMENT_ELEMENTS)
       .filter((n) => (n.textContent || "").trim().length >= LATE_MIN_TEXT || n.querySelector("audio, input[type=email]"))
       .slice(0, LATE_MAX_FRAGMENTS);
-    let added = false;
+    let found = false;
     for (const root of roots) {
       const reply = await sendMessage({ type: "sift:fragment", html: root.outerHTML, url: location.href });
       if (!reply || !reply.ok || reply.unsupported) {
@@ -387,10 +397,10 @@
       if (reply.clutter.length) {
         // Fragment paths are relative to the fragment's root element: resolve from a virtual parent.
         await addMarks({ children: [root] }, reply.clutter.map((t) => ({ ...t, path: [0, ...(t.path || [])] })));
-        added = true;
+        found = true;
       }
     }
-    if (added) await render();
+    if (found) await render();
   }
 
   // --- messages from the popup and the background ------------------------------------------------------
