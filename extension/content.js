@@ -341,7 +341,11 @@
     if (state.status === "disabled") return view();
     if (!state.analysis) await analyzePage();
     state.hiding = Boolean(on);
-    if (!state.hiding) state.reveal = false;
+    if (!state.hiding) {
+      // Off means the page exactly as it was: no reveal outlines, no claim highlight either.
+      state.reveal = false;
+      clearFocus();
+    }
     await render();
     return view();
   }
