@@ -55,7 +55,10 @@ fn summary_carries_peskov_claim_and_atacms_permission() {
         .find(|x| x.source.contains("Dmitry Peskov") && x.content.contains("escalation"))
         .expect("Peskov attribution");
     assert_eq!(peskov.date.as_deref(), Some("--11-18"));
-    assert!(a.summary.iter().any(|s| s.span[0] <= peskov.cue_span[0] && peskov.cue_span[1] <= s.span[1]));
+    assert!(a
+        .summary
+        .iter()
+        .any(|s| s.span[0] <= peskov.cue_span[0] && peskov.cue_span[1] <= s.span[1]));
 }
 
 #[test]
@@ -69,7 +72,10 @@ fn attributions_name_the_speakers() {
             .iter()
             .any(|x| x.source.contains(source) && x.content.contains(content))
     };
-    assert!(has("Kremlin spokesperson Dmitry Peskov", "provoke an escalation"));
+    assert!(has(
+        "Kremlin spokesperson Dmitry Peskov",
+        "provoke an escalation"
+    ));
     assert!(has("Peskov", "add fuel to the fire"));
     assert!(has("Russian lawmakers", "World War III"));
     assert!(has("Vladimir Putin", "NATO's involvement"));

@@ -27,13 +27,19 @@ pub fn parse_ann(ann: &str) -> Spans {
     let mut spans = Spans::new();
     for line in ann.lines() {
         let mut fields = line.split('\t');
-        let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         if !id.starts_with('T') {
             continue;
         }
         let mut parts = body.splitn(2, ' ');
-        let (Some(role), Some(ranges)) = (parts.next(), parts.next()) else { continue };
-        let Some(role) = ROLES.iter().find(|r| **r == role) else { continue };
+        let (Some(role), Some(ranges)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(role) = ROLES.iter().find(|r| **r == role) else {
+            continue;
+        };
         let offsets: Vec<usize> = ranges
             .split([' ', ';'])
             .filter_map(|n| n.parse().ok())
@@ -53,7 +59,11 @@ pub fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
 }
 
 /// True positives of `predicted` against `gold`, one gold span per prediction at most.
-fn matches(predicted: &[[usize; 2]], gold: &[[usize; 2]], same: fn([usize; 2], [usize; 2]) -> bool) -> usize {
+fn matches(
+    predicted: &[[usize; 2]],
+    gold: &[[usize; 2]],
+    same: fn([usize; 2], [usize; 2]) -> bool,
+) -> usize {
     let mut used = vec![false; gold.len()];
     let mut hits = 0;
     for p in predicted {
@@ -81,18 +91,33 @@ struct Counts {
 }
 
 fn prf(hits: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 { 0.0 } else { hits as f64 / predicted as f64 };
-    let r = if gold == 0 { 0.0 } else { hits as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        hits as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        hits as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
+
+/// One role's figures: name, (P, R, F1) with overlap matching, exact F1, gold and predicted counts.
+pub type RoleFigures = (&'static str, (f64, f64, f64), f64, usize, usize);
 
 /// The figures of one run: per role (precision, recall, F1) with overlap matching, and exact F1.
 pub struct Report {
     /// Texts evaluated.
     pub texts: usize,
-    /// Per role: (P, R, F1) overlap, exact F1, gold count, predicted count.
-    pub roles: Vec<(&'static str, (f64, f64, f64), f64, usize, usize)>,
+    /// Per role, in the order cue, source, content.
+    pub roles: Vec<RoleFigures>,
 }
 
 /// Evaluates on the `split` (`dev` or `train`) of PolNeAR.
@@ -160,7 +185,10 @@ fn read(path: &Path) -> Result<String, String> {
 pub fn run(args: &[String]) -> Result<(), String> {
     let split = args.first().map_or("dev", String::as_str);
     let report = evaluate(split)?;
-    println!("PolNeAR {split}: {} texts (first annotator file per text)", report.texts);
+    println!(
+        "PolNeAR {split}: {} texts (first annotator file per text)",
+        report.texts
+    );
     println!(
         "{:<8} {:>6} {:>6} {:>6}   {:>8}   {:>6} {:>6}",
         "role", "P", "R", "F1", "exact F1", "gold", "pred"

@@ -46,7 +46,13 @@ pub fn rouge_tokens(text: &str) -> Vec<String> {
     lower
         .split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
         .filter(|t| !t.is_empty())
-        .map(|t| if t.len() > 3 { porter::stem(t) } else { t.to_string() })
+        .map(|t| {
+            if t.len() > 3 {
+                porter::stem(t)
+            } else {
+                t.to_string()
+            }
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -75,7 +81,10 @@ fn f1(hits: usize, predicted: usize, target: usize) -> f64 {
 pub fn rouge_n(target: &[String], prediction: &[String], n: usize) -> f64 {
     let t = ngrams(target, n);
     let p = ngrams(prediction, n);
-    let hits: usize = t.iter().map(|(g, c)| (*c).min(p.get(g).copied().unwrap_or(0))).sum();
+    let hits: usize = t
+        .iter()
+        .map(|(g, c)| (*c).min(p.get(g).copied().unwrap_or(0)))
+        .sum();
     f1(hits, p.values().sum(), t.values().sum())
 }
 
@@ -131,7 +140,9 @@ pub fn rouge_lsum(reference: &[Vec<String>], candidate: &[Vec<String>]) -> f64 {
         union.dedup();
         for i in union {
             let t = r[i].as_str();
-            let (Some(cr), Some(cc)) = (count_r.get(t).copied(), count_c.get(t).copied()) else { continue };
+            let (Some(cr), Some(cc)) = (count_r.get(t).copied(), count_c.get(t).copied()) else {
+                continue;
+            };
             if cr > 0 && cc > 0 {
                 hits += 1;
                 count_r.insert(t, cr - 1);
@@ -208,7 +219,8 @@ pub fn evaluate(dump: Option<&std::path::Path>) -> Result<(Vec<(String, Scores)>
     let mut dumped = Vec::new();
     let path = corpus_dir("rose")?.join("cnndm-llm-dev.json");
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let examples: Vec<Example> = serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+    let examples: Vec<Example> =
+        serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
     let names: Vec<String> = ["sift", "lead3"]
         .iter()
         .chain(SYSTEMS)
@@ -321,8 +333,16 @@ mod tests {
         assert_eq!(toks("Running quickly, 3.5%!"), ["run", "quickli", "3", "5"]);
         let t = toks(target);
         let p = toks(prediction);
-        assert!((rouge_n(&t, &p, 1) - ROUGE1).abs() < 1e-9, "{}", rouge_n(&t, &p, 1));
-        assert!((rouge_n(&t, &p, 2) - ROUGE2).abs() < 1e-9, "{}", rouge_n(&t, &p, 2));
+        assert!(
+            (rouge_n(&t, &p, 1) - ROUGE1).abs() < 1e-9,
+            "{}",
+            rouge_n(&t, &p, 1)
+        );
+        assert!(
+            (rouge_n(&t, &p, 2) - ROUGE2).abs() < 1e-9,
+            "{}",
+            rouge_n(&t, &p, 2)
+        );
         let ts: Vec<Vec<String>> = target.split('\n').map(toks).collect();
         let ps: Vec<Vec<String>> = prediction.split('\n').map(toks).collect();
         let lsum = rouge_lsum(&ts, &ps);
@@ -359,7 +379,10 @@ mod tests {
 
     #[test]
     fn acu_recall_counts_covered_facts() {
-        let acus = vec!["Peskov spoke on Nov. 18".to_string(), "The Kremlin denied it".to_string()];
+        let acus = vec![
+            "Peskov spoke on Nov. 18".to_string(),
+            "The Kremlin denied it".to_string(),
+        ];
         let r = acu_recall(&acus, "Dmitry Peskov spoke to the media on Nov. 18.");
         assert_eq!(r, Some(0.5));
     }
