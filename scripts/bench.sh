@@ -35,7 +35,11 @@ log() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 log "machine"
 {
   echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (+ uncommitted changes)')"
+  if git rev-parse --git-dir >/dev/null 2>&1; then
+    echo "commit:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (+ uncommitted changes)')"
+  else
+    echo "commit:  $(cat BENCH_COMMIT 2>/dev/null || echo unknown) (exported tree)"
+  fi
   echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), nproc $(nproc)"
   echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (shared machine: absolute times are noisy, ratios in one run are not)"
   echo "rustc:   $(rustc --version)"
