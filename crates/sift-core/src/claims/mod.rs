@@ -74,6 +74,13 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let attributions = attribution::find(&chars, &for_attribution, lang, published);
     let facts = facts::find(&chars, &token_lists, lang, published);
 
+    // Paragraphs whose last sentence ends with a photo credit are captions.
+    let mut caption_paragraphs = std::collections::HashSet::new();
+    for (s, t) in sentences.iter().zip(&token_lists) {
+        if summary::ends_with_credit(t) {
+            caption_paragraphs.insert(s.paragraph);
+        }
+    }
     let candidates: Vec<summary::Candidate<'_>> = sentences
         .iter()
         .zip(&token_lists)
@@ -83,6 +90,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
                 .iter()
                 .any(|a| a.cue_span[0] >= s.span[0] && a.cue_span[1] <= s.span[1]),
             paragraph: s.paragraph,
+            caption: caption_paragraphs.contains(&s.paragraph),
         })
         .collect();
     let count = summary_sentences.unwrap_or_else(|| summary_length(sentences.len()));

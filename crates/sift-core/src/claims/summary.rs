@@ -13,6 +13,8 @@ pub struct Candidate<'a> {
     pub attributed: bool,
     /// Index of its paragraph.
     pub paragraph: usize,
+    /// Whether its paragraph reads as a photo caption (ends with a credit in brackets).
+    pub caption: bool,
 }
 
 /// Function words left out of centrality and redundancy (six languages).
@@ -48,14 +50,55 @@ const W_POSITION: f64 = 2.0;
 const W_ATTRIBUTION: f64 = 0.2;
 const W_NUMBER: f64 = 0.1;
 const W_NAME: f64 = 0.03;
-const W_ADDRESS: f64 = 1.5;
+const W_ADDRESS: f64 = 3.0;
 const W_REPEATED: f64 = 1.0;
+/// Penalty for a sentence of a photo caption.
+const W_CAPTION: f64 = 1.5;
 /// Penalty per ten words beyond [`LONG_SENTENCE_WORDS`] (key claims read best short).
 const W_LONG: f64 = 0.3;
 /// Length in words above which a sentence starts to lose score.
 const LONG_SENTENCE_WORDS: f64 = 22.0;
 /// Position weight halves every this many candidate sentences.
 const POSITION_HALF_LIFE: f64 = 4.0;
+
+/// Words of a photo credit in brackets closing a caption ("(Contributor/Getty Images)").
+const CREDIT_WORDS: &[&str] = &[
+    "getty",
+    "images",
+    "photo",
+    "photos",
+    "ap",
+    "reuters",
+    "afp",
+    "epa",
+    "foto",
+    "фото",
+    "shutterstock",
+    "contributor",
+    "courtesy",
+    "file",
+];
+
+/// Whether `tokens` (a paragraph's last sentence) end with a bracketed photo credit.
+pub fn ends_with_credit(tokens: &[Token]) -> bool {
+    let Some(last) = tokens.iter().rposition(|t| t.is(')')) else {
+        return false;
+    };
+    if tokens.iter().skip(last + 1).any(|t| t.is_word()) {
+        return false;
+    }
+    let Some(open) = tokens
+        .get(..last)
+        .and_then(|b| b.iter().rposition(|t| t.is('(')))
+    else {
+        return false;
+    };
+    tokens.get(open..last).is_some_and(|inside| {
+        inside
+            .iter()
+            .any(|t| t.is('/') || CREDIT_WORDS.contains(&t.lower.as_str()))
+    })
+}
 
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
 fn stem(t: &Token) -> Option<String> {
@@ -158,6 +201,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             + W_NAME * names as f64
             - W_ADDRESS * f64::from(u8::from(address))
             - W_REPEATED * f64::from(u8::from(repeated))
+            - W_CAPTION * f64::from(u8::from(c.caption))
             - W_LONG * long;
         scored.push((i, score));
     }
