@@ -19,7 +19,6 @@ pub const MARKERS: &[Marker] = &[
     ("elevenlabs", Place::Both, "ElevenLabs audio player"), // ElevenLabs AudioNative: #elevenlabs-audionative-widget
     ("readspeaker", Place::Both, "ReadSpeaker player"), // ReadSpeaker webReader: #readspeaker_button1, readspeaker.com
     ("rsbtn", Place::Attr, "ReadSpeaker player"),       // ReadSpeaker webReader button class
-    ("rs_skip", Place::Attr, "ReadSpeaker player"),     // ReadSpeaker webReader
     ("remixd", Place::Both, "Remixd player"), // Remixd: remixd-audio-player, tags.remixd.com
     ("adauris", Place::Both, "Ad Auris player"), // Ad Auris: adauris.ai
     ("ad-auris", Place::Both, "Ad Auris player"), // Ad Auris: player.ad-auris.com
@@ -44,6 +43,7 @@ pub const MARKERS: &[Marker] = &[
     ("article-audio", Place::Attr, "article-audio"), // generic
     ("audio-article", Place::Attr, "audio-article"), // generic
     ("vorlesen", Place::Attr, "Vorlesen"),         // de: generic read-aloud buttons
+    ("audio-player", Place::Attr, "audio player"), // generic article audio player box
 ];
 
 /// Longest text (chars) of an audio seed found by wording.

@@ -10,6 +10,8 @@ const MAX_CLIMB: usize = 12;
 const MAX_CONTAINER_TEXT: u32 = 1600;
 /// One level up may add at most this many chars of text ...
 const STEP_CHARS: u32 = 150;
+/// The step from an element with no text at all (a label such as "Listen", not a paragraph).
+const EMPTY_STEP_CHARS: u32 = 40;
 /// ... or this factor of the current text, whichever is more.
 const STEP_FACTOR: f64 = 1.5;
 /// Extra text above which a level made mostly of links (a menu, a list of stories) stops the climb.
@@ -54,6 +56,12 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     if extra > LINK_LIST_CHARS && extra_links * 2 > extra {
         return false;
     }
-    let limit = (f64::from(cs.text) * STEP_FACTOR).max(f64::from(cs.text + STEP_CHARS));
+    // An empty widget (a player or placeholder a script fills in) only takes a labelled wrapper.
+    let step = if cs.text == 0 {
+        EMPTY_STEP_CHARS
+    } else {
+        STEP_CHARS
+    };
+    let limit = (f64::from(cs.text) * STEP_FACTOR).max(f64::from(cs.text + step));
     f64::from(ps.text) <= limit
 }

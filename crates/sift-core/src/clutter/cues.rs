@@ -30,6 +30,8 @@ pub mod kind {
     pub const PODCAST: u32 = 1 << 10;
     /// Payment brands next to an ask: "Visa", "Mastercard", "PayPal".
     pub const PAYMENT: u32 = 1 << 11;
+    /// Accounts, comments and sharing: "log in", "register", "send to a friend" (not a signup).
+    pub const ACCOUNT: u32 = 1 << 12;
 
     /// Donation kinds.
     pub const DONATION_ANY: u32 = DONATE | SUPPORT | MEMBER | FUNDING;
@@ -39,6 +41,9 @@ pub mod kind {
     pub const AUDIO_ANY: u32 = LISTEN | AI_AUDIO;
 }
 
+use std::sync::OnceLock;
+
+use super::matcher::Matcher;
 use kind::*;
 
 /// Every text cue: lower-case pattern and the evidence kind it gives.
@@ -151,6 +156,8 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("stay up to date", NL_VERB),
     ("keep up to date", NL_VERB),
     ("get the latest", NL_VERB),
+    ("delivered to your", NL_VERB),
+    ("delivered straight", NL_VERB),
     ("abonnieren", NL_VERB), // de
     ("anmelden", NL_VERB),   // de
     ("abonnez", NL_VERB),    // fr
@@ -246,6 +253,20 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     // --- audio that is not this article ---
     ("podcast", PODCAST),
     ("подкаст", PODCAST), // uk/ru
+    // --- accounts, comments, sharing: other forms ---
+    ("log in", ACCOUNT),
+    ("login", ACCOUNT),
+    ("sign in", ACCOUNT),
+    ("register", ACCOUNT),
+    ("account", ACCOUNT),
+    ("comment", ACCOUNT),
+    ("send to email", ACCOUNT),
+    ("your name", ACCOUNT),
+    ("registrieren", ACCOUNT),   // de
+    ("connexion", ACCOUNT),      // fr
+    ("iniciar sesión", ACCOUNT), // es
+    ("увійти", ACCOUNT),         // uk
+    ("войти", ACCOUNT),          // ru
     // --- payment brands ---
     ("visa", PAYMENT),
     ("mastercard", PAYMENT),
@@ -256,18 +277,18 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("google pay", PAYMENT),
 ];
 
-/// The cues of `lower` (already lower-case): OR of kinds, and the index of the first cue found.
+/// The cues of `lower` (already lower-case): OR of kinds, and the index of the first cue in the table.
 pub fn scan(lower: &str) -> (u32, Option<u16>) {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| Matcher::new(TEXT_CUES.iter().map(|c| c.0)));
     let mut bits = 0;
-    let mut first = None;
-    for (i, (pattern, k)) in TEXT_CUES.iter().enumerate() {
-        if bits & k == 0 && lower.contains(pattern) {
+    let mut first: Option<u16> = None;
+    matcher.for_each(lower, |i| {
+        if let Some((_, k)) = TEXT_CUES.get(usize::from(i)) {
             bits |= k;
-            if first.is_none() {
-                first = u16::try_from(i).ok();
-            }
+            first = Some(first.map_or(i, |f| f.min(i)));
         }
-    }
+    });
     (bits, first)
 }
 

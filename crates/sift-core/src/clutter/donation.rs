@@ -44,6 +44,8 @@ pub const MARKERS: &[Marker] = &[
 
 /// Longest text (chars) of a donation seed.
 const MAX_SEED_TEXT: u32 = 1200;
+/// Longest text of a seed found by wording and a call to action alone.
+const MAX_TEXT_ONLY_SEED: u32 = 700;
 /// Longest text of a seed that is only a link with a cue (a button or a link in a bar).
 const MAX_LINK_SEED_TEXT: u32 = 80;
 
@@ -67,8 +69,9 @@ pub fn seed(s: &Stats, in_nav: bool) -> Option<Seed> {
     }
     let mut evidence = Vec::new();
     let mut score: f32 = 0.0;
-    if kinds >= 2 {
-        evidence.push("ask + support framing text".to_string());
+    let has_cta = s.links + s.submit > 0;
+    if kinds >= 2 && has_cta && s.text <= MAX_TEXT_ONLY_SEED {
+        evidence.push("ask + support framing text + call to action".to_string());
         score += 0.6;
     }
     if has_url {

@@ -8,15 +8,20 @@ use scraper::{Html, Node};
 
 use super::cues;
 use super::markers;
-use super::{audio, donation, newsletter};
 use crate::dom::NON_TEXT_ELEMENTS;
 
 /// Index of categories in per-category arrays: donation, newsletter, audio.
 pub const CATEGORIES: usize = 3;
 /// A text node of at least this many chars with no cue at all is prose (article-like text).
 pub const PROSE_CHARS: u32 = 140;
+/// A text node at least this long is prose whatever its words.
+pub const LONG_PROSE_CHARS: u32 = 600;
 /// Text nodes longer than this are not scanned for cues (prose, never a widget's wording).
 const MAX_CUE_TEXT: usize = 1200;
+/// A link text longer than this is a headline, whose words are the story's, not an appeal.
+const LONG_LINK_TEXT: u32 = 50;
+/// Longest `data-*` value read (longer ones are configuration blobs).
+const MAX_DATA_VALUE: usize = 60;
 /// Longest attribute text read per element (data attributes can hold large JSON).
 const MAX_ATTR_TEXT: usize = 600;
 
@@ -86,8 +91,10 @@ pub struct Entry {
     pub parent: u32,
     /// Its local name.
     pub tag: &'static str,
-    /// Inside a navigation menu.
+    /// Inside a navigation menu (or one itself).
     pub in_nav: bool,
+    /// A navigation menu itself.
+    pub nav_self: bool,
     /// Subtree totals (after [`sweep`]).
     pub stats: Stats,
     /// Elements in its subtree, itself included (after [`sweep`]); the subtree is the table range
@@ -130,11 +137,13 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     let name = el.name();
                     let skip = NON_TEXT_ELEMENTS.contains(&name);
                     let index = u32::try_from(table.len()).unwrap_or(u32::MAX);
+                    let nav_self = is_nav(el);
                     let mut entry = Entry {
                         id: node.id(),
                         parent: stack.last().copied().unwrap_or(u32::MAX),
                         tag: static_tag(name),
-                        in_nav: nav_depth > 0 || is_nav(el),
+                        in_nav: nav_depth > 0 || nav_self,
+                        nav_self,
                         stats: Stats::default(),
                         size: 1,
                         cue: None,
@@ -156,7 +165,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     if name == "a" {
                         link_depth += 1;
                     }
-                    if is_nav(el) {
+                    if nav_self {
                         nav_depth += 1;
                     }
                     stack.push(index);
@@ -180,10 +189,13 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     if el.name() == "a" {
                         link_depth = link_depth.saturating_sub(1);
                     }
-                    if is_nav(el) {
+                    let closed = stack.pop();
+                    let was_nav = closed
+                        .and_then(|i| table.get(usize::try_from(i).unwrap_or(usize::MAX)))
+                        .is_some_and(|e| e.nav_self);
+                    if was_nav {
                         nav_depth = nav_depth.saturating_sub(1);
                     }
-                    stack.pop();
                 }
             }
         }
@@ -191,10 +203,29 @@ pub fn build(doc: &Html) -> Vec<Entry> {
     table
 }
 
-/// Is `el` a navigation menu?
+/// Is `el` a navigation menu (`<nav>`, ARIA navigation, or a menu/nav class or id)?
 fn is_nav(el: &scraper::node::Element) -> bool {
-    el.name() == "nav" || el.attr("role") == Some("navigation")
+    if el.name() == "nav" || el.attr("role") == Some("navigation") {
+        return true;
+    }
+    let named = |v: Option<&str>| {
+        // Class names are lower case in practice; no allocation per element.
+        v.is_some_and(|v| NAV_TOKENS.iter().any(|t| v.contains(t)))
+    };
+    matches!(el.name(), "ul" | "ol" | "div" | "li")
+        && (named(el.attr("class")) || named(el.attr("id")))
 }
+
+/// Class or id fragments of navigation menus.
+const NAV_TOKENS: &[&str] = &[
+    "menu",
+    "navbar",
+    "navigation",
+    "nav-",
+    "-nav",
+    "nav_",
+    "_nav",
+];
 
 /// Reads an element's own evidence: form controls, markers in attributes and URLs.
 fn read_element(
@@ -213,7 +244,8 @@ fn read_element(
         attrs.push(' ');
     }
     for (key, value) in el.attrs() {
-        let is_url = matches!(key, "href" | "src" | "action" | "data-src");
+        let is_url = matches!(key, "href" | "src" | "action" | "data-src")
+            || (key.starts_with("data-") && (value.starts_with("http") || value.starts_with("//")));
         let is_attr = matches!(
             key,
             "id" | "class" | "aria-label" | "title" | "name" | "role"
@@ -222,7 +254,12 @@ fn read_element(
             push_lower(urls, value);
         } else if is_attr {
             if key.starts_with("data-") {
+                // The name (data-beyondwords-player); values are often large JSON.
                 push_lower(attrs, key);
+                if value.len() > MAX_DATA_VALUE {
+                    attrs.push(' ');
+                    continue;
+                }
                 attrs.push(' ');
             }
             push_lower(attrs, value);
@@ -291,25 +328,44 @@ fn read_element(
         }
         _ => {}
     }
-    let tables: [&[markers::Marker]; CATEGORIES] =
-        [donation::MARKERS, newsletter::MARKERS, audio::MARKERS];
-    for (i, table) in tables.iter().enumerate() {
+    let hits = markers::find_all(attrs, urls);
+    for (i, (attr_hit, url_hit)) in hits.iter().enumerate() {
         // Menu links to /donate or /newsletter are navigation (labelling guide); players are not.
         let nav_link = entry.in_nav && name == "a" && i < 2;
-        let (attr_hit, url_hit) = markers::find(table, attrs, if nav_link { "" } else { urls });
+        let url_hit = if nav_link { &None } else { url_hit };
         if attr_hit.is_some() {
-            entry.stats.attr[i] += 1;
+            if let Some(n) = entry.stats.attr.get_mut(i) {
+                *n += 1;
+            }
         }
         if url_hit.is_some() {
-            entry.stats.url[i] += 1;
+            if let Some(n) = entry.stats.url.get_mut(i) {
+                *n += 1;
+            }
         }
-        entry.marker[i] = attr_hit.or(url_hit);
+        if let Some(m) = entry.marker.get_mut(i) {
+            *m = attr_hit.or(*url_hit);
+        }
     }
 }
 
 fn push_lower(out: &mut String, value: &str) {
     let room = MAX_ATTR_TEXT.saturating_sub(out.len());
-    for ch in value.chars().take(room) {
+    lower_into(out, value, room);
+}
+
+/// Appends at most `max_chars` chars of `value`, lower-cased, to `out` (ASCII fast path).
+fn lower_into(out: &mut String, value: &str, max_chars: usize) {
+    if value.is_ascii() {
+        let end = value.len().min(max_chars);
+        let start = out.len();
+        out.push_str(value.get(..end).unwrap_or(value));
+        if let Some(tail) = out.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
+    for ch in value.chars().take(max_chars) {
         out.extend(ch.to_lowercase());
     }
 }
@@ -341,19 +397,18 @@ fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: 
         return;
     }
     lower.clear();
-    for ch in text.chars().take(MAX_CUE_TEXT) {
-        lower.extend(ch.to_lowercase());
-    }
+    lower_into(lower, text, MAX_CUE_TEXT);
     let (mut bits, first) = cues::scan(lower);
-    if in_link && in_nav {
-        // A menu item's wording is navigation, not an appeal (labelling guide).
+    if in_link && (in_nav || len > LONG_LINK_TEXT) {
+        // A menu item's wording is navigation, not an appeal (labelling guide); a long link is a
+        // headline.
         bits &= !(cues::kind::DONATION_ANY | cues::kind::NEWSLETTER_ANY);
     }
     s.cues |= bits;
     if entry.cue.is_none() {
         entry.cue = first;
     }
-    if bits == 0 && len >= PROSE_CHARS {
+    if (bits == 0 && len >= PROSE_CHARS) || len >= LONG_PROSE_CHARS {
         s.prose += 1;
     }
 }
