@@ -88,3 +88,42 @@ fn attributions_name_the_speakers() {
         }
     }
 }
+
+/// The HTML fixture of the seed page (`tests/fixtures/seed/index.html`), which has a published
+/// date: "Nov. 18" resolves to a full date there.
+#[test]
+fn html_seed_resolves_the_date_and_links_summary_to_elements() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed/index.html");
+    let Ok(html) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    };
+    let a = sift_core::analyze_html(&html, &Options::default()).expect("seed page analyses");
+    let article = a.article.as_ref().expect("the seed page is an article");
+    eprintln!("published: {:?}", article.published);
+    for s in &a.summary {
+        eprintln!("summary: {} {:?}", s.text, s.path);
+    }
+    assert!(a
+        .summary
+        .iter()
+        .any(|s| s.text.contains("Peskov") && s.text.contains("escalation")));
+    assert!(a.summary.iter().any(|s| s.text.contains("ATACMS")));
+    assert!(
+        a.summary.iter().all(|s| s.path.is_some()),
+        "every summary item has its element"
+    );
+    let peskov = a
+        .attributions
+        .iter()
+        .find(|x| x.source.contains("Peskov") && x.content.contains("escalation"))
+        .expect("Peskov attribution");
+    if let Some(published) = article.published.as_deref() {
+        let year = published.get(..4).unwrap_or("");
+        assert_eq!(
+            peskov.date.as_deref(),
+            Some(format!("{year}-11-18").as_str())
+        );
+    }
+}
