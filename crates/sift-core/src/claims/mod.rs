@@ -74,6 +74,16 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let attributions = attribution::find(&chars, &for_attribution, lang, published);
     let facts = facts::find(&chars, &token_lists, lang, published);
 
+    // Sentences (by start) holding an attribution's cue: sentences are in text order.
+    let attributed: std::collections::HashSet<usize> = attributions
+        .iter()
+        .filter_map(|a| {
+            let k = sentences.partition_point(|s| s.span[0] <= a.cue_span[0]);
+            k.checked_sub(1)
+                .and_then(|k| sentences.get(k))
+                .map(|s| s.span[0])
+        })
+        .collect();
     // Paragraphs whose last sentence ends with a photo credit are captions.
     let mut caption_paragraphs = std::collections::HashSet::new();
     for (s, t) in sentences.iter().zip(&token_lists) {
@@ -86,9 +96,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
         .zip(&token_lists)
         .map(|(s, t)| summary::Candidate {
             tokens: t,
-            attributed: attributions
-                .iter()
-                .any(|a| a.cue_span[0] >= s.span[0] && a.cue_span[1] <= s.span[1]),
+            attributed: attributed.contains(&s.span[0]),
             paragraph: s.paragraph,
             caption: caption_paragraphs.contains(&s.paragraph),
         })

@@ -115,7 +115,7 @@ fn stem(t: &Token) -> Option<String> {
 /// repeated boilerplate (a fundraising line printed twice).
 const REPEAT_OVERLAP: f64 = 0.7;
 /// Only this many sentences are compared for repeats (bounds the quadratic pass).
-const REPEAT_WINDOW: usize = 400;
+const REPEAT_WINDOW: usize = 250;
 
 /// Which sentences nearly repeat another one.
 fn repeated_sentences(stems: &[HashSet<String>]) -> Vec<bool> {
