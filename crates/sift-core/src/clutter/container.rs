@@ -63,5 +63,12 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
         STEP_CHARS
     };
     let limit = (f64::from(cs.text) * STEP_FACTOR).max(f64::from(cs.text + step));
-    f64::from(ps.text) <= limit
+    // The widget's own wording (text carrying this category's cues) does not count against the step.
+    let cue_extra = ps
+        .cue_text
+        .get(category)
+        .copied()
+        .unwrap_or(0)
+        .saturating_sub(cs.cue_text.get(category).copied().unwrap_or(0));
+    f64::from(ps.text.saturating_sub(cue_extra)) <= limit
 }

@@ -17,35 +17,38 @@ pub const MARKERS: &[Marker] = &[
     ("supportus", Place::Both, "supportus"),     // en
     ("support-our", Place::Both, "support-our"), // en: .support-our-journalism
     ("/support", Place::Url, "/support URL"),    // en: /support, /supporter
-    ("membership", Place::Both, "membership"),   // en
-    ("/member", Place::Url, "/member URL"),      // en: /membership, /members
+    ("membership", Place::Both, "membership"),
+    ("members-", Place::Attr, "members"), // en: .members-block, .members-cta   // en
+    ("/member", Place::Url, "/member URL"), // en: /membership, /members
     ("become-a-member", Place::Both, "become-a-member"), // en
-    ("contribut", Place::Both, "contribute"),    // en
-    ("fundrais", Place::Both, "fundraising"),    // en
+    ("contribut", Place::Both, "contribute"), // en
+    ("fundrais", Place::Both, "fundraising"), // en
     ("reader-revenue", Place::Attr, "reader-revenue"), // en: reader revenue modules
     ("unterstuetz", Place::Url, "/unterstuetzen URL"), // de
-    ("mitglied", Place::Both, "Mitglied"),       // de
-    ("soutenir", Place::Url, "/soutenir URL"),   // fr
-    ("/don/", Place::Url, "/don/ URL"),          // fr
-    ("/dons", Place::Url, "/dons URL"),          // fr
-    ("apoya", Place::Url, "/apoya URL"),         // es
+    ("mitglied", Place::Both, "Mitglied"), // de
+    ("soutenir", Place::Url, "/soutenir URL"), // fr
+    ("/don/", Place::Url, "/don/ URL"),   // fr
+    ("/dons", Place::Url, "/dons URL"),   // fr
+    ("apoya", Place::Url, "/apoya URL"),  // es
     ("paypal.com/donate", Place::Url, "PayPal donate"), // PayPal donate button
-    ("paypal.me", Place::Url, "PayPal.me"),      // PayPal personal page
-    ("patreon.com", Place::Url, "Patreon"),      // Patreon
-    ("ko-fi.com", Place::Url, "Ko-fi"),          // Ko-fi
+    ("paypal.me", Place::Url, "PayPal.me"), // PayPal personal page
+    ("patreon.com", Place::Url, "Patreon"), // Patreon
+    ("ko-fi.com", Place::Url, "Ko-fi"),   // Ko-fi
     ("buymeacoffee", Place::Url, "Buy Me a Coffee"), // Buy Me a Coffee
-    ("liberapay", Place::Url, "Liberapay"),      // Liberapay
-    ("steadyhq", Place::Url, "Steady"),          // Steady (de membership platform)
-    ("betterplace", Place::Url, "betterplace"),  // betterplace.org (de)
-    ("gofundme", Place::Url, "GoFundMe"),        // GoFundMe
-    ("fundraiseup", Place::Url, "FundraiseUp"),  // FundraiseUp donation forms
-    ("donorbox", Place::Url, "Donorbox"),        // Donorbox
+    ("liberapay", Place::Url, "Liberapay"), // Liberapay
+    ("steadyhq", Place::Url, "Steady"),   // Steady (de membership platform)
+    ("betterplace", Place::Url, "betterplace"), // betterplace.org (de)
+    ("gofundme", Place::Url, "GoFundMe"), // GoFundMe
+    ("fundraiseup", Place::Url, "FundraiseUp"), // FundraiseUp donation forms
+    ("donorbox", Place::Url, "Donorbox"), // Donorbox
 ];
 
 /// Longest text (chars) of a donation seed.
 const MAX_SEED_TEXT: u32 = 1200;
 /// Longest text of a seed found by wording and a call to action alone.
 const MAX_TEXT_ONLY_SEED: u32 = 700;
+/// Fewest cue-carrying text nodes of an appeal box without a link.
+const MIN_APPEAL_NODES: u16 = 2;
 /// Longest text of a seed that is only a link with a cue (a button or a link in a bar).
 const MAX_LINK_SEED_TEXT: u32 = 80;
 
@@ -70,8 +73,14 @@ pub fn seed(s: &Stats, in_nav: bool) -> Option<Seed> {
     let mut evidence = Vec::new();
     let mut score: f32 = 0.0;
     let has_cta = s.links + s.submit > 0;
-    if kinds >= 2 && has_cta && s.text <= MAX_TEXT_ONLY_SEED {
-        evidence.push("ask + support framing text + call to action".to_string());
+    // A box of appeal wording: several text nodes, nearly all of them carrying donation cues.
+    let appeal_box = s.cue_nodes[0] >= MIN_APPEAL_NODES && s.cue_text[0] * 10 >= s.text * 8;
+    if kinds >= 2 && (has_cta || appeal_box) && s.text <= MAX_TEXT_ONLY_SEED {
+        evidence.push(if has_cta {
+            "ask + support framing text + call to action".to_string()
+        } else {
+            "a box of appeal wording (ask + support framing)".to_string()
+        });
         score += 0.6;
     }
     if has_url {

@@ -36,6 +36,10 @@ pub struct Stats {
     pub prose: u32,
     /// OR of the cue kinds of its text ([`cues::kind`]).
     pub cues: u32,
+    /// Chars of text nodes carrying a cue of each category (a widget's own wording).
+    pub cue_text: [u32; CATEGORIES],
+    /// Text nodes carrying a cue of each category.
+    pub cue_nodes: [u16; CATEGORIES],
     /// Elements with an attribute marker, per category.
     pub attr: [u16; CATEGORIES],
     /// Elements with a URL marker, per category.
@@ -66,6 +70,12 @@ impl Stats {
         self.link_text = self.link_text.saturating_add(o.link_text);
         self.prose = self.prose.saturating_add(o.prose);
         self.cues |= o.cues;
+        for (mine, theirs) in self.cue_text.iter_mut().zip(o.cue_text) {
+            *mine = mine.saturating_add(theirs);
+        }
+        for (mine, theirs) in self.cue_nodes.iter_mut().zip(o.cue_nodes) {
+            *mine = mine.saturating_add(theirs);
+        }
         for i in 0..CATEGORIES {
             self.attr[i] = self.attr[i].saturating_add(o.attr[i]);
             self.url[i] = self.url[i].saturating_add(o.url[i]);
@@ -203,9 +213,10 @@ pub fn build(doc: &Html) -> Vec<Entry> {
     table
 }
 
-/// Is `el` a navigation menu (`<nav>`, ARIA navigation, or a menu/nav class or id)?
+/// Is `el` a navigation menu (`<nav>`, a page footer's link lists, ARIA navigation, or a menu/nav
+/// class or id)?
 fn is_nav(el: &scraper::node::Element) -> bool {
-    if el.name() == "nav" || el.attr("role") == Some("navigation") {
+    if matches!(el.name(), "nav" | "footer") || el.attr("role") == Some("navigation") {
         return true;
     }
     let named = |v: Option<&str>| {
@@ -405,6 +416,17 @@ fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: 
         bits &= !(cues::kind::DONATION_ANY | cues::kind::NEWSLETTER_ANY);
     }
     s.cues |= bits;
+    let masks = [
+        cues::kind::DONATION_ANY,
+        cues::kind::NEWSLETTER_ANY,
+        cues::kind::AUDIO_ANY,
+    ];
+    for ((chars, nodes), mask) in s.cue_text.iter_mut().zip(s.cue_nodes.iter_mut()).zip(masks) {
+        if bits & mask != 0 {
+            *chars = chars.saturating_add(len);
+            *nodes = nodes.saturating_add(1);
+        }
+    }
     if entry.cue.is_none() {
         entry.cue = first;
     }
