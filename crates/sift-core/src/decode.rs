@@ -14,10 +14,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, SiftError> {
         return Err(SiftError::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let (text, _) =
+            encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
         return Ok(text.into_owned());
     }
-    if let Some(encoding) = declared_charset(&bytes[..bytes.len().min(META_PRESCAN_BYTES)]) {
+    if let Some(encoding) = declared_charset(bytes.get(..META_PRESCAN_BYTES).unwrap_or(bytes)) {
         if encoding != encoding_rs::UTF_8 {
             let (text, _) = encoding.decode_without_bom_handling(bytes);
             return Ok(text.into_owned());
@@ -36,7 +37,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, SiftError> {
 fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let rest = &lower[at..];
+    let rest = lower.get(at..)?;
     let rest = rest
         .strip_prefix(b"\"")
         .or_else(|| rest.strip_prefix(b"'"))
@@ -45,7 +46,14 @@ fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
         .unwrap_or(rest.len());
-    Encoding::for_label(&rest[..end])
+    let encoding = Encoding::for_label(rest.get(..end)?)?;
+    // As the HTML standard's prescan: a UTF-16 label in the page's own bytes cannot be true (the
+    // bytes are ASCII-compatible to be read at all), and x-user-defined means windows-1252.
+    Some(match encoding.name() {
+        "UTF-16LE" | "UTF-16BE" => encoding_rs::UTF_8,
+        "x-user-defined" => encoding_rs::WINDOWS_1252,
+        _ => encoding,
+    })
 }
 
 #[cfg(test)]
@@ -62,6 +70,17 @@ mod tests {
     #[test]
     fn invalid_utf8_without_declaration_falls_back_to_windows_1252() {
         assert_eq!(decode(b"caf\xe9").expect("decoded"), "café");
+    }
+
+    #[test]
+    fn utf16_meta_label_reads_as_utf8() {
+        assert_eq!(
+            decode(b"<meta charset=utf-16><p>hi").expect("decoded"),
+            "<meta charset=utf-16><p>hi"
+        );
+        assert!(decode(b"<meta charset=x-user-defined>caf\xe9")
+            .expect("decoded")
+            .ends_with("café"));
     }
 
     #[test]

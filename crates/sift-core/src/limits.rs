@@ -10,7 +10,9 @@
 //!   stack of open elements for most block tags, so a page that nests deeply and keeps opening tags
 //!   costs tags × depth. After each chunk the parser's depth (that of the newest node) is checked
 //!   against [`MAX_PARSE_DEPTH`] and the tags × depth estimate against [`MAX_PARSE_WORK`]
-//!   ([`SiftError::TooDeep`], [`SiftError::TooComplex`]);
+//!   ([`SiftError::TooDeep`], [`SiftError::TooComplex`]); the tokenizer checks each attribute
+//!   against the earlier ones of its tag, so a tag's attributes cost their count squared, which a
+//!   lexical prescan ([`attribute_work`]) adds to the same budget before parsing;
 //! - content nested deeper than [`MAX_DEPTH`] elements is cut from the tree before analysis
 //!   (Chromium's parser stops nesting at the same depth), so every later walk up or down the tree is
 //!   bounded by it. Elements above the cut keep their element paths.
@@ -42,9 +44,10 @@ pub const MAX_DEPTH: usize = 512;
 /// Deepest the parser may nest while parsing (the depth of the newest node, checked after each
 /// chunk); deeper pages get [`SiftError::TooDeep`]. Browsers never build such trees (Chromium stops
 /// nesting at 512), so only saved or hand-made pages reach it.
-pub const MAX_PARSE_DEPTH: usize = 4096;
+pub const MAX_PARSE_DEPTH: usize = 1024;
 
-/// Most parser work allowed, counted as tags (`<`) × parse depth summed over the chunks; more gives
+/// Most parser work allowed, counted as tags (`<`) × parse depth summed over the chunks, plus each
+/// tag's attribute count squared over two ([`attribute_work`]); more gives
 /// [`SiftError::TooComplex`]. A large real page (1 million tags at depth 15) costs 1.5e7; the limit
 /// allows under ten seconds of html5ever's scope scans on this machine.
 pub const MAX_PARSE_WORK: u64 = 100_000_000;
@@ -52,7 +55,7 @@ pub const MAX_PARSE_WORK: u64 = 100_000_000;
 /// Bytes of input fed to the parser between two checks of [`MAX_NODES`]. Small enough that one
 /// chunk cannot build a huge tree (each byte of markup adds at most a few hundred nodes even when
 /// misnested formatting elements are re-opened), large enough that the checks cost nothing.
-pub const PARSE_CHUNK_BYTES: usize = 4 * 1024;
+pub const PARSE_CHUNK_BYTES: usize = 1024;
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
@@ -60,8 +63,13 @@ pub fn parse_document(html: &str) -> Result<Html, SiftError> {
         HtmlTreeSink::new(Html::new_document()),
         ParseOpts::default(),
     );
+    let mut work = attribute_work(html.as_bytes());
+    if work > MAX_PARSE_WORK {
+        return Err(SiftError::TooComplex {
+            limit: MAX_PARSE_WORK,
+        });
+    }
     let mut rest = html;
-    let mut work = 0u64;
     while !rest.is_empty() {
         let (chunk, tail) = rest.split_at(char_boundary_at_or_before(rest, PARSE_CHUNK_BYTES));
         rest = tail;
@@ -91,6 +99,95 @@ pub fn parse_document(html: &str) -> Result<Html, SiftError> {
     let mut doc = parser.finish();
     cut_below_depth(&mut doc, MAX_DEPTH);
     Ok(doc)
+}
+
+/// Elements whose content the tokenizer reads as raw text, where `<` starts no tag.
+const RAW_TEXT_ELEMENTS: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+];
+
+/// Estimated tokenizer work for attributes: for each start tag, its attribute count squared over
+/// two (html5ever compares each new attribute with the tag's earlier ones). A lexical approximation
+/// of the tokenizer: comments and raw-text elements are skipped, quoted values honoured.
+pub fn attribute_work(html: &[u8]) -> u64 {
+    let mut work = 0u64;
+    let mut i = 0usize;
+    while let Some(offset) = html
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        i += offset + 1;
+        let rest = html.get(i..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i +=
+                3 + find(rest.get(3..).unwrap_or_default(), b"-->").map_or(rest.len(), |at| at + 3);
+            continue;
+        }
+        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = rest
+            .get(..name_len)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let mut attributes = 0u64;
+        let mut quote = None;
+        let mut after_space = false;
+        let mut end = rest.len();
+        for (at, &b) in rest.iter().enumerate().skip(name_len) {
+            if let Some(q) = quote {
+                if b == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match b {
+                b'>' => {
+                    end = at;
+                    break;
+                }
+                b'"' | b'\'' => quote = Some(b),
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
+                _ => {
+                    attributes += u64::from(after_space);
+                    after_space = false;
+                }
+            }
+        }
+        work = work.saturating_add(attributes * attributes / 2);
+        i += end;
+        if RAW_TEXT_ELEMENTS.contains(&name.as_slice()) {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(&name);
+            let rest = html.get(i..).unwrap_or_default();
+            i += find_ignore_case(rest, &close).unwrap_or(rest.len());
+        }
+    }
+    work
+}
+
+/// Position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Position of `needle` (lower-case ASCII) in `haystack`, ignoring ASCII case.
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The largest char boundary of `s` that is at most `max` (and above 0 when `s` is not empty).
@@ -165,6 +262,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn attribute_work_counts_attributes_per_tag() {
+        assert_eq!(attribute_work(b"<p>x</p>"), 0);
+        assert_eq!(
+            attribute_work(b"<a href=x title='a b > c' class=\"d e\">"),
+            4
+        );
+        // Comments and script text hold no tags.
+        assert_eq!(
+            attribute_work(b"<!-- <a b c d e f> --><script>if(a<b c d e f g)</script>"),
+            0
+        );
+        let many: String = (0..20_000).map(|i| format!(" a{i}=v")).collect();
+        assert_eq!(
+            attribute_work(format!("<div{many}>").as_bytes()),
+            200_000_000
+        );
+        assert!(matches!(
+            parse_document(&format!("<div{many}>")),
+            Err(SiftError::TooComplex { .. })
+        ));
+    }
+
+    #[test]
     fn chunks_split_on_char_boundaries() {
         let s = "aé€😀";
         for max in 1..=s.len() {
@@ -211,7 +331,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_cut_at_the_limit_and_shallow_paths_survive() {
-        let depth = MAX_DEPTH * 3;
+        let depth = MAX_DEPTH + 300;
         let html = format!(
             "<p id=top>x</p>{}deep{}",
             "<div>".repeat(depth),
@@ -233,11 +353,11 @@ mod tests {
         // Each `<p>x</p>` re-opens every formatting element left open in the first paragraph: the
         // tree grows quadratically with the input.
         let mut html = String::from("<p>");
-        for i in 0..2000 {
+        for i in 0..900 {
             html.push_str(&format!("<b id=b{i}>"));
         }
         html.push_str("</p>");
-        html.push_str(&"<p>x</p>".repeat(2000));
+        html.push_str(&"<p>x</p>".repeat(3000));
         assert_eq!(
             parse_document(&html).err(),
             Some(SiftError::TooManyNodes { limit: MAX_NODES })
