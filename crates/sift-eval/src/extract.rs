@@ -72,6 +72,10 @@ pub struct Output {
     pub byline: Option<String>,
     /// Milliseconds spent.
     pub ms: f64,
+    /// Milliseconds parsing the page (Sift only).
+    pub parse_ms: f64,
+    /// Milliseconds in `article::extract` alone (Sift only).
+    pub extract_ms: f64,
 }
 
 /// Shingle counts of one page (DATA.md §2), before normalisation.
@@ -341,15 +345,33 @@ fn run_sift(page: &Page) -> Output {
     };
     let analysis = sift_core::analyze_html(&html, &options);
     let ms = start.elapsed().as_secs_f64() * 1000.0;
+    // The speed budget: extraction alone against the parse it follows.
+    let t0 = Instant::now();
+    let doc = scraper::Html::parse_document(&html);
+    let parse_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let t1 = Instant::now();
+    let exclude = std::collections::HashSet::new();
+    let _ = sift_core::article::extract(
+        &doc,
+        &sift_core::article::ExtractOptions {
+            url: page.url.as_deref(),
+            exclude: &exclude,
+        },
+    );
+    let extract_ms = t1.elapsed().as_secs_f64() * 1000.0;
     match analysis.ok().and_then(|a| a.article) {
         Some(article) => Output {
             text: article.text,
             title: article.title,
             byline: article.byline,
             ms,
+            parse_ms,
+            extract_ms,
         },
         None => Output {
             ms,
+            parse_ms,
+            extract_ms,
             ..Output::default()
         },
     }
@@ -403,6 +425,7 @@ fn start_peer(pages: &[Page]) -> Result<impl FnOnce() -> HashMap<PathBuf, Output
                         title: l.title,
                         byline: l.byline,
                         ms: l.ms,
+                        ..Output::default()
                     },
                 );
             }
@@ -435,6 +458,8 @@ pub struct Report {
     pub without_leak: f64,
     /// Mean milliseconds per page.
     pub mean_ms: f64,
+    /// Total extraction time over total parse time (Sift only).
+    pub extract_over_parse: f64,
 }
 
 /// Optional metadata equal after whitespace normalisation (both absent counts as equal).
@@ -460,8 +485,11 @@ fn score(pages: &[Page], outputs: &[Output], verbose: Option<&str>) -> Report {
     let (mut titles, mut bylines, mut rpages) = (0, 0, 0);
     let (mut with_found, mut with_total, mut without_leaked, mut without_total) = (0, 0, 0, 0);
     let mut ms = 0.0;
+    let (mut parse_ms, mut extract_ms) = (0.0, 0.0);
     for (page, out) in pages.iter().zip(outputs) {
         ms += out.ms;
+        parse_ms += out.parse_ms;
+        extract_ms += out.extract_ms;
         match page.corpus {
             Corpus::Aeb | Corpus::Readability => {
                 let c = page_counts(&page.gold, &out.text);
@@ -518,6 +546,11 @@ fn score(pages: &[Page], outputs: &[Output], verbose: Option<&str>) -> Report {
         byline_acc: share(bylines, rpages),
         with_share: share(with_found, with_total),
         without_leak: share(without_leaked, without_total),
+        extract_over_parse: if parse_ms > 0.0 {
+            extract_ms / parse_ms
+        } else {
+            0.0
+        },
         mean_ms: if pages.is_empty() {
             0.0
         } else {
@@ -612,6 +645,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "Mean ms per page (Sift: full analysis)",
         format!("{:.1}", ours.mean_ms),
         t.map(|r| format!("{:.1}", r.mean_ms)),
+    );
+    println!(
+        "Sift extraction time / parse time (all pages): {:.3}",
+        ours.extract_over_parse
     );
     if let Some(r) = t {
         println!(

@@ -207,15 +207,15 @@ fn collect(doc: &Html) -> Found {
                 if f.visible_byline.is_none() {
                     let rel_author = e.attr("rel").is_some_and(|r| r.contains("author"));
                     let itemprop_author = e.attr("itemprop").is_some_and(|r| r.contains("author"));
-                    let ci = format!(
-                        "{} {}",
-                        e.attr("class").unwrap_or(""),
-                        e.attr("id").unwrap_or("")
-                    )
-                    .to_lowercase();
+                    // Class names are matched as written (nearly always lower case), without
+                    // allocating for every element.
+                    let named = |a: Option<&str>| {
+                        a.is_some_and(|v| BYLINE_CLASSES.iter().any(|c| v.contains(c)))
+                    };
                     if rel_author
                         || itemprop_author
-                        || BYLINE_CLASSES.iter().any(|c| ci.contains(c))
+                        || named(e.attr("class"))
+                        || named(e.attr("id"))
                     {
                         let t = collapse(&raw_text(n));
                         let len = t.chars().count();

@@ -4,7 +4,7 @@
 //! subtrees, so extraction stays linear in the size of the page. An element's subtree is the index
 //! range `i..nodes[i].end`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use scraper::{Html, Node};
@@ -13,60 +13,28 @@ use super::boilerplate::{self, MAYBE_CONTENT, NEGATIVE, POSITIVE, UNLIKELY, UNLI
 
 /// Subtrees never read for text.
 /// (`rt`/`rp`: ruby annotations, e.g. furigana, which would split the words they annotate.)
-const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "rt", "rp",
-];
+fn is_skipped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "head" | "svg" | "math" | "rt" | "rp"
+    )
+}
 
 /// Elements that start a new block of text (a line break before and after).
-pub const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address" | "article" | "aside" | "blockquote" | "body" | "br" | "dd" | "details" | "dialog" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hr" | "li" | "main" | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" | "ul"
+    )
+}
 
 /// Elements that never hold article text, whatever they contain.
-pub const NEVER_CONTENT_TAGS: &[&str] = &[
-    "button", "select", "textarea", "input", "option", "iframe", "object", "embed", "canvas",
-    "audio", "video", "nav", "dialog", "label",
-];
+pub fn is_never_content_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "button" | "select" | "textarea" | "input" | "option" | "iframe" | "object" | "embed" | "canvas" | "audio" | "video" | "nav" | "dialog" | "label"
+    )
+}
 
 /// One node of the flattened document: an element or a text node.
 #[derive(Debug, Clone)]
@@ -85,6 +53,8 @@ pub struct FlatNode<'a> {
     pub child_index: u32,
     /// Number of element children (skipped ones included).
     pub element_children: u32,
+    /// Whether the element starts a block of text ([`is_block_tag`]).
+    pub is_block: bool,
     /// Nearest block ancestor-or-self (index).
     pub block: usize,
     /// Non-whitespace chars of visible text in the subtree.
@@ -165,17 +135,33 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     false
 }
 
-/// Lower-cased `class` and `id`, space-separated.
-fn class_and_id(el: &scraper::node::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = el.attr("class") {
-        s.push_str(c);
+/// What an element's `class` and `id` say ([`boilerplate`] tables).
+#[derive(Debug, Clone, Copy, Default)]
+struct ClassFlags {
+    weight: i32,
+    unlikely: bool,
+    furniture: bool,
+}
+
+/// Reads the flags of a `class`/`id` pair (lower-cased, substring matches).
+fn class_flags(class: Option<&str>, id: Option<&str>) -> ClassFlags {
+    let mut ci = String::new();
+    if let Some(c) = class {
+        ci.push_str(c);
     }
-    if let Some(i) = el.attr("id") {
-        s.push(' ');
-        s.push_str(i);
+    if let Some(i) = id {
+        ci.push(' ');
+        ci.push_str(i);
     }
-    s.to_lowercase()
+    let ci = ci.to_lowercase();
+    let positive = boilerplate::contains_any(&ci, POSITIVE);
+    let negative = boilerplate::contains_any(&ci, NEGATIVE);
+    ClassFlags {
+        weight: i32::from(positive) * 25 - i32::from(negative) * 25,
+        unlikely: boilerplate::contains_any(&ci, UNLIKELY)
+            && !boilerplate::contains_any(&ci, MAYBE_CONTENT),
+        furniture: boilerplate::contains_any(&ci, boilerplate::IN_ARTICLE_FURNITURE),
+    }
 }
 
 /// Counts non-whitespace chars and commas of a text.
@@ -202,6 +188,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
     let mut stack: Vec<usize> = Vec::new();
     let mut link_depth = 0usize;
     let mut child_counts: Vec<u32> = Vec::new();
+    let mut class_cache: HashMap<(Option<&str>, Option<&str>), ClassFlags> = HashMap::new();
     let root = doc.root_element();
     let mut edges = root.traverse();
     while let Some(edge) = edges.next() {
@@ -217,7 +204,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         }
                         None => 0,
                     };
-                    if SKIPPED_TAGS.contains(&tag) {
+                    if is_skipped_tag(tag) {
                         // Skip the subtree entirely.
                         for inner in edges.by_ref() {
                             if let ego_tree::iter::Edge::Close(c) = inner {
@@ -230,30 +217,35 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                     }
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
                     let index = nodes.len();
-                    let is_block = BLOCK_TAGS.contains(&tag);
+                    let is_block = is_block_tag(tag);
                     let parent_node = nodes.get(parent);
                     let block = if is_block {
                         index
                     } else {
                         parent_node.map_or(index, |p| p.block)
                     };
-                    let ci = class_and_id(e);
-                    let positive = boilerplate::contains_any(&ci, POSITIVE);
-                    let negative = boilerplate::contains_any(&ci, NEGATIVE);
-                    let class_weight = i32::from(positive) * 25 - i32::from(negative) * 25;
+                    let (class, id) = (e.attr("class"), e.attr("id"));
+                    // Pages repeat a few class names thousands of times: match each pair once.
+                    let flags = if class.is_none() && id.is_none() {
+                        ClassFlags::default()
+                    } else {
+                        *class_cache
+                            .entry((class, id))
+                            .or_insert_with(|| class_flags(class, id))
+                    };
+                    let class_weight = flags.weight;
                     let role_unlikely = e
                         .attr("role")
                         .is_some_and(|r| UNLIKELY_ROLES.contains(&r.to_ascii_lowercase().as_str()));
                     let structural = matches!(tag, "html" | "body" | "article" | "main");
                     let unlikely = !structural
                         && (role_unlikely
-                            || (boilerplate::contains_any(&ci, UNLIKELY)
-                                && !boilerplate::contains_any(&ci, MAYBE_CONTENT))
+                            || flags.unlikely
                             || matches!(tag, "aside" | "footer"));
                     let dropped = (strict && unlikely)
                         || exclude.contains(&n.id())
                         || is_hidden(e)
-                        || NEVER_CONTENT_TAGS.contains(&tag);
+                        || is_never_content_tag(tag);
                     let in_dropped = dropped || parent_node.is_some_and(|p| p.in_dropped);
                     let in_unlikely = unlikely || parent_node.is_some_and(|p| p.in_unlikely);
                     if tag == "body" && body.is_none() {
@@ -267,6 +259,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         end: index + 1,
                         child_index,
                         element_children: 0,
+                        is_block,
                         block,
                         chars: 0,
                         link_chars: 0,
@@ -279,7 +272,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         images: u32::from(tag == "img"),
                         inputs: u32::from(matches!(tag, "input" | "textarea" | "select")),
                         class_weight,
-                        furniture: boilerplate::contains_any(&ci, boilerplate::IN_ARTICLE_FURNITURE),
+                        furniture: flags.furniture,
                         unlikely,
                         dropped,
                         in_dropped,
@@ -313,6 +306,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         end: index + 1,
                         child_index: 0,
                         element_children: 0,
+                        is_block: false,
                         block,
                         chars,
                         link_chars,
@@ -336,7 +330,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
             },
             ego_tree::iter::Edge::Close(n) => {
                 if let Node::Element(e) = n.value() {
-                    if SKIPPED_TAGS.contains(&e.name()) {
+                    if is_skipped_tag(e.name()) {
                         continue;
                     }
                     if let Some(i) = stack.pop() {

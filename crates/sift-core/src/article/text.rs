@@ -2,7 +2,7 @@
 //! out (Readability's conditional cleaning, on the precomputed statistics) and furniture lines dropped.
 
 use super::boilerplate;
-use super::nodes::{Flat, FlatNode, BLOCK_TAGS};
+use super::nodes::{Flat, FlatNode};
 
 /// Containers cleaned conditionally (Readability's `_cleanConditionally` targets).
 const CONDITIONAL_TAGS: &[&str] = &[
@@ -107,7 +107,7 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
                     i = node.end.max(i + 1);
                     continue;
                 }
-                if BLOCK_TAGS.contains(&node.tag) {
+                if node.is_block {
                     flush(&mut lines, &mut line, line_block);
                     pending_space = false;
                     if node.end > i + 1 {
