@@ -205,18 +205,14 @@ fn collect(doc: &Html) -> Found {
             }
             _ => {
                 if f.visible_byline.is_none() {
-                    let rel_author = e.attr("rel").is_some_and(|r| r.contains("author"));
-                    let itemprop_author = e.attr("itemprop").is_some_and(|r| r.contains("author"));
-                    // Class names are matched as written (nearly always lower case), without
-                    // allocating for every element.
-                    let named = |a: Option<&str>| {
-                        a.is_some_and(|v| BYLINE_CLASSES.iter().any(|c| v.contains(c)))
-                    };
-                    if rel_author
-                        || itemprop_author
-                        || named(e.attr("class"))
-                        || named(e.attr("id"))
-                    {
+                    // One pass over the attributes; class names are matched as written (nearly
+                    // always lower case), without allocating for every element.
+                    let is_byline = e.attrs().any(|(name, v)| match name {
+                        "rel" | "itemprop" => v.contains("author"),
+                        "class" | "id" => BYLINE_CLASSES.iter().any(|c| v.contains(c)),
+                        _ => false,
+                    });
+                    if is_byline {
                         let t = collapse(&raw_text(n));
                         let len = t.chars().count();
                         if len > 0 && len < MAX_BYLINE_CHARS {

@@ -117,22 +117,42 @@ pub struct Flat<'a> {
     pub body: Option<usize>,
 }
 
-/// Whether an element is hidden from readers by its attributes.
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
+/// The attributes extraction reads, gathered in one pass over an element's attributes.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    hidden: bool,
+}
+
+fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
+    let mut a = Attrs::default();
+    for (name, value) in el.attrs() {
+        match name {
+            "class" => a.class = Some(value),
+            "id" => a.id = Some(value),
+            "role" => a.role = Some(value),
+            "hidden" => a.hidden = true,
+            "aria-hidden" => a.hidden |= value == "true",
+            "style" => a.hidden |= style_hides(value),
+            _ => {}
         }
     }
-    false
+    a
+}
+
+/// Whether an inline style hides the element.
+fn style_hides(style: &str) -> bool {
+    if !style.contains("none") && !style.contains("hidden") {
+        return false;
+    }
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// What an element's `class` and `id` say ([`boilerplate`] tables).
@@ -224,7 +244,8 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                     } else {
                         parent_node.map_or(index, |p| p.block)
                     };
-                    let (class, id) = (e.attr("class"), e.attr("id"));
+                    let attrs = read_attrs(e);
+                    let (class, id) = (attrs.class, attrs.id);
                     // Pages repeat a few class names thousands of times: match each pair once.
                     let flags = if class.is_none() && id.is_none() {
                         ClassFlags::default()
@@ -234,8 +255,8 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                             .or_insert_with(|| class_flags(class, id))
                     };
                     let class_weight = flags.weight;
-                    let role_unlikely = e
-                        .attr("role")
+                    let role_unlikely = attrs
+                        .role
                         .is_some_and(|r| UNLIKELY_ROLES.contains(&r.to_ascii_lowercase().as_str()));
                     let structural = matches!(tag, "html" | "body" | "article" | "main");
                     let unlikely = !structural
@@ -244,7 +265,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                             || matches!(tag, "aside" | "footer"));
                     let dropped = (strict && unlikely)
                         || exclude.contains(&n.id())
-                        || is_hidden(e)
+                        || attrs.hidden
                         || is_never_content_tag(tag);
                     let in_dropped = dropped || parent_node.is_some_and(|p| p.in_dropped);
                     let in_unlikely = unlikely || parent_node.is_some_and(|p| p.in_unlikely);
