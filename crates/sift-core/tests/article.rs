@@ -140,6 +140,7 @@ fn empty_and_tiny_pages_are_not_articles() {
 #[test]
 fn deep_and_wide_pages_finish_quickly() {
     const DEPTH: usize = 10_000;
+    const MAX_SECS: u64 = 20;
     let deep = format!("{}<p>{PROSE}</p>{}", "<div>".repeat(DEPTH), "</div>".repeat(DEPTH));
     let wide: String = (0..20_000).map(|i| format!("<div><a href=\"/{i}\">link {i}</a></div>")).collect();
     let exclude = HashSet::new();
@@ -147,7 +148,8 @@ fn deep_and_wide_pages_finish_quickly() {
         let doc = Html::parse_document(&html);
         let start = Instant::now();
         let _ = extract(&doc, &ExtractOptions { url: None, exclude: &exclude });
-        eprintln!("extract took {:?}", start.elapsed());
-        assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+        // Generous for unoptimised test builds (about 0.1 s each in release); a quadratic walk over
+        // these trees would take minutes.
+        assert!(start.elapsed().as_secs() < MAX_SECS, "took {:?}", start.elapsed());
     }
 }

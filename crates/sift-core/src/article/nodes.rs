@@ -82,8 +82,6 @@ pub struct FlatNode<'a> {
     pub class_weight: i32,
     /// Class/id says "small furniture inside an article" ([`boilerplate::IN_ARTICLE_FURNITURE`]).
     pub furniture: bool,
-    /// Class/id or role says "not content" (and nothing rescues it).
-    pub unlikely: bool,
     /// Hidden (attribute, ARIA, inline style), already tagged clutter, or never content: left out
     /// with its subtree.
     pub dropped: bool,
@@ -294,7 +292,6 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         inputs: u32::from(matches!(tag, "input" | "textarea" | "select")),
                         class_weight,
                         furniture: flags.furniture,
-                        unlikely,
                         dropped,
                         in_dropped,
                         in_unlikely,
@@ -341,7 +338,6 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         inputs: 0,
                         class_weight: 0,
                         furniture: false,
-                        unlikely: false,
                         dropped: false,
                         in_dropped,
                         in_unlikely,
