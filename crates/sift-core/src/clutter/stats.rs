@@ -196,10 +196,19 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     if NON_TEXT_ELEMENTS.contains(&el.name()) {
                         continue;
                     }
+                    let closed = stack.pop();
                     if el.name() == "a" {
                         link_depth = link_depth.saturating_sub(1);
+                        // A long link is a story's headline: its URL slug is not a donation or
+                        // newsletter page.
+                        let entry = closed
+                            .and_then(|i| table.get_mut(usize::try_from(i).unwrap_or(usize::MAX)));
+                        if let Some(entry) = entry.filter(|e| e.stats.text > LONG_LINK_TEXT) {
+                            for n in entry.stats.url.iter_mut().take(2) {
+                                *n = 0;
+                            }
+                        }
                     }
-                    let closed = stack.pop();
                     let was_nav = closed
                         .and_then(|i| table.get(usize::try_from(i).unwrap_or(usize::MAX)))
                         .is_some_and(|e| e.nav_self);
