@@ -6,7 +6,7 @@
 
 use super::cues::kind;
 use super::markers::{Marker, Place};
-use super::stats::Stats;
+use super::stats::Entry;
 use super::Seed;
 
 /// Text-to-speech vendor markers (class, id, data attributes, custom elements, script/iframe URLs).
@@ -52,7 +52,9 @@ const MAX_TEXT_SEED: u32 = 160;
 const MAX_VENDOR_SEED: u32 = 400;
 
 /// Is the subtree `s` the smallest element that holds an audio player or disclosure?
-pub fn seed(s: &Stats, _in_nav: bool) -> Option<Seed> {
+pub fn seed(entry: &Entry) -> Option<Seed> {
+    let s = &entry.stats;
+    let _in_nav = entry.in_nav;
     if s.prose > 0 {
         return None;
     }

@@ -6,7 +6,7 @@
 
 use super::cues::kind;
 use super::markers::{Marker, Place};
-use super::stats::Stats;
+use super::stats::Entry;
 use super::Seed;
 
 /// Attribute tokens and URL fragments of donation widgets.
@@ -53,7 +53,9 @@ const MIN_APPEAL_NODES: u16 = 2;
 const MAX_LINK_SEED_TEXT: u32 = 80;
 
 /// Is the subtree `s` the smallest element that holds a donation ask?
-pub fn seed(s: &Stats, in_nav: bool) -> Option<Seed> {
+pub fn seed(entry: &Entry) -> Option<Seed> {
+    let s = &entry.stats;
+    let in_nav = entry.in_nav;
     if s.text > MAX_SEED_TEXT || s.prose > 0 {
         return None;
     }

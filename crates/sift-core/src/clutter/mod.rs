@@ -72,13 +72,13 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
         if NOT_SEEDS.contains(&entry.tag) || seeds.len() >= MAX_SEEDS {
             return;
         }
-        let rules: [fn(&stats::Stats, bool) -> Option<Seed>; stats::CATEGORIES] =
+        let rules: [fn(&stats::Entry) -> Option<Seed>; stats::CATEGORIES] =
             [donation::seed, newsletter::seed, audio::seed];
         for (c, rule) in rules.iter().enumerate() {
             if entry.stats.seeds.get(c).copied().unwrap_or(0) > 0 {
                 continue;
             }
-            if let Some(seed) = rule(&entry.stats, entry.in_nav) {
+            if let Some(seed) = rule(entry) {
                 if seed.score >= MIN_SCORE {
                     if let Some(n) = entry.stats.seeds.get_mut(c) {
                         *n += 1;

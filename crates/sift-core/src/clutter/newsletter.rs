@@ -3,7 +3,7 @@
 
 use super::cues::kind;
 use super::markers::{Marker, Place};
-use super::stats::Stats;
+use super::stats::Entry;
 use super::Seed;
 
 /// Attribute tokens and URL fragments of newsletter widgets and the signup services behind them.
@@ -35,13 +35,17 @@ pub const MARKERS: &[Marker] = &[
     ("/newsletter", Place::Url, "/newsletter URL"),             // en, de, fr, es
 ];
 
+/// Index in [`MARKERS`] of the plain "newsletter" token (the only one an empty placeholder may use).
+const NEWSLETTER_MARKER: u16 = 0;
 /// Longest text (chars) of a newsletter seed.
 const MAX_SEED_TEXT: u32 = 900;
 /// Longest text of a seed made of wording only (no email field).
 const MAX_TEXT_SEED: u32 = 240;
 
 /// Is the subtree `s` the smallest element that holds a newsletter signup?
-pub fn seed(s: &Stats, in_nav: bool) -> Option<Seed> {
+pub fn seed(entry: &Entry) -> Option<Seed> {
+    let s = &entry.stats;
+    let in_nav = entry.in_nav;
     if s.text > MAX_SEED_TEXT || s.prose > 0 {
         return None;
     }
@@ -69,7 +73,11 @@ pub fn seed(s: &Stats, in_nav: bool) -> Option<Seed> {
         }
         evidence.push("newsletter + sign-up wording".to_string());
         score += 0.6;
-    } else if s.text == 0 && s.attr[1] > 0 && s.links == 0 {
+    } else if s.text == 0
+        && s.links + s.submit + s.email == 0
+        && matches!(entry.tag, "div" | "section" | "aside" | "form")
+        && entry.marker[1] == Some(NEWSLETTER_MARKER)
+    {
         // An empty placeholder a signup script fills in (hidden templates count).
         evidence.push("empty newsletter placeholder".to_string());
         score += 0.5;
