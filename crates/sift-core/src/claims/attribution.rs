@@ -10,6 +10,8 @@
 //! A pronoun source ("he", "вона", "er") or a bare role ("the spokesperson") resolves to the last
 //! named speaker (for a role, the last one with that role).
 
+use std::collections::HashMap;
+
 use super::dates::{self, Civil};
 use super::tokens::{slice, Token};
 use crate::analysis::Attribution;
@@ -1004,6 +1006,12 @@ pub fn find(
     published: Option<Civil>,
 ) -> Vec<Attribution> {
     let cues = cues_for(lang);
+    // Cues by first word, so each token costs one lookup.
+    let mut by_first: HashMap<&str, Vec<Cue>> = HashMap::new();
+    for cue in cues {
+        let first = cue.0.split(' ').next().unwrap_or(cue.0);
+        by_first.entry(first).or_default().push(*cue);
+    }
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quote_open = false;
@@ -1026,7 +1034,11 @@ pub fn find(
             if quoted.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            for (words, kind) in cues {
+            let Some(candidates) = tokens.get(i).and_then(|t| by_first.get(t.lower.as_str()))
+            else {
+                continue;
+            };
+            for (words, kind) in candidates {
                 if let Some(len) = cue_at(tokens, i, words) {
                     if let Some(f) = shape(tokens, i, i + len, *kind) {
                         found = Some(f);

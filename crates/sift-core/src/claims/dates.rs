@@ -5,6 +5,9 @@
 //! ISO 8601 year-less form `--MM-DD` (e.g. `--11-18`), and weekdays and relative words stay
 //! unresolved: Sift does not guess a year it cannot see.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::tokens::{Token, TokenKind};
 use crate::lang::Lang;
 
@@ -241,8 +244,25 @@ pub struct DateMention {
     pub iso: Option<String>,
 }
 
+/// A table as a map, built once.
+fn lookup<V: Copy + 'static>(
+    cell: &'static OnceLock<HashMap<&'static str, V>>,
+    table: &'static [(&'static str, V)],
+    word: &str,
+) -> Option<V> {
+    cell.get_or_init(|| table.iter().copied().collect())
+        .get(word)
+        .copied()
+}
+
 fn month_of(word: &str) -> Option<u32> {
-    MONTHS.iter().find(|(m, _)| *m == word).map(|(_, n)| *n)
+    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    lookup(&MAP, MONTHS, word)
+}
+
+fn weekday_of(word: &str) -> Option<i64> {
+    static MAP: OnceLock<HashMap<&'static str, i64>> = OnceLock::new();
+    lookup(&MAP, WEEKDAYS, word)
 }
 
 fn day_of(token: &Token) -> Option<u32> {
@@ -346,7 +366,7 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
                 continue;
             }
         }
-        if let Some((_, weekday)) = WEEKDAYS.iter().find(|(w, _)| *w == tok.lower) {
+        if let Some(weekday) = weekday_of(&tok.lower) {
             let iso = published.map(|p| {
                 let back = (p.weekday() - weekday).rem_euclid(7);
                 Civil::from_days(p.days() - back).iso()

@@ -2,6 +2,7 @@
 //! of attributions, numbers and names, with near-duplicates removed and shown in article order.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind};
 
@@ -101,14 +102,18 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
 }
 
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
-fn stem(t: &Token) -> Option<String> {
-    if t.kind != TokenKind::Word
-        || t.lower.chars().count() < 3
-        || STOPWORDS.contains(&t.lower.as_str())
-    {
+fn stem(t: &Token) -> Option<&str> {
+    static STOP: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
+    if t.kind != TokenKind::Word || t.lower.chars().count() < 3 || stop.contains(t.lower.as_str()) {
         return None;
     }
-    Some(t.lower.chars().take(STEM_CHARS).collect())
+    let cut = t
+        .lower
+        .char_indices()
+        .nth(STEM_CHARS)
+        .map_or(t.lower.len(), |(i, _)| i);
+    t.lower.get(..cut)
 }
 
 /// Share of a sentence's content words found in another sentence above which both are taken as
@@ -117,26 +122,49 @@ const REPEAT_OVERLAP: f64 = 0.7;
 /// Only this many sentences are compared for repeats (bounds the quadratic pass).
 const REPEAT_WINDOW: usize = 250;
 
-/// Which sentences nearly repeat another one.
-fn repeated_sentences(stems: &[HashSet<String>]) -> Vec<bool> {
+/// Which sentences nearly repeat another one. Stems are interned to numbers and compared as
+/// sorted lists (a merge per pair).
+fn repeated_sentences(stems: &[HashSet<&str>]) -> Vec<bool> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let lists: Vec<Vec<u32>> = stems
+        .iter()
+        .take(REPEAT_WINDOW)
+        .map(|set| {
+            let mut list: Vec<u32> = set
+                .iter()
+                .map(|s| {
+                    let next = ids.len() as u32;
+                    *ids.entry(*s).or_insert(next)
+                })
+                .collect();
+            list.sort_unstable();
+            list
+        })
+        .collect();
     let mut out = vec![false; stems.len()];
-    let n = stems.len().min(REPEAT_WINDOW);
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let (Some(a), Some(b)) = (stems.get(i), stems.get(j)) else {
-                continue;
-            };
-            let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-            if small.len() < 3 {
+    for (i, a) in lists.iter().enumerate() {
+        for (j, b) in lists.iter().enumerate().skip(i + 1) {
+            let small = a.len().min(b.len());
+            if small < 3 {
                 continue;
             }
-            let shared = small.iter().filter(|s| large.contains(*s)).count();
-            if shared as f64 / small.len() as f64 >= REPEAT_OVERLAP {
-                if let Some(x) = out.get_mut(i) {
-                    *x = true;
+            let (mut x, mut y, mut shared) = (0, 0, 0usize);
+            while let (Some(p), Some(q)) = (a.get(x), b.get(y)) {
+                match p.cmp(q) {
+                    std::cmp::Ordering::Less => x += 1,
+                    std::cmp::Ordering::Greater => y += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += 1;
+                        x += 1;
+                        y += 1;
+                    }
                 }
-                if let Some(x) = out.get_mut(j) {
-                    *x = true;
+            }
+            if shared as f64 >= REPEAT_OVERLAP * small as f64 {
+                for k in [i, j] {
+                    if let Some(flag) = out.get_mut(k) {
+                        *flag = true;
+                    }
                 }
             }
         }
@@ -146,14 +174,14 @@ fn repeated_sentences(stems: &[HashSet<String>]) -> Vec<bool> {
 
 /// Picks `count` sentences; returns their indices in article order.
 pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
-    let stems: Vec<HashSet<String>> = candidates
+    let stems: Vec<HashSet<&str>> = candidates
         .iter()
         .map(|c| c.tokens.iter().filter_map(stem).collect())
         .collect();
     let mut frequency: HashMap<&str, usize> = HashMap::new();
     for set in &stems {
         for s in set {
-            *frequency.entry(s.as_str()).or_default() += 1;
+            *frequency.entry(*s).or_default() += 1;
         }
     }
     let repeated = repeated_sentences(&stems);
@@ -174,7 +202,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
         }
         let centrality = set
             .iter()
-            .map(|s| (frequency.get(s.as_str()).copied().unwrap_or(1) as f64).ln())
+            .map(|s| (frequency.get(*s).copied().unwrap_or(1) as f64).ln())
             .sum::<f64>()
             / (set.len() as f64).sqrt()
             / 2.0;
@@ -213,12 +241,12 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             break;
         }
         let Some(set) = stems.get(i) else { continue };
-        let overlap = set.iter().filter(|s| covered.contains(s.as_str())).count() as f64
-            / set.len().max(1) as f64;
+        let overlap =
+            set.iter().filter(|s| covered.contains(*s)).count() as f64 / set.len().max(1) as f64;
         if overlap > MAX_OVERLAP {
             continue;
         }
-        covered.extend(set.iter().map(String::as_str));
+        covered.extend(set.iter().copied());
         chosen.push(i);
     }
     chosen.sort_unstable();
