@@ -225,21 +225,21 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.582 (P 0.800, R 0.457); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.582 (P 0.800, R 0.458); issue 5 asks 0.80"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev source F1 is 0.532 (P 0.681, R 0.437); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.553 (P 0.707, R 0.454); issue 5 asks 0.80"]
     fn polnear_source_f1_meets_issue_5() {
         let Some(f) = dev_f1("Source") else { return };
         assert!(f >= 0.80, "source F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev content F1 is 0.520 (P 0.716, R 0.408); issue 5 asks 0.65"]
+    #[ignore = "not reached: PolNeAR dev content F1 is 0.520 (P 0.716, R 0.409); issue 5 asks 0.65"]
     fn polnear_content_f1_meets_issue_5() {
         let Some(f) = dev_f1("Content") else { return };
         assert!(f >= 0.65, "content F1 {f:.3}");
