@@ -9,7 +9,8 @@ use scraper::Html;
 use sift_core::article::{extract, ExtractOptions};
 use sift_core::dom;
 
-const PROSE: &str = "The council voted on Tuesday to expand the program, which had been running for \
+const PROSE: &str =
+    "The council voted on Tuesday to expand the program, which had been running for \
 three years, after a long debate about its cost, its reach and the families it serves.";
 
 fn page(body: &str, head: &str) -> String {
@@ -17,7 +18,9 @@ fn page(body: &str, head: &str) -> String {
 }
 
 fn article_page() -> String {
-    let paras: String = (0..6).map(|i| format!("<p>{PROSE} Paragraph {i}.</p>")).collect();
+    let paras: String = (0..6)
+        .map(|i| format!("<p>{PROSE} Paragraph {i}.</p>"))
+        .collect();
     page(
         &format!(
             r##"<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
@@ -49,7 +52,13 @@ fn article_page() -> String {
 fn run(html: &str, url: Option<&str>) -> sift_core::article::Extraction {
     let doc = Html::parse_document(html);
     let exclude = HashSet::new();
-    extract(&doc, &ExtractOptions { url, exclude: &exclude })
+    extract(
+        &doc,
+        &ExtractOptions {
+            url,
+            exclude: &exclude,
+        },
+    )
 }
 
 #[test]
@@ -58,12 +67,25 @@ fn keeps_the_story_and_leaves_out_boilerplate() {
     let a = ex.article.expect("an article");
     assert!(a.text.contains("Paragraph 0.") && a.text.contains("Paragraph 5."));
     assert!(a.text.contains("What comes next"), "sub-headings are kept");
-    assert!(a.text.contains("A second step, planned for autumn"), "list items are kept");
+    assert!(
+        a.text.contains("A second step, planned for autumn"),
+        "list items are kept"
+    );
     assert!(a.text.contains("the mayor said"), "quotes are kept");
-    for junk in ["Facebook", "Home", "Another story", "A reader's comment", "Copyright", "Advertisement"] {
+    for junk in [
+        "Facebook",
+        "Home",
+        "Another story",
+        "A reader's comment",
+        "Copyright",
+        "Advertisement",
+    ] {
         assert!(!a.text.contains(junk), "{junk:?} leaked into {:?}", a.text);
     }
-    assert!(!a.text.contains("Council expands program"), "the headline is metadata, not text");
+    assert!(
+        !a.text.contains("Council expands program"),
+        "the headline is metadata, not text"
+    );
 }
 
 #[test]
@@ -71,9 +93,15 @@ fn paragraph_spans_and_paths_point_at_their_text() {
     let html = article_page();
     let doc = Html::parse_document(&html);
     let exclude = HashSet::new();
-    let a = extract(&doc, &ExtractOptions { url: None, exclude: &exclude })
-        .article
-        .expect("an article");
+    let a = extract(
+        &doc,
+        &ExtractOptions {
+            url: None,
+            exclude: &exclude,
+        },
+    )
+    .article
+    .expect("an article");
     let chars: Vec<char> = a.text.chars().collect();
     assert_eq!(a.paragraphs.len(), a.text.lines().count());
     for (p, line) in a.paragraphs.iter().zip(a.text.lines()) {
@@ -81,9 +109,15 @@ fn paragraph_spans_and_paths_point_at_their_text() {
         assert_eq!(span, line);
         let path = p.path.as_ref().expect("a path");
         let el = dom::element_at(&doc, path).expect("the path resolves");
-        assert!(dom::visible_text(*el).contains(line), "{line:?} not in its element");
+        assert!(
+            dom::visible_text(*el).contains(line),
+            "{line:?} not in its element"
+        );
     }
-    assert!(dom::element_at(&doc, &a.path).is_some(), "the root path resolves");
+    assert!(
+        dom::element_at(&doc, &a.path).is_some(),
+        "the root path resolves"
+    );
 }
 
 #[test]
@@ -93,7 +127,10 @@ fn metadata_from_meta_tags() {
     assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
     assert_eq!(a.published.as_deref(), Some("2024-11-18T09:00:00Z"));
     assert_eq!(a.site_name.as_deref(), Some("The Daily"));
-    assert_eq!(a.canonical_url.as_deref(), Some("https://daily.example/council"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://daily.example/council")
+    );
 }
 
 #[test]
@@ -106,9 +143,15 @@ fn clutter_already_tagged_is_left_out() {
     let sel = scraper::Selector::parse("#ask").expect("selector");
     let ask = doc.select(&sel).next().expect("ask").id();
     let exclude: HashSet<_> = [ask].into_iter().collect();
-    let a = extract(&doc, &ExtractOptions { url: None, exclude: &exclude })
-        .article
-        .expect("an article");
+    let a = extract(
+        &doc,
+        &ExtractOptions {
+            url: None,
+            exclude: &exclude,
+        },
+    )
+    .article
+    .expect("an article");
     assert!(!a.text.contains("monthly gift"));
 }
 
@@ -117,13 +160,23 @@ fn front_pages_and_listings_are_not_articles() {
     let teasers: String = (0..30)
         .map(|i| format!("<li><h3><a href=\"/s{i}\">Headline number {i} about the news of the day</a></h3><p>Short teaser {i}.</p></li>"))
         .collect();
-    let html = page(&format!("<main><ul>{teasers}</ul></main>"), "<title>The Daily</title>");
+    let html = page(
+        &format!("<main><ul>{teasers}</ul></main>"),
+        "<title>The Daily</title>",
+    );
     let home = run(&html, Some("https://daily.example/"));
     assert!(home.article.is_none());
     assert!(home.not_article_reason.is_some());
     let listing = run(&html, None);
-    assert!(listing.article.is_none(), "{:?}", listing.article.map(|a| a.text));
-    let search = run(&article_page(), Some("https://daily.example/search?q=council"));
+    assert!(
+        listing.article.is_none(),
+        "{:?}",
+        listing.article.map(|a| a.text)
+    );
+    let search = run(
+        &article_page(),
+        Some("https://daily.example/search?q=council"),
+    );
     assert_eq!(search.not_article_reason.as_deref(), Some("search results"));
 }
 
@@ -141,15 +194,31 @@ fn empty_and_tiny_pages_are_not_articles() {
 fn deep_and_wide_pages_finish_quickly() {
     const DEPTH: usize = 10_000;
     const MAX_SECS: u64 = 20;
-    let deep = format!("{}<p>{PROSE}</p>{}", "<div>".repeat(DEPTH), "</div>".repeat(DEPTH));
-    let wide: String = (0..20_000).map(|i| format!("<div><a href=\"/{i}\">link {i}</a></div>")).collect();
+    let deep = format!(
+        "{}<p>{PROSE}</p>{}",
+        "<div>".repeat(DEPTH),
+        "</div>".repeat(DEPTH)
+    );
+    let wide: String = (0..20_000)
+        .map(|i| format!("<div><a href=\"/{i}\">link {i}</a></div>"))
+        .collect();
     let exclude = HashSet::new();
     for html in [deep, wide] {
         let doc = Html::parse_document(&html);
         let start = Instant::now();
-        let _ = extract(&doc, &ExtractOptions { url: None, exclude: &exclude });
+        let _ = extract(
+            &doc,
+            &ExtractOptions {
+                url: None,
+                exclude: &exclude,
+            },
+        );
         // Generous for unoptimised test builds (about 0.1 s each in release); a quadratic walk over
         // these trees would take minutes.
-        assert!(start.elapsed().as_secs() < MAX_SECS, "took {:?}", start.elapsed());
+        assert!(
+            start.elapsed().as_secs() < MAX_SECS,
+            "took {:?}",
+            start.elapsed()
+        );
     }
 }

@@ -207,6 +207,8 @@ mod tests {
         assert!(is_furniture_line("Advertisement"));
         assert!(is_furniture_line("Read more »"));
         assert!(is_furniture_line("Читайте также:"));
-        assert!(!is_furniture_line("Read more about the budget in our explainer."));
+        assert!(!is_furniture_line(
+            "Read more about the budget in our explainer."
+        ));
     }
 }

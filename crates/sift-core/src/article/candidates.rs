@@ -128,7 +128,10 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
     let mut top: Vec<usize> = Vec::new();
     for (i, _) in scored.iter().enumerate().filter(|(_, s)| **s) {
         let s = score_of(i);
-        let pos = top.iter().position(|&t| score_of(t) < s).unwrap_or(top.len());
+        let pos = top
+            .iter()
+            .position(|&t| score_of(t) < s)
+            .unwrap_or(top.len());
         if pos < TOP_CANDIDATES {
             top.insert(pos, i);
             top.truncate(TOP_CANDIDATES);
@@ -183,16 +186,14 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
 
     // Climb while the parent holds much more prose at a low link density: the article's paragraphs
     // split over sibling containers (a lede block and a body block).
-    loop {
-        let Some(node) = flat.nodes.get(best) else {
-            break;
-        };
+    while let Some(node) = flat.nodes.get(best) {
         let parent = node.parent;
         match flat.nodes.get(parent) {
             Some(p)
                 if parent != body
                     && !p.in_dropped
-                    && f64::from(p.prose) >= f64::from(node.prose) * (1.0 + CLIMB_MIN_PROSE_GAIN)
+                    && f64::from(p.prose)
+                        >= f64::from(node.prose) * (1.0 + CLIMB_MIN_PROSE_GAIN)
                     && p.prose.saturating_sub(node.prose) >= CLIMB_MIN_EXTRA_PROSE
                     && p.link_density() <= CLIMB_MAX_LINK_DENSITY =>
             {
@@ -203,10 +204,7 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
     }
 
     // An only child stands for its parent.
-    loop {
-        let Some(node) = flat.nodes.get(best) else {
-            break;
-        };
+    while let Some(node) = flat.nodes.get(best) {
         let parent = node.parent;
         match flat.nodes.get(parent) {
             Some(p) if parent != body && p.element_children == 1 && !p.in_dropped => best = parent,

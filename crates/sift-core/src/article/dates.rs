@@ -126,7 +126,10 @@ pub fn to_iso(s: &str) -> Option<String> {
     let month = words.iter().find_map(|w| month_of(w));
     match month {
         Some(m) => {
-            let year = nums.iter().copied().find(|n| (MIN_YEAR..=MAX_YEAR).contains(n))?;
+            let year = nums
+                .iter()
+                .copied()
+                .find(|n| (MIN_YEAR..=MAX_YEAR).contains(n))?;
             let day = nums.iter().copied().find(|n| (1..=31).contains(n))?;
             ymd(year, m, day)
         }
@@ -157,8 +160,14 @@ fn numeric_date(words: &[&str]) -> Option<String> {
 /// An ISO 8601 date or timestamp at the start of `s` (`YYYY-MM-DD`, optionally with a time).
 fn iso_prefix(s: &str) -> Option<String> {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10)) {
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
         return None;
     }
     let y: u32 = s.get(0..4)?.parse().ok()?;
@@ -168,7 +177,11 @@ fn iso_prefix(s: &str) -> Option<String> {
         return None;
     }
     let rest = s.get(10..).unwrap_or("");
-    let time_start = rest.starts_with('T') || (rest.starts_with(' ') && rest.get(1..3).is_some_and(|h| h.bytes().all(|c| c.is_ascii_digit())));
+    let time_start = rest.starts_with('T')
+        || (rest.starts_with(' ')
+            && rest
+                .get(1..3)
+                .is_some_and(|h| h.bytes().all(|c| c.is_ascii_digit())));
     if !time_start {
         return Some(s.get(0..10)?.to_string());
     }
@@ -186,13 +199,25 @@ mod tests {
 
     #[test]
     fn dates_in_six_languages() {
-        assert_eq!(to_iso("2024-11-18T10:00:00+02:00").as_deref(), Some("2024-11-18T10:00:00+02:00"));
-        assert_eq!(to_iso("2019-11-20 09:30:00").as_deref(), Some("2019-11-20T09:30:00"));
+        assert_eq!(
+            to_iso("2024-11-18T10:00:00+02:00").as_deref(),
+            Some("2024-11-18T10:00:00+02:00")
+        );
+        assert_eq!(
+            to_iso("2019-11-20 09:30:00").as_deref(),
+            Some("2019-11-20T09:30:00")
+        );
         assert_eq!(to_iso("November 18, 2024").as_deref(), Some("2024-11-18"));
-        assert_eq!(to_iso("Mon, 18 Nov 2024 10:00:00 GMT").as_deref(), Some("2024-11-18"));
+        assert_eq!(
+            to_iso("Mon, 18 Nov 2024 10:00:00 GMT").as_deref(),
+            Some("2024-11-18")
+        );
         assert_eq!(to_iso("18. November 2024").as_deref(), Some("2024-11-18"));
         assert_eq!(to_iso("18 novembre 2024").as_deref(), Some("2024-11-18"));
-        assert_eq!(to_iso("18 de noviembre de 2024").as_deref(), Some("2024-11-18"));
+        assert_eq!(
+            to_iso("18 de noviembre de 2024").as_deref(),
+            Some("2024-11-18")
+        );
         assert_eq!(to_iso("18 ноября 2024 года").as_deref(), Some("2024-11-18"));
         assert_eq!(to_iso("18 листопада 2024").as_deref(), Some("2024-11-18"));
         assert_eq!(to_iso("18.11.2024").as_deref(), Some("2024-11-18"));

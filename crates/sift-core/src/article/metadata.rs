@@ -66,7 +66,12 @@ const DATE_KEYS: &[&str] = &[
     "published_time",
     "og:updated_time",
 ];
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "publisher", "twitter:site"];
+const SITE_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "twitter:site",
+];
 
 /// Class/id fragments of visible bylines (Readability's `byline` pattern).
 const BYLINE_CLASSES: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
@@ -158,8 +163,7 @@ fn collect(doc: &Html) -> Found {
                         }
                     }
                 }
-                if e
-                    .attr("http-equiv")
+                if e.attr("http-equiv")
                     .is_some_and(|h| h.eq_ignore_ascii_case("content-language"))
                     && f.lang.is_none()
                 {
@@ -179,16 +183,14 @@ fn collect(doc: &Html) -> Found {
                 }
             }
             "link" if f.canonical.is_none() => {
-                if e
-                    .attr("rel")
+                if e.attr("rel")
                     .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
                 {
                     f.canonical = e.attr("href").map(|h| h.trim().to_string());
                 }
             }
             "script" => {
-                if e
-                    .attr("type")
+                if e.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
                     f.json_ld.push(raw_text(n));
@@ -359,7 +361,11 @@ pub fn clean_title(title: &str, site_name: Option<&str>) -> String {
 }
 
 /// First `<meta>` value among `keys`, in key order.
-fn meta_first(metas: &[(String, String)], keys: &[&str], keep: impl Fn(&str) -> bool) -> Option<String> {
+fn meta_first(
+    metas: &[(String, String)],
+    keys: &[&str],
+    keep: impl Fn(&str) -> bool,
+) -> Option<String> {
     keys.iter().find_map(|k| {
         metas
             .iter()
@@ -405,10 +411,11 @@ pub fn read(doc: &Html, url: Option<&str>) -> Metadata {
         .filter(|c| !c.is_empty())
         .or_else(|| meta_first(&f.metas, &["og:url"], |_| true))
         .or_else(|| url.map(str::to_string));
-    let lang = f
-        .lang
-        .clone()
-        .or_else(|| meta_first(&f.metas, &["og:locale", "language", "dc.language"], |_| true));
+    let lang = f.lang.clone().or_else(|| {
+        meta_first(&f.metas, &["og:locale", "language", "dc.language"], |_| {
+            true
+        })
+    });
     Metadata {
         title: title.filter(|t| !t.is_empty()),
         byline: byline.filter(|b| !b.is_empty()),
@@ -460,7 +467,10 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Budget passes after long night"));
         assert_eq!(m.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(m.published.as_deref(), Some("2023-05-02"));
-        assert_eq!(m.canonical_url.as_deref(), Some("https://daily.example/budget"));
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://daily.example/budget")
+        );
     }
 
     #[test]
@@ -476,7 +486,9 @@ mod tests {
 
     #[test]
     fn broken_json_ld_is_ignored() {
-        let m = meta(r#"<head><script type="application/ld+json">{"@type": "NewsArt</script><title>T</title></head>"#);
+        let m = meta(
+            r#"<head><script type="application/ld+json">{"@type": "NewsArt</script><title>T</title></head>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("T"));
         assert!(!m.ld_article);
     }

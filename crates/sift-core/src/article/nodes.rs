@@ -24,7 +24,47 @@ fn is_skipped_tag(tag: &str) -> bool {
 pub fn is_block_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "address" | "article" | "aside" | "blockquote" | "body" | "br" | "dd" | "details" | "dialog" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hr" | "li" | "main" | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" | "ul"
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
     )
 }
 
@@ -32,7 +72,20 @@ pub fn is_block_tag(tag: &str) -> bool {
 pub fn is_never_content_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "button" | "select" | "textarea" | "input" | "option" | "iframe" | "object" | "embed" | "canvas" | "audio" | "video" | "nav" | "dialog" | "label"
+        "button"
+            | "select"
+            | "textarea"
+            | "input"
+            | "option"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "nav"
+            | "dialog"
+            | "label"
     )
 }
 
@@ -258,9 +311,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         .is_some_and(|r| UNLIKELY_ROLES.contains(&r.to_ascii_lowercase().as_str()));
                     let structural = matches!(tag, "html" | "body" | "article" | "main");
                     let unlikely = !structural
-                        && (role_unlikely
-                            || flags.unlikely
-                            || matches!(tag, "aside" | "footer"));
+                        && (role_unlikely || flags.unlikely || matches!(tag, "aside" | "footer"));
                     let dropped = (strict && unlikely)
                         || exclude.contains(&n.id())
                         || attrs.hidden

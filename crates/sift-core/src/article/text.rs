@@ -52,8 +52,10 @@ fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32) -> bool {
         return true;
     }
     let ld = node.link_density();
-    if matches!(tag, "p" | "li" | "dd" | "div" | "h2" | "h3" | "h4" | "h5" | "h6")
-        && ld >= LINK_LINE_DENSITY
+    if matches!(
+        tag,
+        "p" | "li" | "dd" | "div" | "h2" | "h3" | "h4" | "h5" | "h6"
+    ) && ld >= LINK_LINE_DENSITY
         && node.chars <= LINK_LINE_MAX_CHARS
     {
         return true;

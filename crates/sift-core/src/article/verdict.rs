@@ -16,7 +16,13 @@ const LISTING_MIN_PAGE_LINK_DENSITY: f64 = 0.45;
 
 /// URL path fragments of search result pages.
 const SEARCH_PATHS: &[&str] = &[
-    "/search", "/suche", "/recherche", "/buscar", "/busqueda", "/poisk", "/poshuk",
+    "/search",
+    "/suche",
+    "/recherche",
+    "/buscar",
+    "/busqueda",
+    "/poisk",
+    "/poshuk",
 ];
 /// Query keys of search result pages.
 const SEARCH_QUERIES: &[&str] = &["?q=", "&q=", "?s=", "&s=", "?query=", "&query=", "?search="];
@@ -49,7 +55,9 @@ fn path_and_query(url: &str) -> &str {
 pub fn judge(e: &Evidence<'_>) -> Option<String> {
     let m = e.meta;
     let says_article = m.ld_article
-        || m.og_type.as_deref().is_some_and(|t| t == "article" || t.starts_with("article"))
+        || m.og_type
+            .as_deref()
+            .is_some_and(|t| t == "article" || t.starts_with("article"))
         || m.published.is_some();
     let min_chars = if says_article {
         MIN_DECLARED_ARTICLE_CHARS
@@ -102,12 +110,18 @@ mod tests {
     #[test]
     fn home_and_search_pages_are_not_articles() {
         let m = Metadata::default();
-        assert_eq!(judge(&evidence(&m, Some("https://news.example/"))).as_deref(), Some("home page"));
+        assert_eq!(
+            judge(&evidence(&m, Some("https://news.example/"))).as_deref(),
+            Some("home page")
+        );
         assert_eq!(
             judge(&evidence(&m, Some("https://news.example/search?q=budget"))).as_deref(),
             Some("search results")
         );
-        assert_eq!(judge(&evidence(&m, Some("https://news.example/2024/11/budget"))), None);
+        assert_eq!(
+            judge(&evidence(&m, Some("https://news.example/2024/11/budget"))),
+            None
+        );
     }
 
     #[test]
