@@ -19,6 +19,7 @@ pub const MARKERS: &[Marker] = &[
     ("elevenlabs", Place::Both, "ElevenLabs audio player"), // ElevenLabs AudioNative: #elevenlabs-audionative-widget
     ("readspeaker", Place::Both, "ReadSpeaker player"), // ReadSpeaker webReader: #readspeaker_button1, readspeaker.com
     ("rsbtn", Place::Attr, "ReadSpeaker player"),       // ReadSpeaker webReader button class
+    ("rs_addtools", Place::Attr, "ReadSpeaker player"), // ReadSpeaker: placeholder its button is added to
     ("remixd", Place::Both, "Remixd player"), // Remixd: remixd-audio-player, tags.remixd.com
     ("adauris", Place::Both, "Ad Auris player"), // Ad Auris: adauris.ai
     ("ad-auris", Place::Both, "Ad Auris player"), // Ad Auris: player.ad-auris.com
@@ -46,6 +47,9 @@ pub const MARKERS: &[Marker] = &[
     ("audio-player", Place::Attr, "audio player"), // generic article audio player box
 ];
 
+/// Elements whose TTS tokens mark text to be read aloud rather than a player.
+const READ_REGIONS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "p"];
+
 /// Longest text (chars) of an audio seed found by wording.
 const MAX_TEXT_SEED: u32 = 160;
 /// Longest text of an audio seed found by a vendor marker.
@@ -63,7 +67,8 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
     let mut evidence = Vec::new();
     let mut score: f32 = 0.0;
     if s.attr[2] > 0 || s.url[2] > 0 {
-        if s.text > MAX_VENDOR_SEED {
+        // A heading or paragraph carrying a TTS token is a region marked for reading, not a player.
+        if s.text > MAX_VENDOR_SEED || READ_REGIONS.contains(&entry.tag) {
             return None;
         }
         evidence.push("text-to-speech player marker".to_string());

@@ -283,13 +283,25 @@ pub fn scan(lower: &str) -> (u32, Option<u16>) {
     let matcher = MATCHER.get_or_init(|| Matcher::new(TEXT_CUES.iter().map(|c| c.0)));
     let mut bits = 0;
     let mut first: Option<u16> = None;
-    matcher.for_each(lower, |i| {
+    matcher.for_each_at(lower, |i, at| {
         if let Some((_, k)) = TEXT_CUES.get(usize::from(i)) {
+            // Donation words count only at a word's start: "Wahlkampfspende" (a campaign donation in
+            // the news) or "Libanon" are not asks.
+            if k & DONATION_ANY != 0 && !word_start(lower, at) {
+                return;
+            }
             bits |= k;
             first = Some(first.map_or(i, |f| f.min(i)));
         }
     });
     (bits, first)
+}
+
+/// Does a word start at byte `at` of `text` (no letter or digit just before it)?
+pub fn word_start(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The pattern of cue `index`, for reasons.
@@ -312,5 +324,9 @@ mod tests {
             0
         );
         assert_eq!(scan("the minister said on tuesday").0, 0);
+        // Compounds in news prose are not asks; the word itself is.
+        assert_eq!(scan("afd zahlt wahlkampfspende nicht zurück").0 & DONATE, 0);
+        assert_eq!(scan("anonyme großspender helfen").0 & DONATE, 0);
+        assert_ne!(scan("die spende aus der schweiz").0 & DONATE, 0);
     }
 }

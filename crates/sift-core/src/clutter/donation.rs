@@ -106,3 +106,23 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
         evidence,
     })
 }
+
+/// Longest text of a lone button or link, which alone is not an appeal.
+const MAX_LONE_CTA_TEXT: u32 = 20;
+
+/// Is the container `entry` a lone "Donate" / "Jetzt spenden" button or link, with no appeal
+/// wording or payment choice around it? Without a real ask it is navigation, not an appeal.
+pub fn is_lone_cta(entry: &Entry) -> bool {
+    let s = &entry.stats;
+    s.text > 0 && s.text <= MAX_LONE_CTA_TEXT && s.payment == 0 && s.cues & kind::PAYMENT == 0
+}
+
+/// Fewest links of a link list (a menu or a bar of social links).
+const MIN_LIST_LINKS: u16 = 3;
+
+/// Is the container `entry` a list of links in which asks are a minority (a menu or a footer
+/// column with a "Donate" item)? Single nav/footer links are not appeals (labelling guide).
+pub fn is_link_list(entry: &Entry) -> bool {
+    let s = &entry.stats;
+    s.links >= MIN_LIST_LINKS && s.link_text * 10 >= s.text * 9 && s.cue_text[0] * 2 < s.text
+}

@@ -51,6 +51,26 @@ fn combined() -> &'static Combined {
     })
 }
 
+/// Fewest hyphens in a URL path segment that is a story's slug (`/afd-und-die-spende-aus-der-schweiz`).
+const SLUG_HYPHENS: usize = 4;
+
+/// Does byte `at` of the URL text `hay` lie in a path segment that is a story's slug?
+fn in_slug(hay: &str, at: usize) -> bool {
+    let bytes = hay.as_bytes();
+    let is_end = |b: &u8| matches!(b, b'/' | b'?' | b'#' | b' ' | b'&' | b'=');
+    let start = bytes
+        .get(..at)
+        .and_then(|b| b.iter().rposition(is_end))
+        .map_or(0, |p| p + 1);
+    let end = bytes
+        .get(at..)
+        .and_then(|b| b.iter().position(is_end))
+        .map_or(bytes.len(), |p| p + at);
+    bytes
+        .get(start..end)
+        .is_some_and(|seg| seg.iter().filter(|&&b| b == b'-').count() >= SLUG_HYPHENS)
+}
+
 /// Per category, the index of the first marker found in `attrs` (attribute text) and in `urls`
 /// (URL text): one scan of each text for all three tables.
 pub fn find_all(attrs: &str, urls: &str) -> [(Option<u16>, Option<u16>); 3] {
@@ -61,10 +81,14 @@ pub fn find_all(attrs: &str, urls: &str) -> [(Option<u16>, Option<u16>); 3] {
         if hay.is_empty() {
             continue;
         }
-        all.matcher.for_each(hay, |i| {
+        all.matcher.for_each_at(hay, |i, at| {
             let Some(&(c, local)) = all.origin.get(usize::from(i)) else {
                 return;
             };
+            // A donation or newsletter word inside a story's slug names the story, not the page.
+            if want == Place::Url && c < 2 && in_slug(hay, at) {
+                return;
+            }
             let place = tables
                 .get(c)
                 .and_then(|t| t.get(usize::from(local)))
@@ -83,4 +107,17 @@ pub fn find_all(attrs: &str, urls: &str) -> [(Option<u16>, Option<u16>); 3] {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn story_slugs_give_no_url_evidence() {
+        let story = find_all("", "/2019/afd-meuthen-und-die-spende-aus-der-schweiz/");
+        assert_eq!(story[0].1, None);
+        let page = find_all("", "https://example.org/spenden/");
+        assert!(page[0].1.is_some());
+    }
 }

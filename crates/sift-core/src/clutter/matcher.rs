@@ -48,8 +48,8 @@ impl Matcher {
         }
     }
 
-    /// Calls `f` with the index of every pattern occurring in `hay` (once per occurrence).
-    pub fn for_each(&self, hay: &str, mut f: impl FnMut(u16)) {
+    /// Calls `f` with the index and byte offset of every pattern occurring in `hay`.
+    pub fn for_each_at(&self, hay: &str, mut f: impl FnMut(u16, usize)) {
         let bytes = hay.as_bytes();
         for (i, w) in bytes.windows(3).enumerate() {
             let (Some(&a), Some(&b), Some(&c)) = (w.first(), w.get(1), w.get(2)) else {
@@ -74,7 +74,7 @@ impl Matcher {
                     .get(usize::from(index))
                     .is_some_and(|p| rest.starts_with(p))
                 {
-                    f(index);
+                    f(index, i);
                 }
             }
         }
@@ -89,10 +89,10 @@ mod tests {
     fn finds_every_occurrence() {
         let m = Matcher::new(["sign up", "newsletter", "up!"]);
         let mut hits = Vec::new();
-        m.for_each("sign up! for our newsletter", |i| hits.push(i));
+        m.for_each_at("sign up! for our newsletter", |i, _| hits.push(i));
         assert_eq!(hits, vec![0, 2, 1]);
         let mut none = Vec::new();
-        m.for_each("nothing here", |i| none.push(i));
+        m.for_each_at("nothing here", |i, _| none.push(i));
         assert!(none.is_empty());
     }
 }

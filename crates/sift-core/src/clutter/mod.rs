@@ -62,7 +62,8 @@ const REASON_SCAN: usize = 200;
 /// Lowest score tagged.
 const MIN_SCORE: f32 = 0.5;
 /// Elements that are never seeds themselves (their evidence belongs to their parent).
-const NOT_SEEDS: &[&str] = &["html", "body", "script"];
+/// `head`, `link` and `meta` are never rendered (a TTS vendor's stylesheet link is not its player).
+const NOT_SEEDS: &[&str] = &["html", "body", "script", "head", "link", "meta"];
 
 /// Finds clutter candidates in `doc`.
 pub fn detect(doc: &Html) -> Vec<Detection> {
@@ -94,6 +95,9 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
         let (Some(seed_entry), Some(top_entry)) = (table.get(i), table.get(top)) else {
             continue;
         };
+        if c == 0 && (donation::is_link_list(top_entry) || donation::is_lone_cta(top_entry)) {
+            continue;
+        }
         let category = ClutterCategory::ALL
             .get(c)
             .copied()
