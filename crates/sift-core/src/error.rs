@@ -33,7 +33,9 @@ pub enum SiftError {
     },
     /// Parsing the page would take more than [`crate::limits::MAX_PARSE_WORK`] steps (many tags
     /// at a great depth).
-    #[error("the page is too complex to parse (deep nesting over many elements: more than {limit} steps)")]
+    #[error(
+        "the page is too complex to parse (deep nesting over many tags, or very many attributes on a tag: more than {limit} steps)"
+    )]
     TooComplex {
         /// The limit it exceeded.
         limit: u64,

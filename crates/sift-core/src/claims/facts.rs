@@ -191,6 +191,8 @@ pub fn find(
     let mut facts = Facts::default();
     let mut entity_index: HashMap<String, (usize, usize)> = HashMap::new();
     let mut entities: Vec<(Fact, usize)> = Vec::new();
+    // Texts of the numbers already kept: a set, so deduplication stays linear on long articles.
+    let mut seen_numbers: std::collections::HashSet<String> = std::collections::HashSet::new();
     for tokens in sentences {
         let mentions = dates::find(tokens, published, lang);
         let in_date = |k: usize| mentions.iter().any(|m| (m.first..m.last).contains(&k));
@@ -206,7 +208,13 @@ pub fn find(
                 });
             }
         }
-        numbers(chars, tokens, &in_date, &mut facts.numbers);
+        numbers(
+            chars,
+            tokens,
+            &in_date,
+            &mut facts.numbers,
+            &mut seen_numbers,
+        );
         names(chars, tokens, &mut entity_index, &mut entities);
     }
     facts.numbers.truncate(MAX_NUMBERS);
@@ -220,7 +228,13 @@ pub fn find(
 }
 
 /// Numbers with their scale and the noun they count ("1,000 new members").
-fn numbers(chars: &[char], tokens: &[Token], in_date: &dyn Fn(usize) -> bool, out: &mut Vec<Fact>) {
+fn numbers(
+    chars: &[char],
+    tokens: &[Token],
+    in_date: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Fact>,
+    seen: &mut std::collections::HashSet<String>,
+) {
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Number || in_date(i) {
             continue;
@@ -271,7 +285,7 @@ fn numbers(chars: &[char], tokens: &[Token], in_date: &dyn Fn(usize) -> bool, ou
             kind = "number".to_string();
         }
         let text = slice(chars, start, end);
-        if !out.iter().any(|f| f.text == text) {
+        if seen.insert(text.clone()) {
             out.push(Fact {
                 text,
                 kind,
