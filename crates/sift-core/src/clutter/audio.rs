@@ -58,7 +58,8 @@ const MAX_VENDOR_SEED: u32 = 400;
 /// Is the subtree `s` the smallest element that holds an audio player or disclosure?
 pub fn seed(entry: &Entry) -> Option<Seed> {
     let s = &entry.stats;
-    let _in_nav = entry.in_nav;
+    // A "Listen" item of a menu links to a podcast section; it is navigation, not a player.
+    let menu_item = entry.in_nav && s.link_text * 10 >= s.text * 9;
     if s.prose > 0 {
         return None;
     }
@@ -77,7 +78,7 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
     if cues & kind::AI_AUDIO != 0 && s.text <= MAX_TEXT_SEED {
         evidence.push("AI-audio disclosure".to_string());
         score += 0.8;
-    } else if cues & kind::LISTEN != 0 && s.text <= MAX_TEXT_SEED && !podcast {
+    } else if cues & kind::LISTEN != 0 && s.text <= MAX_TEXT_SEED && !podcast && !menu_item {
         evidence.push("listen-to-this-article wording".to_string());
         score += 0.6;
     }

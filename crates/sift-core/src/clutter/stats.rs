@@ -120,7 +120,7 @@ pub struct Entry {
 const KNOWN_TAGS: &[&str] = &[
     "html", "body", "main", "article", "nav", "header", "footer", "aside", "section", "div",
     "form", "p", "a", "li", "ul", "span", "script", "iframe", "audio", "button", "input", "h1",
-    "h2", "h3", "h4", "dialog", "figure", "table", "td", "tr",
+    "h2", "h3", "h4", "h5", "h6", "dialog", "figure", "table", "td", "tr", "head", "link", "meta",
 ];
 
 fn static_tag(name: &str) -> &'static str {
