@@ -211,7 +211,10 @@ check_clippy() {
   cargo clippy --workspace --all-targets -- -D warnings &&
     cargo clippy -p sift-wasm --target "$WASM_TARGET" -- -D warnings
 }
-check_cargo_test() { cargo test --workspace; }
+# Tests run in the optimised `ci` profile (Cargo.toml): the corpus evaluations and the hostile pages
+# take many minutes unoptimised.
+check_cargo_test() { cargo test --workspace --profile ci; }
+check_fuzz_smoke() { scripts/fuzz-smoke.sh "${SIFT_FUZZ_SECONDS:-60}"; }
 check_web_ext_lint() {
   # Fails on errors; warnings are printed for review.
   npx --no-install web-ext lint -s dist/firefox --output text
@@ -224,6 +227,7 @@ run_tests() {
   step "cargo fmt --check" check_fmt
   step "clippy -D warnings" check_clippy
   step "cargo test" check_cargo_test
+  step "fuzz smoke (libFuzzer, ${SIFT_FUZZ_SECONDS:-60} s per target)" check_fuzz_smoke
   step "web-ext lint dist/firefox" check_web_ext_lint
   step "browser tests (Chromium + Firefox)" check_browser_tests
   print_summary

@@ -64,7 +64,8 @@ pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
 /// (`[]` is the root itself). Throws an `Error` for empty or oversized input.
 #[wasm_bindgen(js_name = analyzeFragment)]
 pub fn analyze_fragment(html: &str) -> Result<JsValue, JsError> {
-    let tags = sift_core::analyze_fragment(html).map_err(|e| JsError::new(&format!("sift: {e}")))?;
+    let tags =
+        sift_core::analyze_fragment(html).map_err(|e| JsError::new(&format!("sift: {e}")))?;
     to_js(&tags)
 }
 
