@@ -551,6 +551,10 @@ const MAX_SOURCE_TOKENS: usize = 10;
 const MAX_THAT_GAP: usize = 8;
 /// Fewest words a content needs.
 const MIN_CONTENT_WORDS: usize = 2;
+/// Tokens either side of a cue examined in an over-long "sentence" (a stretch of text with no
+/// sentence end): bounds each cue's shape scan so such stretches cost linear time, not quadratic.
+/// Real sentences are far shorter, so their attributions are unchanged.
+const CUE_WINDOW_TOKENS: usize = 120;
 
 /// One sentence ready for attribution: its tokens and where it is.
 pub struct SentenceTokens<'a> {
@@ -581,6 +585,35 @@ fn cues_for(lang: Lang) -> &'static [Cue] {
         .find(|(l, _)| *l == wanted)
         .map(|(_, c)| *c)
         .unwrap_or(&[])
+}
+
+/// The cue table of `lang` indexed by first word, so each token costs one lookup; built once
+/// per language per process.
+fn cues_by_first_word(lang: Lang) -> &'static HashMap<&'static str, Vec<Cue>> {
+    type ByFirst = HashMap<&'static str, Vec<Cue>>;
+    static MAPS: std::sync::OnceLock<Vec<(Lang, ByFirst)>> = std::sync::OnceLock::new();
+    static EMPTY: std::sync::OnceLock<ByFirst> = std::sync::OnceLock::new();
+    let maps = MAPS.get_or_init(|| {
+        CUES.iter()
+            .map(|(l, cues)| {
+                let mut by_first: ByFirst = HashMap::new();
+                for cue in cues.iter() {
+                    let first = cue.0.split(' ').next().unwrap_or(cue.0);
+                    by_first.entry(first).or_default().push(*cue);
+                }
+                (*l, by_first)
+            })
+            .collect()
+    });
+    let wanted = if lang == Lang::Undetermined {
+        Lang::En
+    } else {
+        lang
+    };
+    maps.iter()
+        .find(|(l, _)| *l == wanted)
+        .map(|(_, m)| m)
+        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
 }
 
 /// Whether the cue `words` matches at token `i`; returns its token length.
@@ -681,6 +714,23 @@ fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> us
 }
 
 /// Tries the sentence shapes around a cue at `[c, ce)`.
+/// [`shape`] on at most [`CUE_WINDOW_TOKENS`] tokens either side of the cue, spans shifted back
+/// to the whole sentence.
+fn shape_windowed(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> {
+    if tokens.len() <= 2 * CUE_WINDOW_TOKENS {
+        return shape(tokens, c, ce, kind);
+    }
+    let lo = c.saturating_sub(CUE_WINDOW_TOKENS);
+    let hi = ce.saturating_add(CUE_WINDOW_TOKENS).min(tokens.len());
+    let window = tokens.get(lo..hi)?;
+    let shift = |(a, b): (usize, usize)| (a + lo, b + lo);
+    shape(window, c - lo, ce - lo, kind).map(|f| Found {
+        source: shift(f.source),
+        cue: shift(f.cue),
+        content: shift(f.content),
+    })
+}
+
 fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> {
     let n = tokens.len();
     // Last boundary before the cue (comma, dash, closing quote after a comma).
@@ -1006,12 +1056,7 @@ pub fn find(
     published: Option<Civil>,
 ) -> Vec<Attribution> {
     let cues = cues_for(lang);
-    // Cues by first word, so each token costs one lookup.
-    let mut by_first: HashMap<&str, Vec<Cue>> = HashMap::new();
-    for cue in cues {
-        let first = cue.0.split(' ').next().unwrap_or(cue.0);
-        by_first.entry(first).or_default().push(*cue);
-    }
+    let by_first = cues_by_first_word(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quote_open = false;
@@ -1040,7 +1085,7 @@ pub fn find(
             };
             for (words, kind) in candidates {
                 if let Some(len) = cue_at(tokens, i, words) {
-                    if let Some(f) = shape(tokens, i, i + len, *kind) {
+                    if let Some(f) = shape_windowed(tokens, i, i + len, *kind) {
                         found = Some(f);
                         break 'scan;
                     }
