@@ -20,10 +20,11 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": 
 
 /**
  * Serves tests/fixtures. Paths under /strict/ are the same files sent with STRICT_CSP. Returns
- * { origin, close }.
+ * { origin, close }. `onRequest(req)`, if given, sees every request the server receives.
  */
-export async function startServer() {
+export async function startServer({ onRequest } = {}) {
   const server = createServer(async (req, res) => {
+    if (onRequest) onRequest(req);
     try {
       let urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let csp = null;
@@ -133,6 +134,8 @@ async function launchChromium({ colorScheme, lang } = {}) {
   return {
     name: "chromium",
     base,
+    /** The Playwright browser context (for request events). */
+    context,
     async newTab(url, { width = 1200, height = 900 } = {}) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height });
