@@ -94,6 +94,8 @@ for (const name of browserNames()) {
         const foreign = seen.filter((u) => !u.startsWith(server.origin + "/") && !u.startsWith(browser.base + "/") && !u.startsWith("data:"));
         assert.deepEqual(foreign, [], "every request in the browser context is to the test page's origin or the extension");
         assert.ok(seen.some((u) => u.startsWith(server.origin)), "the request recorder saw the pages' own requests");
+        const ext = seen.filter((u) => u.startsWith(browser.base));
+        console.log(`# chromium privacy: ${seen.length} requests recorded, ${ext.length} to the extension (service worker's wasm load seen: ${ext.some((u) => u.endsWith(".wasm"))})`);
         const fromPages = seen.filter((u) => u.startsWith(server.origin));
         const servedUrls = new Set(served.map((r) => server.origin + r.url));
         for (const u of fromPages) assert.ok(servedUrls.has(u.split("#")[0]), `recorded ${u} was served`);
@@ -213,6 +215,31 @@ for (const name of browserNames()) {
       }));
       assert.deepEqual(dom, { marks: view.hiddenTotal, reveal: 0, focus: 0 });
       assert.deepEqual(await seedProblems(page), []);
+      await page.close();
+    });
+
+    it("the popup shows script-laden titles, bylines and quotes as text (no element, no handler from the page)", async () => {
+      // Complements popup.test.mjs on pages/malicious.html: checks every page-derived string literally.
+      const url = `${server.origin}/pages/malicious.html`;
+      const page = await browser.newTab(url);
+      await tabState(ext, url);
+      const popup = await openPopup(browser, url);
+      const shown = await popup.eval(() => ({
+        title: document.getElementById("title").textContent,
+        byline: document.getElementById("byline").textContent,
+        quotes: [...document.querySelectorAll("#quotes li")].map((li) => li.textContent),
+        claims: [...document.querySelectorAll("#claims button")].map((b) => b.textContent),
+        handlers: [...document.querySelectorAll("*")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
+        pageTags: document.querySelectorAll("main script, main img:not(.brand img), main b, main iframe").length,
+      }));
+      assert.ok(shown.title.includes(`<img src=x onerror="document.title='pwned'">`), `title literal: ${shown.title}`);
+      assert.ok(shown.byline.includes("<script>alert(1)</script>"), `byline literal: ${shown.byline}`);
+      const all = [...shown.claims, ...shown.quotes].join("\n");
+      assert.ok(all.includes("<script>alert(2)</script>") || all.includes("<img src=x onerror=alert(1)>"),
+        `a quote or claim with a script/img tag in its text is shown literally: ${JSON.stringify({ claims: shown.claims, quotes: shown.quotes })}`);
+      assert.deepEqual(shown.handlers, [], "no inline event handler attribute anywhere in the popup");
+      assert.equal(shown.pageTags, 0, "no script, img (but the brand icon), b or iframe element inside the popup's main content");
+      await popup.close();
       await page.close();
     });
 
