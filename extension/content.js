@@ -359,8 +359,13 @@
   function watchLateClutter() {
     if (observer || !document.body) return;
     observer = new MutationObserver(safe((records) => {
+      // A page that never stops changing never lets the debounce fire: keep at most LATE_MAX_PENDING
+      // nodes, dropping those already removed again, so removed nodes are not held for ever.
+      if (pending.size >= LATE_MAX_PENDING) for (const n of pending) if (!n.isConnected) pending.delete(n);
       for (const r of records) {
-        for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) pending.add(n);
+        for (const n of r.addedNodes) {
+          if (n.nodeType === Node.ELEMENT_NODE && pending.size < LATE_MAX_PENDING) pending.add(n);
+        }
       }
       if (pending.size) {
         clearTimeout(timer);
