@@ -8,7 +8,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 /** The shared/ folder, or null when it is absent. */
 export function sharedDir() {
-  const candidates = [process.env.SIFT_SHARED, path.join(ROOT, "../shared"), "/work/shared"].filter(Boolean);
+  const candidates = [process.env.SIFT_SHARED, path.join(ROOT, "../shared")].filter(Boolean);
   return candidates.find((d) => existsSync(path.join(d, "corpora"))) || null;
 }
 
