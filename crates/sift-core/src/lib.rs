@@ -67,8 +67,8 @@ pub fn default_clock() -> f64 {
     }
 }
 
-/// Refuses inputs that cannot be a page: empty, too large, or binary.
-fn check_input(input: &str) -> Result<(), SiftError> {
+/// Refuses input that is too large or blank (shared by pages and fragments).
+pub(crate) fn check_size_and_content(input: &str) -> Result<(), SiftError> {
     if input.len() > limits::MAX_INPUT_BYTES {
         return Err(SiftError::TooLarge {
             size: input.len(),
@@ -78,6 +78,12 @@ fn check_input(input: &str) -> Result<(), SiftError> {
     if input.trim().is_empty() {
         return Err(SiftError::Empty);
     }
+    Ok(())
+}
+
+/// Refuses inputs that cannot be a page: empty, too large, or binary.
+fn check_input(input: &str) -> Result<(), SiftError> {
+    check_size_and_content(input)?;
     if looks_binary(input) {
         return Err(SiftError::NotText);
     }

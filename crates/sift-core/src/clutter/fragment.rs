@@ -5,7 +5,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
 use crate::analysis::{ClutterTag, ElementPath};
-use crate::{limits, SiftError};
+use crate::SiftError;
 
 /// Tags the clutter in an added subtree, given its outerHTML.
 ///
@@ -13,15 +13,7 @@ use crate::{limits, SiftError};
 /// `[]` is that element itself, `[0, 2]` its first child's third child. There is no article to
 /// protect in a fragment, so only detection's own safety rules (no article-like prose) apply.
 pub fn analyze_fragment(html: &str) -> Result<Vec<ClutterTag>, SiftError> {
-    if html.len() > limits::MAX_INPUT_BYTES {
-        return Err(SiftError::TooLarge {
-            size: html.len(),
-            limit: limits::MAX_INPUT_BYTES,
-        });
-    }
-    if html.trim().is_empty() {
-        return Err(SiftError::Empty);
-    }
+    crate::check_size_and_content(html)?;
     let doc = Html::parse_fragment(html);
     let Some(root) = doc.root_element().child_elements().next() else {
         return Ok(Vec::new());
