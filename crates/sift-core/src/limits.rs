@@ -23,6 +23,7 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{local_name, ns, QualName};
 use scraper::node::Comment;
 use scraper::{Html, HtmlTreeSink, Node};
 
@@ -59,10 +60,29 @@ pub const PARSE_CHUNK_BYTES: usize = 1024;
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
-    let mut parser = driver::parse_document(
+    let parser = driver::parse_document(
         HtmlTreeSink::new(Html::new_document()),
         ParseOpts::default(),
     );
+    parse_bounded(parser, html)
+}
+
+/// Parses `html` as a fragment in a `<body>` context (as [`Html::parse_fragment`] does), within the
+/// same limits as [`parse_document`]: fragments come from pages too, and may be as hostile.
+pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
+    let parser = driver::parse_fragment(
+        HtmlTreeSink::new(Html::new_fragment()),
+        ParseOpts::default(),
+        QualName::new(None, ns!(html), local_name!("body")),
+        Vec::new(),
+        false,
+    );
+    parse_bounded(parser, html)
+}
+
+/// Feeds `html` to `parser` in chunks, checking the limits after each, then cuts the tree at
+/// [`MAX_DEPTH`].
+fn parse_bounded(mut parser: driver::Parser<HtmlTreeSink>, html: &str) -> Result<Html, SiftError> {
     let mut work = attribute_work(html.as_bytes());
     if work > MAX_PARSE_WORK {
         return Err(SiftError::TooComplex {
@@ -88,7 +108,7 @@ pub fn parse_document(html: &str) -> Result<Html, SiftError> {
                 limit: MAX_PARSE_DEPTH,
             });
         }
-        let tags = chunk.bytes().filter(|&b| b == b'<').count();
+        let tags = memchr::memchr_iter(b'<', chunk.as_bytes()).count();
         work = work.saturating_add(tags as u64 * depth as u64);
         if work > MAX_PARSE_WORK {
             return Err(SiftError::TooComplex {
@@ -114,16 +134,20 @@ const RAW_TEXT_ELEMENTS: &[&[u8]] = &[
     b"noscript",
 ];
 
-/// Estimated tokenizer work for attributes: for each start tag, its attribute count squared over
-/// two (html5ever compares each new attribute with the tag's earlier ones). A lexical approximation
-/// of the tokenizer: comments and raw-text elements are skipped, quoted values honoured.
+/// Tags shorter than this (in bytes, `<` to `>`) are not counted by [`attribute_work`]: one holds
+/// at most `len / 2` attributes, so its comparisons are at most `len * LONG_TAG_BYTES / 8`, linear
+/// in the input. Only longer tags can make the tokenizer's work grow faster than the page.
+pub const LONG_TAG_BYTES: usize = 256;
+
+/// Estimated tokenizer work for attributes: for each start tag of at least [`LONG_TAG_BYTES`], its
+/// attribute count squared over two (html5ever compares each new attribute with the tag's earlier
+/// ones). A lexical approximation of the tokenizer: comments and raw-text elements are skipped,
+/// quoted values honoured. Jumps between `<`, `>` and quotes with `memchr`, so it runs at memory
+/// speed on ordinary markup.
 pub fn attribute_work(html: &[u8]) -> u64 {
     let mut work = 0u64;
     let mut i = 0usize;
-    while let Some(offset) = html
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
-    {
+    while let Some(offset) = html.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         i += offset + 1;
         let rest = html.get(i..).unwrap_or_default();
         if rest.starts_with(b"!--") {
@@ -138,56 +162,96 @@ pub fn attribute_work(html: &[u8]) -> u64 {
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
-        let name = rest
-            .get(..name_len)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let mut attributes = 0u64;
-        let mut quote = None;
-        let mut after_space = false;
-        let mut end = rest.len();
-        for (at, &b) in rest.iter().enumerate().skip(name_len) {
-            if let Some(q) = quote {
-                if b == q {
-                    quote = None;
-                }
-                continue;
-            }
-            match b {
-                b'>' => {
-                    end = at;
-                    break;
-                }
-                b'"' | b'\'' => quote = Some(b),
-                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
-                _ => {
-                    attributes += u64::from(after_space);
-                    after_space = false;
-                }
-            }
+        let name = rest.get(..name_len).unwrap_or_default();
+        let end = tag_end(rest);
+        if end >= LONG_TAG_BYTES {
+            let attributes = count_attributes(rest.get(name_len..end).unwrap_or_default());
+            work = work.saturating_add(attributes * attributes / 2);
         }
-        work = work.saturating_add(attributes * attributes / 2);
         i += end;
-        if RAW_TEXT_ELEMENTS.contains(&name.as_slice()) {
-            let mut close = b"</".to_vec();
-            close.extend_from_slice(&name);
+        if RAW_TEXT_ELEMENTS
+            .iter()
+            .any(|raw| raw.eq_ignore_ascii_case(name))
+        {
             let rest = html.get(i..).unwrap_or_default();
-            i += find_ignore_case(rest, &close).unwrap_or(rest.len());
+            i += find_end_tag(rest, name).unwrap_or(rest.len());
         }
     }
     work
 }
 
-/// Position of `needle` in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// Offset of the `>` that ends the tag starting `tag` (quotes honoured), or `tag.len()`.
+fn tag_end(tag: &[u8]) -> usize {
+    let mut at = 0usize;
+    while let Some(offset) = tag
+        .get(at..)
+        .and_then(|rest| memchr::memchr3(b'>', b'"', b'\'', rest))
+    {
+        at += offset;
+        match tag.get(at) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let after = tag.get(at + 1..).unwrap_or_default();
+                match memchr::memchr(quote, after) {
+                    Some(close) => at += close + 2,
+                    None => return tag.len(),
+                }
+            }
+            _ => return at,
+        }
+    }
+    tag.len()
 }
 
-/// Position of `needle` (lower-case ASCII) in `haystack`, ignoring ASCII case.
-fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+/// Attributes in a tag's inside (after its name, before `>`): runs of name characters after
+/// whitespace or `/`, with quoted values skipped.
+fn count_attributes(inside: &[u8]) -> u64 {
+    let mut attributes = 0u64;
+    let mut quote = None;
+    let mut after_space = false;
+    for &b in inside {
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
+            _ => {
+                attributes += u64::from(after_space);
+                after_space = false;
+            }
+        }
+    }
+    attributes
+}
+
+/// Position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+/// Position of the end tag `</name` in `haystack`, ignoring ASCII case. Looks only at each `<`, so
+/// long script and style bodies are skipped at memory speed.
+fn find_end_tag(haystack: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0usize;
+    while let Some(offset) = haystack
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'<', rest))
+    {
+        let at = from + offset;
+        let after = haystack.get(at + 1..).unwrap_or_default();
+        if after.first() == Some(&b'/')
+            && after
+                .get(1..1 + name.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The largest char boundary of `s` that is at most `max` (and above 0 when `s` is not empty).
@@ -262,17 +326,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attribute_work_counts_attributes_per_tag() {
+    fn attribute_work_counts_attributes_per_long_tag() {
         assert_eq!(attribute_work(b"<p>x</p>"), 0);
+        let long_value = "v".repeat(LONG_TAG_BYTES);
+        // Four attributes (a `>` inside quotes does not end the tag): 4 * 4 / 2.
+        let long = format!("<a href={long_value} title='a b > c' class=\"d e\" id=x>");
+        assert_eq!(attribute_work(long.as_bytes()), 8);
+        // Short tags cost linear work and are not counted.
         assert_eq!(
-            attribute_work(b"<a href=x title='a b > c' class=\"d e\">"),
-            4
-        );
-        // Comments and script text hold no tags.
-        assert_eq!(
-            attribute_work(b"<!-- <a b c d e f> --><script>if(a<b c d e f g)</script>"),
+            attribute_work(b"<a href=x title='a b > c' class=\"d e\" id=x>"),
             0
         );
+        // Comments and script text hold no tags.
+        let hidden = format!("<!-- {long} --><script>if(a<b c d e f g) {long}</script>");
+        assert_eq!(attribute_work(hidden.as_bytes()), 0);
+        // An end tag in another case still ends the script.
+        let after = format!("<script>x</SCRIPT>{long}");
+        assert_eq!(attribute_work(after.as_bytes()), 8);
         let many: String = (0..20_000).map(|i| format!(" a{i}=v")).collect();
         assert_eq!(
             attribute_work(format!("<div{many}>").as_bytes()),
@@ -282,6 +352,20 @@ mod tests {
             parse_document(&format!("<div{many}>")),
             Err(SiftError::TooComplex { .. })
         ));
+    }
+
+    #[test]
+    fn chunked_fragment_parse_equals_whole_fragment_parse_and_is_bounded() {
+        let html =
+            "<div class=ask><p>Support us</p><form><input type=email></form></div>".repeat(300);
+        let chunked = parse_fragment(&html).expect("parsed");
+        assert_eq!(chunked.html(), Html::parse_fragment(&html).html());
+        assert_eq!(
+            parse_fragment(&"<div>".repeat(MAX_PARSE_DEPTH * 2)).err(),
+            Some(SiftError::TooDeep {
+                limit: MAX_PARSE_DEPTH
+            })
+        );
     }
 
     #[test]

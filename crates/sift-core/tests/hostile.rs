@@ -341,6 +341,41 @@ fn misnested_formatting_that_multiplies_elements_is_refused() {
 }
 
 #[test]
+fn hostile_fragments_meet_the_same_limits_as_pages() {
+    heavy(|| {
+        // Late clutter: the extension hands over added subtrees, which a page controls entirely.
+        let deep = "<div>".repeat(100_000);
+        assert_eq!(
+            sift_core::analyze_fragment(&deep).err(),
+            Some(SiftError::TooDeep {
+                limit: limits::MAX_PARSE_DEPTH
+            })
+        );
+        let mut misnested = String::from("<p>");
+        for i in 0..900 {
+            misnested.push_str(&format!("<b id=b{i}>"));
+        }
+        misnested.push_str("</p>");
+        misnested.push_str(&"<p>x</p>".repeat(3000));
+        assert!(matches!(
+            sift_core::analyze_fragment(&misnested),
+            Err(SiftError::TooManyNodes { .. })
+        ));
+        let attributes: String = (0..20_000).map(|i| format!(" a{i}=v")).collect();
+        assert!(matches!(
+            sift_core::analyze_fragment(&format!("<div{attributes}>")),
+            Err(SiftError::TooComplex { .. })
+        ));
+        // Nested just within the limits: a result, with the deep part cut.
+        let nested = format!(
+            "{}<form><input type=email><button>Subscribe</button></form>",
+            "<div>".repeat(limits::MAX_DEPTH + 100)
+        );
+        assert!(sift_core::analyze_fragment(&nested).is_ok());
+    });
+}
+
+#[test]
 fn pages_without_body_and_framesets_give_a_result_without_an_article() {
     let pages = [
         (

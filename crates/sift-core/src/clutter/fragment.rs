@@ -2,7 +2,7 @@
 //! over an added subtree's outerHTML, and gets back tags with paths relative to that subtree's root.
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html};
+use scraper::ElementRef;
 
 use crate::analysis::{ClutterTag, ElementPath};
 use crate::SiftError;
@@ -14,7 +14,7 @@ use crate::SiftError;
 /// protect in a fragment, so only detection's own safety rules (no article-like prose) apply.
 pub fn analyze_fragment(html: &str) -> Result<Vec<ClutterTag>, SiftError> {
     crate::check_size_and_content(html)?;
-    let doc = Html::parse_fragment(html);
+    let doc = crate::limits::parse_fragment(html)?;
     let Some(root) = doc.root_element().child_elements().next() else {
         return Ok(Vec::new());
     };
