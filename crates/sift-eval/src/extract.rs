@@ -8,7 +8,8 @@
 //! - **Trafilatura subset** (`corpora/trafilatura`): share of "with" snippets present in the text, share
 //!   of "without" snippets leaked into it.
 //!
-//! Flags: `--no-peer` (skip Readability.js), `--verbose` (one line per page with its figures).
+//! Flags: `--no-peer` (skip Readability.js), `--verbose` (one line per page with its figures;
+//! for Trafilatura pages also the missed and the leaked snippets).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -531,11 +532,21 @@ fn score(pages: &[Page], outputs: &[Output], verbose: Option<&str>) -> Report {
             Corpus::Trafilatura => {
                 let text = normalize_space(&out.text);
                 let (mut wf, mut wl) = (0, 0);
+                // Diagnostics for --verbose: which snippets were missed and which leaked.
+                let mut notes = Vec::new();
                 for s in &page.with {
-                    wf += usize::from(text.contains(&normalize_space(s)));
+                    let found = text.contains(&normalize_space(s));
+                    wf += usize::from(found);
+                    if !found {
+                        notes.push(format!("    missed: {}", normalize_space(s)));
+                    }
                 }
                 for s in &page.without {
-                    wl += usize::from(text.contains(&normalize_space(s)));
+                    let leaked = text.contains(&normalize_space(s));
+                    wl += usize::from(leaked);
+                    if leaked {
+                        notes.push(format!("    leaked: {}", normalize_space(s)));
+                    }
                 }
                 if let Some(who) = verbose {
                     println!(
@@ -544,6 +555,9 @@ fn score(pages: &[Page], outputs: &[Output], verbose: Option<&str>) -> Report {
                         page.with.len(),
                         page.without.len()
                     );
+                    for n in &notes {
+                        println!("{n}");
+                    }
                 }
                 with_found += wf;
                 with_total += page.with.len();

@@ -1,5 +1,6 @@
 //! Tables of patterns that mark boilerplate or content, matched on lower-cased `class` + `id` text and
-//! on short lines of text. Substring matching, as Readability.js does with its regular expressions.
+//! on short lines of text. Substring matching, as Readability.js does with its regular expressions (the
+//! class/id tables through one multi-pattern matcher, see `nodes.rs`).
 
 /// Class/id fragments of blocks that are almost never the article (Readability's "unlikely candidates",
 /// plus the widgets news sites add around the text). A block matching one of these and none of
@@ -179,11 +180,6 @@ pub const FURNITURE_LINES: &[&str] = &[
     "читайте також",          // uk
     "поділитися",             // uk
 ];
-
-/// Whether lower-cased `hay` contains any of `needles`.
-pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| hay.contains(n))
-}
 
 /// Whether a whole line is page furniture ([`FURNITURE_LINES`]).
 pub fn is_furniture_line(line: &str) -> bool {

@@ -51,9 +51,12 @@ pub fn extract(doc: &Html, options: &ExtractOptions<'_>) -> Extraction {
     let meta = metadata::read(doc, options.url);
     // Strict first (class/id boilerplate left out); relaxed when that leaves too little text, as
     // Readability retries with its flags cleared.
-    let mut attempt = run(doc, options, true);
+    let mut flat = nodes::flatten(doc, options.exclude);
+    flat.prepare(true);
+    let mut attempt = run(doc, &flat, true);
     if attempt.text_chars < verdict::MIN_ARTICLE_CHARS {
-        let relaxed = run(doc, options, false);
+        flat.prepare(false);
+        let relaxed = run(doc, &flat, false);
         if relaxed.text_chars > attempt.text_chars {
             attempt = relaxed;
         }
@@ -116,13 +119,12 @@ struct Attempt {
     page_link_density: f64,
 }
 
-fn run(doc: &Html, options: &ExtractOptions<'_>, strict: bool) -> Attempt {
-    let flat = nodes::flatten(doc, options.exclude, strict);
+fn run(doc: &Html, flat: &nodes::Flat<'_>, strict: bool) -> Attempt {
     let page_link_density = flat
         .body
         .and_then(|b| flat.nodes.get(b))
         .map_or(0.0, |b| b.link_density());
-    let choice = candidates::choose(&flat).or_else(|| {
+    let choice = candidates::choose(flat).or_else(|| {
         flat.body.map(|b| candidates::Choice {
             root: b,
             parts: vec![b],
@@ -138,7 +140,7 @@ fn run(doc: &Html, options: &ExtractOptions<'_>, strict: bool) -> Attempt {
             page_link_density,
         };
     };
-    let lines = text::assemble(&flat, &choice.parts);
+    let lines = text::assemble(flat, &choice.parts);
     let paths = lines.iter().map(|l| flat.path(l.block)).collect();
     let text_chars = lines.iter().map(|l| l.text.chars().count()).sum();
     Attempt {

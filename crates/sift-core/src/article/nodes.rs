@@ -4,12 +4,16 @@
 //! subtrees, so extraction stays linear in the size of the page. An element's subtree is the index
 //! range `i..nodes[i].end`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
-use super::boilerplate::{self, MAYBE_CONTENT, NEGATIVE, POSITIVE, UNLIKELY, UNLIKELY_ROLES};
+use super::boilerplate::{
+    IN_ARTICLE_FURNITURE, MAYBE_CONTENT, NEGATIVE, POSITIVE, UNLIKELY, UNLIKELY_ROLES,
+};
+use crate::clutter::matcher::Matcher;
 
 /// Subtrees never read for text.
 /// (`rt`/`rp`: ruby annotations, e.g. furigana, which would split the words they annotate.)
@@ -142,6 +146,13 @@ pub struct FlatNode<'a> {
     pub in_dropped: bool,
     /// This node or an ancestor is `unlikely`.
     pub in_unlikely: bool,
+    /// Class, id, role or tag says "not content" (left out in strict mode).
+    pub unlikely: bool,
+    /// Hidden, already tagged clutter, or never content: left out in every mode.
+    pub hard_drop: bool,
+    /// The subtree holds the page's declared article body (`itemprop=articleBody`, `<main>`,
+    /// `role=main`, or the page's only `<article>`): never left out as unlikely.
+    pub holds_body: bool,
 }
 
 impl FlatNode<'_> {
@@ -168,12 +179,23 @@ pub struct Flat<'a> {
     pub body: Option<usize>,
 }
 
+/// What marks an element as the article body, found during the walk.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum BodyMark {
+    None,
+    /// `itemprop=articleBody`, `<main>`, `role=main`.
+    Declared,
+    /// An `<article>` element (a marker only when it is the page's only one).
+    Article,
+}
+
 /// The attributes extraction reads, gathered in one pass over an element's attributes.
 #[derive(Default)]
 struct Attrs<'a> {
     class: Option<&'a str>,
     id: Option<&'a str>,
     role: Option<&'a str>,
+    itemprop: Option<&'a str>,
     hidden: bool,
 }
 
@@ -184,6 +206,7 @@ fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
             "class" => a.class = Some(value),
             "id" => a.id = Some(value),
             "role" => a.role = Some(value),
+            "itemprop" => a.itemprop = Some(value),
             "hidden" => a.hidden = true,
             "aria-hidden" => a.hidden |= value == "true",
             "style" => a.hidden |= style_hides(value),
@@ -214,24 +237,57 @@ struct ClassFlags {
     furniture: bool,
 }
 
-/// Reads the flags of a `class`/`id` pair (lower-cased, substring matches).
-fn class_flags(class: Option<&str>, id: Option<&str>) -> ClassFlags {
-    let mut ci = String::new();
+/// Which table a class/id pattern comes from (bits of [`class_matcher`]'s tags).
+const T_POSITIVE: u8 = 1;
+const T_NEGATIVE: u8 = 2;
+const T_UNLIKELY: u8 = 4;
+const T_MAYBE: u8 = 8;
+const T_FURNITURE: u8 = 16;
+
+/// One matcher over every class/id table, and each pattern's table bit.
+fn class_matcher() -> &'static (Matcher, Vec<u8>) {
+    static MATCHER: OnceLock<(Matcher, Vec<u8>)> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let tables: [(&[&'static str], u8); 5] = [
+            (POSITIVE, T_POSITIVE),
+            (NEGATIVE, T_NEGATIVE),
+            (UNLIKELY, T_UNLIKELY),
+            (MAYBE_CONTENT, T_MAYBE),
+            (IN_ARTICLE_FURNITURE, T_FURNITURE),
+        ];
+        let mut patterns = Vec::new();
+        let mut bits = Vec::new();
+        for (table, bit) in tables {
+            for p in table {
+                patterns.push(*p);
+                bits.push(bit);
+            }
+        }
+        (Matcher::new(patterns), bits)
+    })
+}
+
+/// Reads the flags of a `class`/`id` pair (ASCII lower-cased into `buf`, substring matches, one pass).
+fn class_flags(class: Option<&str>, id: Option<&str>, buf: &mut String) -> ClassFlags {
+    buf.clear();
     if let Some(c) = class {
-        ci.push_str(c);
+        buf.push_str(c);
     }
     if let Some(i) = id {
-        ci.push(' ');
-        ci.push_str(i);
+        buf.push(' ');
+        buf.push_str(i);
     }
-    let ci = ci.to_lowercase();
-    let positive = boilerplate::contains_any(&ci, POSITIVE);
-    let negative = boilerplate::contains_any(&ci, NEGATIVE);
+    buf.make_ascii_lowercase();
+    let (matcher, bits) = class_matcher();
+    let mut found = 0u8;
+    matcher.for_each_at(buf, |i, _| {
+        found |= bits.get(usize::from(i)).copied().unwrap_or(0);
+    });
+    let has = |bit: u8| found & bit != 0;
     ClassFlags {
-        weight: i32::from(positive) * 25 - i32::from(negative) * 25,
-        unlikely: boilerplate::contains_any(&ci, UNLIKELY)
-            && !boilerplate::contains_any(&ci, MAYBE_CONTENT),
-        furniture: boilerplate::contains_any(&ci, boilerplate::IN_ARTICLE_FURNITURE),
+        weight: i32::from(has(T_POSITIVE)) * 25 - i32::from(has(T_NEGATIVE)) * 25,
+        unlikely: has(T_UNLIKELY) && !has(T_MAYBE),
+        furniture: has(T_FURNITURE),
     }
 }
 
@@ -250,16 +306,17 @@ fn text_stats(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
-/// Builds the flattened document; `exclude` holds elements already tagged as clutter. When `strict`,
-/// blocks whose class, id or role says "not content" are dropped too.
-pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Flat<'a> {
+/// Builds the flattened document in one walk; `exclude` holds elements already tagged as clutter.
+/// The statistics are filled by [`Flat::prepare`].
+pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>) -> Flat<'a> {
     let mut nodes: Vec<FlatNode<'a>> = Vec::new();
+    let mut marks: Vec<BodyMark> = Vec::new();
     let mut body = None;
     // Stack of open element indices; `link_depth` counts open <a> elements.
     let mut stack: Vec<usize> = Vec::new();
     let mut link_depth = 0usize;
     let mut child_counts: Vec<u32> = Vec::new();
-    let mut class_cache: HashMap<(Option<&str>, Option<&str>), ClassFlags> = HashMap::new();
+    let mut buf = String::new();
     let root = doc.root_element();
     let mut edges = root.traverse();
     while let Some(edge) = edges.next() {
@@ -289,35 +346,39 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
                     let index = nodes.len();
                     let is_block = is_block_tag(tag);
-                    let parent_node = nodes.get(parent);
                     let block = if is_block {
                         index
                     } else {
-                        parent_node.map_or(index, |p| p.block)
+                        nodes.get(parent).map_or(index, |p| p.block)
                     };
                     let attrs = read_attrs(e);
                     let (class, id) = (attrs.class, attrs.id);
-                    // Pages repeat a few class names thousands of times: match each pair once.
                     let flags = if class.is_none() && id.is_none() {
                         ClassFlags::default()
                     } else {
-                        *class_cache
-                            .entry((class, id))
-                            .or_insert_with(|| class_flags(class, id))
+                        class_flags(class, id, &mut buf)
                     };
-                    let class_weight = flags.weight;
-                    let role_unlikely = attrs
-                        .role
-                        .is_some_and(|r| UNLIKELY_ROLES.contains(&r.to_ascii_lowercase().as_str()));
+                    let role = attrs.role.map(str::to_ascii_lowercase);
+                    let role_unlikely =
+                        role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(&r));
                     let structural = matches!(tag, "html" | "body" | "article" | "main");
                     let unlikely = !structural
                         && (role_unlikely || flags.unlikely || matches!(tag, "aside" | "footer"));
-                    let dropped = (strict && unlikely)
-                        || exclude.contains(&n.id())
-                        || attrs.hidden
-                        || is_never_content_tag(tag);
-                    let in_dropped = dropped || parent_node.is_some_and(|p| p.in_dropped);
-                    let in_unlikely = unlikely || parent_node.is_some_and(|p| p.in_unlikely);
+                    let hard_drop = attrs.hidden
+                        || is_never_content_tag(tag)
+                        || (!exclude.is_empty() && exclude.contains(&n.id()));
+                    let mark = if tag == "main"
+                        || role.as_deref() == Some("main")
+                        || attrs
+                            .itemprop
+                            .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
+                    {
+                        BodyMark::Declared
+                    } else if tag == "article" {
+                        BodyMark::Article
+                    } else {
+                        BodyMark::None
+                    };
                     if tag == "body" && body.is_none() {
                         body = Some(index);
                     }
@@ -338,15 +399,19 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         inline_link_chars: 0,
                         prose: 0,
                         paragraphs: 0,
-                        items: u32::from(tag == "li"),
-                        images: u32::from(tag == "img"),
-                        inputs: u32::from(matches!(tag, "input" | "textarea" | "select")),
-                        class_weight,
+                        items: 0,
+                        images: 0,
+                        inputs: 0,
+                        class_weight: flags.weight,
                         furniture: flags.furniture,
-                        dropped,
-                        in_dropped,
-                        in_unlikely,
+                        dropped: false,
+                        in_dropped: false,
+                        in_unlikely: false,
+                        unlikely,
+                        hard_drop,
+                        holds_body: false,
                     });
+                    marks.push(mark);
                     if tag == "a" {
                         link_depth += 1;
                     }
@@ -358,14 +423,7 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                     let Some(p) = nodes.get(parent) else { continue };
                     let (chars, commas) = text_stats(t);
                     let block = p.block;
-                    let (in_dropped, in_unlikely) = (p.in_dropped, p.in_unlikely);
                     let link_chars = if link_depth > 0 { chars } else { 0 };
-                    if !in_dropped {
-                        if let Some(b) = nodes.get_mut(block) {
-                            b.inline_chars = b.inline_chars.saturating_add(chars);
-                            b.inline_link_chars = b.inline_link_chars.saturating_add(link_chars);
-                        }
-                    }
                     let index = nodes.len();
                     nodes.push(FlatNode {
                         id: n.id(),
@@ -390,9 +448,13 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
                         class_weight: 0,
                         furniture: false,
                         dropped: false,
-                        in_dropped,
-                        in_unlikely,
+                        in_dropped: false,
+                        in_unlikely: false,
+                        unlikely: false,
+                        hard_drop: false,
+                        holds_body: false,
                     });
+                    marks.push(BodyMark::None);
                 }
                 _ => {}
             },
@@ -416,8 +478,28 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>, strict: bool) -> Fl
             }
         }
     }
-    accumulate(&mut nodes);
+    mark_bodies(&mut nodes, &marks);
     Flat { nodes, body }
+}
+
+/// Sets `holds_body` on the declared article body and its ancestors (children have higher indices
+/// than their parent, so one reverse pass carries it up).
+fn mark_bodies(nodes: &mut [FlatNode<'_>], marks: &[BodyMark]) {
+    let articles = marks.iter().filter(|&&m| m == BodyMark::Article).count();
+    for i in (0..nodes.len()).rev() {
+        let mark = marks.get(i).copied().unwrap_or(BodyMark::None);
+        let Some(node) = nodes.get_mut(i) else {
+            continue;
+        };
+        let own = mark == BodyMark::Declared || (mark == BodyMark::Article && articles == 1);
+        node.holds_body |= own;
+        let (holds, parent) = (node.holds_body, node.parent);
+        if holds {
+            if let Some(p) = nodes.get_mut(parent) {
+                p.holds_body = true;
+            }
+        }
+    }
 }
 
 /// Minimum inline chars for a block to count as a paragraph.
@@ -465,6 +547,46 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
 }
 
 impl Flat<'_> {
+    /// Fills the statistics for one mode: when `strict`, blocks whose class, id, role or tag says
+    /// "not content" are left out too (unless they hold the declared article body). Linear; may be
+    /// called again to switch modes.
+    pub fn prepare(&mut self, strict: bool) {
+        let nodes = &mut self.nodes;
+        for i in 0..nodes.len() {
+            let (p_dropped, p_unlikely) =
+                match nodes.get(nodes.get(i).map_or(usize::MAX, |n| n.parent)) {
+                    Some(p) => (p.in_dropped, p.in_unlikely),
+                    None => (false, false),
+                };
+            let Some(node) = nodes.get_mut(i) else {
+                continue;
+            };
+            if node.is_element() {
+                node.dropped = node.hard_drop || (strict && node.unlikely && !node.holds_body);
+                node.chars = 0;
+                node.link_chars = 0;
+                node.commas = 0;
+                node.inline_chars = 0;
+                node.inline_link_chars = 0;
+                node.prose = 0;
+                node.paragraphs = 0;
+                node.items = u32::from(node.tag == "li");
+                node.images = u32::from(node.tag == "img");
+                node.inputs = u32::from(matches!(node.tag, "input" | "textarea" | "select"));
+            }
+            node.in_dropped = node.dropped || p_dropped;
+            node.in_unlikely = node.unlikely || p_unlikely;
+            if !node.is_element() && !node.in_dropped {
+                let (block, chars, link) = (node.block, node.chars, node.link_chars);
+                if let Some(b) = nodes.get_mut(block) {
+                    b.inline_chars = b.inline_chars.saturating_add(chars);
+                    b.inline_link_chars = b.inline_link_chars.saturating_add(link);
+                }
+            }
+        }
+        accumulate(nodes);
+    }
+
     /// Element path of node `i` (child indices from `<html>`).
     pub fn path(&self, i: usize) -> Vec<u32> {
         let mut path = Vec::new();

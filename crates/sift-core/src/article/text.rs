@@ -33,8 +33,13 @@ pub struct Line {
     pub block: usize,
 }
 
-/// Whether the subtree at `i` (inside a part of `part_chars` chars) is left out.
-fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32) -> bool {
+/// A container holding at least this share of its part's prose is the article itself, whatever its
+/// link density or class says: conditional cleaning never removes it.
+const CLEAN_MAX_PROSE_SHARE: f64 = 0.5;
+
+/// Whether the subtree at `i` (inside a part of `part_chars` chars and `part_prose` chars of prose)
+/// is left out.
+fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32, part_prose: u32) -> bool {
     if node.dropped {
         return true;
     }
@@ -60,7 +65,9 @@ fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32) -> bool {
     {
         return true;
     }
-    if CONDITIONAL_TAGS.contains(&tag) && node.commas < CLEAN_MAX_COMMAS {
+    let holds_article =
+        part_prose > 0 && f64::from(node.prose) >= CLEAN_MAX_PROSE_SHARE * f64::from(part_prose);
+    if CONDITIONAL_TAGS.contains(&tag) && node.commas < CLEAN_MAX_COMMAS && !holds_article {
         if node.class_weight < 0 && node.paragraphs < 2 {
             return true;
         }
@@ -88,6 +95,7 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
             continue;
         };
         let part_chars = p.chars;
+        let part_prose = p.prose;
         let mut line = String::new();
         let mut line_block = part;
         let mut pending_space = false;
@@ -105,7 +113,7 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
             }
             let Some(node) = flat.nodes.get(i) else { break };
             if node.is_element() {
-                if skip(node, i == part, part_chars) {
+                if skip(node, i == part, part_chars, part_prose) {
                     i = node.end.max(i + 1);
                     continue;
                 }

@@ -16,7 +16,7 @@ pub mod cues;
 pub mod donation;
 mod fragment;
 pub mod markers;
-mod matcher;
+pub(crate) mod matcher;
 pub mod newsletter;
 mod safety;
 pub mod stats;
