@@ -34,13 +34,96 @@ function core() {
   return ready;
 }
 
+/**
+ * Pages arriving in parts (content.js sends a page's HTML in pieces while serialising it), by the
+ * sender's id: {parts, chars, at, wake}. Entries leave when their page is analysed, or after
+ * PARTS_TTL_MS (a tab closed half-way), so nothing is kept from page to page.
+ */
+const incoming = new Map();
+const PARTS_TTL_MS = 60 * 1000;
+/** Longest wait for parts still on their way when the request arrives. */
+const PARTS_WAIT_MS = 10 * 1000;
+
+function dropStaleParts() {
+  const now = Date.now();
+  for (const [id, entry] of incoming) if (now - entry.at > PARTS_TTL_MS) incoming.delete(id);
+}
+
+function partsEntry(id) {
+  let entry = incoming.get(id);
+  if (!entry) {
+    entry = { parts: [], chars: 0, at: Date.now(), wake: null };
+    incoming.set(id, entry);
+  }
+  return entry;
+}
+
+function receivePart(message) {
+  dropStaleParts();
+  const { id, index, text } = message;
+  if (typeof id !== "string" || !Number.isInteger(index) || index < 0 || typeof text !== "string") {
+    return { ok: false, error: "bad page part" };
+  }
+  const entry = partsEntry(id);
+  if (entry.parts[index] === undefined && index <= MAX_HTML / 1024) {
+    entry.parts[index] = text;
+    entry.chars += text.length;
+  }
+  if (entry.wake) entry.wake();
+  return { ok: true };
+}
+
+/** The whole HTML of a request whose first `count` parts came separately, or null (too large, lost). */
+async function assemble(message) {
+  const count = message.parts;
+  if (!Number.isInteger(count) || count < 0 || count > MAX_HTML / 1024) return null;
+  const entry = partsEntry(message.id);
+  const until = Date.now() + PARTS_WAIT_MS;
+  const missing = () => {
+    for (let i = 0; i < count; i++) if (entry.parts[i] === undefined) return true;
+    return false;
+  };
+  while (missing() && Date.now() < until) {
+    await new Promise((resolve) => {
+      entry.wake = resolve;
+      setTimeout(resolve, 200);
+    });
+  }
+  incoming.delete(message.id);
+  if (missing() || entry.chars + message.html.length > MAX_HTML) return null;
+  entry.parts.length = count;
+  entry.parts.push(message.html);
+  return entry.parts.join("");
+}
+
+const encoder = new TextEncoder();
+/** Milliseconds on a clock shared with the content script (same time origin after conversion). */
+const clock = () => performance.timeOrigin + performance.now();
+
+/**
+ * Analyses a page. The HTML goes into wasm memory as exact UTF-8 bytes (a JS string would be copied
+ * through a buffer of three bytes per character), and the analysis comes back as the core's JSON text,
+ * which goes to the content script as it is (no JS object built here only to be serialised again).
+ */
 async function analyze(message) {
+  const received = clock();
+  dropStaleParts();
   if (typeof message.html !== "string" || message.html.length > MAX_HTML) {
     return { ok: false, error: "page too large or not text" };
   }
+  const html = typeof message.id === "string" ? await assemble(message) : message.html;
+  if (html === null) return { ok: false, error: "page too large, or parts of it lost" };
   await core();
   const url = typeof message.url === "string" ? message.url : undefined;
-  return { ok: true, analysis: sift.analyzeHtml(message.html, url), version: sift.version() };
+  const start = performance.now();
+  let json;
+  if (typeof sift.analyzePage === "function") {
+    json = sift.analyzePage(encoder.encode(html), url);
+  } else {
+    json = JSON.stringify(sift.analyzeHtml(html, url));
+  }
+  const call = performance.now() - start;
+  return { ok: true, json, version: sift.version(), timing: { received, call, sent: clock() } };
 }
 
 async function analyzeFragment(message) {
@@ -78,6 +161,8 @@ onMessage((message, sender) => {
     case "sift:analyze":
       rememberTab(sender);
       return analyze(message);
+    case "sift:page-part":
+      return Promise.resolve(receivePart(message));
     case "sift:hello":
       rememberTab(sender);
       return Promise.resolve({ ok: true });

@@ -9,10 +9,20 @@
   const { api, sendMessage, onMessage } = globalThis.SiftCompat;
   const Settings = globalThis.SiftSettings;
 
-  /** Longest main-thread slice (ms) before yielding to the page. */
-  const SLICE_MS = 8;
-  /** An element with fewer descendants than this is serialised natively in one go. */
-  const SERIALIZE_NATIVE_BELOW = 1500;
+  /** Longest main-thread slice (ms) before yielding to the page (a frame is 16 ms; leave the page room). */
+  const SLICE_MS = 6;
+  /**
+   * An element with at most this many descendants (and no big script or style inside) is serialised
+   * natively, one outerHTML, in one go: a few hundred elements take a few milliseconds even on a busy machine.
+   */
+  const NATIVE_MAX_ELEMENTS = 1000;
+  /** A script or style with a body longer than this (chars) is never serialised natively (see above). */
+  const BIG_BODY_CHARS = 16 * 1024;
+  /**
+   * The page goes to the background in messages of about this many chars, sent while serialising: each
+   * message is serialised synchronously on the page's thread, so one message for a whole page blocked it.
+   */
+  const PART_CHARS = 64 * 1024;
   /** Quiet time (ms) after the last DOM change before late clutter is analysed. */
   const LATE_DEBOUNCE_MS = 400;
   /** Most late-clutter batches per page, and fragments per batch. */
@@ -46,24 +56,44 @@
 
   // Timing for the benchmark (tests/bench): `performance.measure` entries named sift:* (visible to the
   // page's own timeline, no DOM change), and the longest synchronous stretch between yields.
-  const timing = { runFrom: scriptStart, longest: 0 };
+  const timing = { runFrom: scriptStart, longest: 0, phase: "start", longestPhase: "start" };
   const pauseRun = () => {
-    timing.longest = Math.max(timing.longest, now() - timing.runFrom);
+    const ran = now() - timing.runFrom;
+    if (ran > timing.longest) {
+      timing.longest = ran;
+      timing.longestPhase = timing.phase;
+    }
   };
   const resumeRun = () => {
     timing.runFrom = now();
   };
-  function measure(name, start, end) {
+  function measure(name, start, end, detail) {
     try {
-      performance.measure(name, { start, end });
+      performance.measure(name, detail === undefined ? { start, end } : { start, end, detail });
     } catch (_e) {
       // no user timing here: the benchmark reads nothing, the page is unaffected
     }
   }
 
+  /**
+   * Lets the page run: `scheduler.yield()` where the browser has it (Chromium: input and rendering go
+   * first, then this continues without the 4 ms clamp nested `setTimeout(0)` gets after five levels),
+   * else a timer, queued fairly behind the page's own timers.
+   */
+  function pageTurn() {
+    try {
+      if (globalThis.scheduler && typeof globalThis.scheduler.yield === "function") {
+        return globalThis.scheduler.yield().catch(() => undefined);
+      }
+    } catch (_e) {
+      // fall through to a timer
+    }
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
   const yieldToPage = () => {
     pauseRun();
-    return new Promise((resolve) => setTimeout(resolve, 0)).then(resumeRun);
+    return pageTurn().then(resumeRun);
   };
 
   function safe(fn) {
@@ -79,12 +109,31 @@
   }
 
   // --- serialising the page in slices ---------------------------------------------------------------
+  //
+  // The page's HTML as outerHTML gives it, with one difference: the bodies of script, style, noscript and
+  // template elements are left out (the elements stay, with their attributes, so every element keeps its
+  // element-child path). The core never reads those bodies (it skips their subtrees), except JSON-LD
+  // scripts, which the article metadata reads and which are kept whole. They are about half of what a
+  // news page's HTML weighs, and everything serialised is copied four times on its way into the core.
 
+  const HTML_NS = "http://www.w3.org/1999/xhtml";
+  /** Elements whose content outerHTML writes as raw text: `<` in it starts no tag. */
   const RAW_TEXT = new Set(["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"]);
+  /** Elements emitted with an empty body (the core skips their subtrees; JSON-LD scripts excepted). */
+  const EMPTIED = new Set(["script", "style", "noscript", "template"]);
   const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+  /** Tags scanned between two looks at the clock while stripping a natively serialised subtree. */
+  const SCAN_STEP = 256;
+  const GT = 62, QUOTE = 34, SLASH = 47, BANG = 33, QUESTION = 63;
 
-  const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const escapeAttr = (s) => s.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/"/g, "&quot;");
+  const TEXT_SPECIAL = /[&<>\u00a0]/;
+  const ATTR_SPECIAL = /[&"\u00a0]/;
+  const escapeText = (s) => (TEXT_SPECIAL.test(s)
+    ? s.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    : s);
+  const escapeAttr = (s) => (ATTR_SPECIAL.test(s)
+    ? s.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/"/g, "&quot;")
+    : s);
 
   function openTag(el) {
     let s = "<" + el.localName;
@@ -92,41 +141,226 @@
     return s + ">";
   }
 
+  /** Is a script's type (as the core reads it: trimmed, any case) JSON-LD? */
+  const isJsonLdType = (type) => typeof type === "string" && type.trim().toLowerCase() === "application/ld+json";
+  const JSON_LD_IN_TAG = / type="([^"]*)"/;
+  /** The same question of a serialised start tag, `<script ...>`. */
+  const isJsonLdTag = (tag) => {
+    const m = JSON_LD_IN_TAG.exec(tag);
+    return Boolean(m) && isJsonLdType(m[1]);
+  };
+
+  /** Start of a comment, the end of a template, or the start tag of a raw-text element or a template. */
+  const TOKEN = /<!--|<\/template>|<(script|style|noscript|template|xmp|iframe|noembed|noframes|plaintext)(?=[\s>])/g;
+
   /**
-   * The document's HTML, as outerHTML would give it, built in slices of at most SLICE_MS: small subtrees
-   * are serialised natively, big ones are opened and their children queued.
+   * Does this browser's outerHTML escape `<` and `>` in attribute values (Chromium 138+, Firefox 140+)?
+   * Then every `<` in serialised HTML outside comments and raw text starts a tag, and the interesting
+   * ones can be found by a native search instead of reading every tag.
    */
-  async function serializeDocument() {
-    const parts = ["<!DOCTYPE html>"];
+  const ATTRIBUTES_ESCAPED = (() => {
+    try {
+      const probe = document.createElement("i");
+      probe.setAttribute("t", "<>");
+      return probe.outerHTML.includes("&lt;&gt;");
+    } catch (_e) {
+      return false;
+    }
+  })();
+
+  /**
+   * Copies serialised HTML `s` (one element's outerHTML) to `out` without the bodies of EMPTIED elements,
+   * yielding every SCAN_STEP tokens so the caller can look at the clock. outerHTML's output is canonical:
+   * lower-case HTML tag names, attribute values double-quoted with `"` escaped, text escaped, and raw
+   * text only inside comments and RAW_TEXT elements, which end at their own `</name`. Linear in `s`.
+   */
+  function* stripBodies(s, out) {
+    if (!ATTRIBUTES_ESCAPED) {
+      yield* stripBodiesTagByTag(s, out);
+      return;
+    }
+    const n = s.length;
+    const token = new RegExp(TOKEN);
+    let from = 0; // start of what is not yet copied to `out`
+    let inTemplate = 0; // nesting depth inside a template's content, which is left out
+    let steps = 0;
+    for (let m = token.exec(s); m; m = token.exec(s)) {
+      if (++steps % SCAN_STEP === 0) yield;
+      const at = m.index;
+      if (m[0] === "<!--") {
+        const end = s.indexOf("-->", at + 4);
+        token.lastIndex = end < 0 ? n : end + 3;
+        continue;
+      }
+      if (m[0] === "</template>") {
+        if (inTemplate && --inTemplate === 0) from = at;
+        continue;
+      }
+      const name = m[1];
+      const tagEnd = s.indexOf(">", at) + 1 || n; // no `>` inside attribute values here
+      if (name === "template") {
+        if (inTemplate++ === 0) out.push(s.slice(from, tagEnd));
+        token.lastIndex = tagEnd;
+        continue;
+      }
+      const close = s.indexOf("</" + name, tagEnd);
+      const end = close < 0 ? n : close;
+      if (!inTemplate && EMPTIED.has(name) && !(name === "script" && isJsonLdTag(s.slice(at, tagEnd)))) {
+        out.push(s.slice(from, tagEnd));
+        from = end;
+      }
+      token.lastIndex = end;
+    }
+    if (inTemplate) out.push("</template>".repeat(inTemplate));
+    else out.push(s.slice(from));
+  }
+
+  /** stripBodies for browsers that leave `<` and `>` raw in attribute values: reads every tag. */
+  function* stripBodiesTagByTag(s, out) {
+    const n = s.length;
+    let i = 0; // where to look for the next `<`
+    let from = 0;
+    let inTemplate = 0;
+    let steps = 0;
+    while (i < n) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0) break;
+      if (++steps % SCAN_STEP === 0) yield;
+      const c = s.charCodeAt(lt + 1);
+      if (c === BANG) {
+        // a comment: raw up to `-->`
+        const end = s.indexOf("-->", lt + 4);
+        i = end < 0 ? n : end + 3;
+        continue;
+      }
+      if (c === SLASH) {
+        if (inTemplate && s.startsWith("template>", lt + 2) && --inTemplate === 0) from = lt;
+        i = lt + 2;
+        continue;
+      }
+      if (c === QUESTION) {
+        i = lt + 2;
+        continue;
+      }
+      // A start tag: the name, then the `>` that ends it outside quoted attribute values.
+      let j = lt + 1;
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (d === 32 || d === GT || d === SLASH || (d >= 9 && d <= 13)) break;
+      }
+      const name = s.slice(lt + 1, j);
+      let k = j;
+      let quoted = false;
+      while (k < n) {
+        const d = s.charCodeAt(k++);
+        if (d === QUOTE) quoted = !quoted;
+        else if (d === GT && !quoted) break;
+      }
+      if (name === "template") {
+        if (inTemplate++ === 0) out.push(s.slice(from, k));
+        i = k;
+        continue;
+      }
+      if (RAW_TEXT.has(name)) {
+        const close = s.indexOf("</" + name, k);
+        const end = close < 0 ? n : close;
+        if (!inTemplate && EMPTIED.has(name) && !(name === "script" && isJsonLdTag(s.slice(lt, k)))) {
+          out.push(s.slice(from, k));
+          from = end;
+        }
+        i = end;
+        continue;
+      }
+      i = k;
+    }
+    if (inTemplate) out.push("</template>".repeat(inTemplate));
+    else out.push(s.slice(from));
+  }
+
+  /** Collects serialised pieces and hands them on in parts of about PART_CHARS. */
+  class PartSink {
+    constructor(emit) {
+      this.emit = emit;
+      this.pieces = [];
+      this.chars = 0;
+    }
+
+    push(piece) {
+      this.pieces.push(piece);
+      this.chars += piece.length;
+    }
+
+    /** Emits what is collected when it is a part's worth (or anything, when `all`). */
+    flush(all) {
+      if (this.chars >= PART_CHARS || (all && this.pieces.length)) {
+        const text = this.pieces.join("");
+        this.pieces = [];
+        this.chars = 0;
+        this.emit(text);
+      }
+    }
+  }
+
+  /** Elements to open rather than serialise natively: ancestors of scripts and styles with big bodies. */
+  function bigBodyAncestors() {
+    const open = new Set();
+    for (const el of document.querySelectorAll("script, style")) {
+      if (el.textContent.length <= BIG_BODY_CHARS) continue;
+      for (let p = el.parentElement; p && !open.has(p); p = p.parentElement) open.add(p);
+    }
+    return open;
+  }
+
+  /**
+   * Serialises the document (see above) in slices of at most SLICE_MS, handing the HTML to `emit` in
+   * parts as it goes: an element with at most NATIVE_MAX_ELEMENTS descendants and no big script or style
+   * is serialised natively and stripped; a bigger one is opened and its children queued. Elements are
+   * counted only where the walk goes, never per element of the page.
+   */
+  async function serializeDocument(emit) {
+    const out = new PartSink(emit);
+    out.push("<!DOCTYPE html>");
+    const mustOpen = bigBodyAncestors();
     const stack = [document.documentElement];
     let sliceStart = now();
+    const due = () => now() - sliceStart > SLICE_MS;
     while (stack.length) {
       const node = stack.pop();
       if (typeof node === "string") {
-        parts.push(node);
+        out.push(node);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const name = node.localName;
-        if (node.namespaceURI !== "http://www.w3.org/1999/xhtml" || RAW_TEXT.has(name) || name === "template" ||
-            node.getElementsByTagName("*").length < SERIALIZE_NATIVE_BELOW) {
-          parts.push(node.outerHTML);
+        const html = node.namespaceURI === HTML_NS;
+        if (html && EMPTIED.has(name) && !(name === "script" && isJsonLdType(node.getAttribute("type")))) {
+          out.push(openTag(node) + "</" + name + ">");
+        } else if (!html || RAW_TEXT.has(name) ||
+            (!mustOpen.has(node) && node.getElementsByTagName("*").length <= NATIVE_MAX_ELEMENTS)) {
+          for (const _ of stripBodies(node.outerHTML, out)) {
+            if (due()) {
+              out.flush(false);
+              await yieldToPage();
+              sliceStart = now();
+            }
+          }
         } else {
-          parts.push(openTag(node));
+          out.push(openTag(node));
           if (!VOID.has(name)) {
             stack.push("</" + name + ">");
-            for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+            for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
           }
         }
       } else if (node.nodeType === Node.TEXT_NODE) {
-        parts.push(escapeText(node.data));
+        out.push(escapeText(node.data));
       } else if (node.nodeType === Node.COMMENT_NODE) {
-        parts.push("<!--" + node.data + "-->");
+        out.push("<!--" + node.data + "-->");
       }
-      if (now() - sliceStart > SLICE_MS) {
+      out.flush(false);
+      if (due()) {
         await yieldToPage();
         sliceStart = now();
       }
     }
-    return parts.join("");
+    out.flush(true);
   }
 
   // --- paths and marks --------------------------------------------------------------------------------
@@ -305,13 +539,45 @@
 
   // --- analysis -------------------------------------------------------------------------------------
 
+  /** The analysis in a reply: JSON text from the core (see background.js), or an object. */
+  function analysisOf(reply) {
+    if (typeof reply.json === "string") return JSON.parse(reply.json);
+    return reply.analysis;
+  }
+
+  /** A fresh id for one page's parts (only this extension's scripts can message the background). */
+  const partsId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
   async function analyzePage() {
     state.status = "loading";
     const t0 = now();
-    const html = await serializeDocument();
+    timing.phase = "serialise";
+    // Parts go out while serialising; the last one, with the request, after it.
+    const id = partsId();
+    let parts = 0;
+    let sentChars = 0;
+    let sendSync = 0;
+    let last = "";
+    const emit = (text) => {
+      if (parts > 0 || last) {
+        const t = now();
+        sendMessage({ type: "sift:page-part", id, index: parts++, text: last });
+        sendSync = Math.max(sendSync, now() - t);
+      }
+      last = text;
+      sentChars += text.length;
+    };
+    await serializeDocument(emit);
     const t1 = now();
     pauseRun();
-    const reply = await sendMessage({ type: "sift:analyze", html, url: location.href });
+    resumeRun();
+    timing.phase = "send";
+    const pending = sendMessage({ type: "sift:analyze", id, parts, html: last, url: location.href });
+    last = "";
+    sendSync = Math.max(sendSync, now() - t1);
+    pauseRun();
+    timing.phase = "apply";
+    const reply = await pending;
     resumeRun();
     const t2 = now();
     if (!reply || !reply.ok) {
@@ -319,20 +585,42 @@
       state.error = (reply && reply.error) || "no reply from the background";
       return;
     }
-    state.analysis = reply.analysis;
+    let analysis;
+    try {
+      analysis = analysisOf(reply);
+    } catch (_e) {
+      analysis = null;
+    }
+    if (!analysis || typeof analysis !== "object") {
+      state.status = "error";
+      state.error = "unreadable analysis from the background";
+      return;
+    }
+    state.analysis = analysis;
     state.version = reply.version;
-    await addMarks(document.documentElement, reply.analysis.clutter || []);
+    await addMarks(document.documentElement, analysis.clutter || []);
     state.hiding = state.settings.mode === "auto";
     state.status = "ready";
     await render();
     const t3 = now();
     pauseRun();
-    const wasmMs = Number(reply.analysis.timings_ms && reply.analysis.timings_ms.total) || 0;
-    measure("sift:serialize", t0, t1);
+    const wasmMs = Number(analysis.timings_ms && analysis.timings_ms.total) || 0;
+    measure("sift:serialize", t0, t1, { chars: sentChars });
     measure("sift:message", t1, t2);
     measure("sift:wasm", t1, t1 + wasmMs);
+    // The round trip's parts, from the background's clock (same time origin after conversion).
+    const bg = reply.timing;
+    if (bg && Number.isFinite(bg.received) && Number.isFinite(bg.sent)) {
+      const received = bg.received - performance.timeOrigin;
+      const sent = bg.sent - performance.timeOrigin;
+      measure("sift:to-background", t1, Math.max(t1, received));
+      measure("sift:background", received, Math.max(received, sent));
+      measure("sift:core-call", received, received + (Number(bg.call) || 0));
+      measure("sift:from-background", sent, Math.max(sent, t2));
+    }
     measure("sift:apply", t2, t3);
-    measure("sift:longest-block", t3 - timing.longest, t3);
+    measure("sift:send-sync", t1, t1 + sendSync, { parts: parts + 1 });
+    measure("sift:longest-block", t3 - timing.longest, t3, { phase: timing.longestPhase });
     measure("sift:total", scriptStart, t3);
     watchLateClutter();
   }
@@ -451,8 +739,11 @@
 
   async function start() {
     sendMessage({ type: "sift:hello" });
+    // The first calls into the extension APIs set them up, on the page's thread: one per slice.
+    await yieldToPage();
+    const settings = Settings.load();
     pauseRun();
-    state.settings = await Settings.load();
+    state.settings = await settings;
     resumeRun();
     if (Settings.isSiteDisabled(state.settings, location.hostname)) {
       state.status = "disabled";

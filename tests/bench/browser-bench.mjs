@@ -6,7 +6,9 @@
 // background service worker's memory (wasm memory and JS heap after GC, over the DevTools protocol)
 // against its baseline after the first page.
 //
-//   node tests/bench/browser-bench.mjs [--pages 120] [--dist dist/chrome] [--json FILE]
+//   node tests/bench/browser-bench.mjs [--pages 120] [--dist dist/chrome] [--json FILE] [--quick]
+//
+// --quick skips the second, memory-only pass (for quick comparisons of the timings).
 import { createServer } from "node:http";
 import { readFileSync, mkdtempSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -146,8 +148,15 @@ async function measurePage(index) {
       serialize: get("sift:serialize"),
       message: get("sift:message"),
       wasm: get("sift:wasm"),
+      toBackground: get("sift:to-background"),
+      background: get("sift:background"),
+      coreCall: get("sift:core-call"),
+      fromBackground: get("sift:from-background"),
+      sentChars: (performance.getEntriesByName("sift:serialize")[0] || {}).detail?.chars ?? null,
       apply: get("sift:apply"),
       block: get("sift:longest-block"),
+      blockPhase: (performance.getEntriesByName("sift:longest-block")[0] || {}).detail?.phase ?? null,
+      sendSync: get("sift:send-sync"),
       tags: document.querySelectorAll("[data-sift]").length,
       // What the serialised HTML is made of: script/style/template bodies are never analysed as text
       // (the elements themselves must stay, paths count them); time of one native outerHTML.
@@ -208,7 +217,7 @@ try {
   // Second pass over the same pages, memory only: the wasm memory has reached its high-water mark in
   // the first pass, so any growth now is memory kept from page to page.
   let second = null;
-  if (session) {
+  if (session && !args.quick) {
     const before = await workerMemory(session);
     for (let i = 0; i < pages.length; i++) {
       try {
@@ -256,10 +265,15 @@ console.log(`pages measured: ${ok.length}; failed: ${results.length - ok.length}
 for (const r of results.filter((x) => x.error).slice(0, 5)) console.log(`  failed ${r.page}: ${r.error}`);
 if (cold) console.log(`first (warm-up) page, cold wasm: ${f(cold.total)} ms (not counted)`);
 console.log("");
-console.log("per page, ms          median     p95     max");
-for (const [k, label] of [["total", "sift total"], ["serialize", "  serialise"], ["message", "  message"], ["wasm", "    wasm analysis"], ["apply", "  apply"], ["block", "longest block"], ["readability", "Readability.js"]]) {
+console.log("per page, ms              median     p95     max");
+const ROWS = [["total", "sift total"], ["serialize", "  serialise"], ["message", "  message"],
+  ["toBackground", "    to background"], ["background", "    in background"], ["coreCall", "      core call"],
+  ["wasm", "        wasm analysis"], ["fromBackground", "    reply to page"], ["apply", "  apply"],
+  ["sendSync", "  (sending, synchronous)"], ["block", "longest block"], ["readability", "Readability.js"]];
+for (const [k, label] of ROWS) {
+  if (k !== "readability" && !col(k).some(Number.isFinite)) continue;
   const v = k === "readability" ? both.map((r) => r.readability) : col(k);
-  console.log(`${label.padEnd(20)} ${f(quantile(v, 0.5), 2).padStart(8)} ${f(quantile(v, 0.95), 2).padStart(7)} ${f(Math.max(...v), 2).padStart(7)}`);
+  console.log(`${label.padEnd(24)} ${f(quantile(v, 0.5), 2).padStart(8)} ${f(quantile(v, 0.95), 2).padStart(7)} ${f(Math.max(...v), 2).padStart(7)}`);
 }
 console.log(`sums: sift ${f(sum(col("total")))} ms, Readability.js ${f(sum(both.map((r) => r.readability)))} ms over ${both.length} pages`);
 console.log(`ratio sift/Readability.js: median-to-median ${f(ratioMedian, 3)}, total-to-total ${f(ratioTotal, 3)}`);
@@ -269,7 +283,18 @@ for (const r of slowest) {
   console.log(`  ${r.page.padEnd(44)} ${f(r.total)}: ${f(r.serialize)} / ${f(r.message)} (${f(r.wasm)}) / ${f(r.apply)}; ${f(r.bytes / 1024, 0)} KB`);
 }
 const chars = sum(col("htmlChars"));
-console.log(`serialised page: ${f(chars / 1e6, 2)} M chars over ${ok.length} pages; script/style/template bodies ${f((100 * sum(col("rawTextChars"))) / chars)}%, style attributes ${f((100 * sum(col("styleAttrChars"))) / chars)}%; one native outerHTML median ${f(med("outerMs"), 2)} ms`);
+console.log(`page outerHTML: ${f(chars / 1e6, 2)} M chars over ${ok.length} pages; script/style/template bodies ${f((100 * sum(col("rawTextChars"))) / chars)}%, style attributes ${f((100 * sum(col("styleAttrChars"))) / chars)}%; one native outerHTML median ${f(med("outerMs"), 2)} ms`);
+const sent = ok.filter((r) => Number.isFinite(r.sentChars));
+if (sent.length) {
+  console.log(`sent to the background: ${f(sum(sent.map((r) => r.sentChars)) / 1e6, 2)} M chars, ${f((100 * sum(sent.map((r) => r.sentChars))) / sum(sent.map((r) => r.htmlChars)))}% of outerHTML (bodies of script/style/noscript/template left out)`);
+}
+const phases = {};
+for (const r of ok) if (r.blockPhase) phases[r.blockPhase] = (phases[r.blockPhase] || 0) + 1;
+if (Object.keys(phases).length) {
+  const worst = ok.slice().sort((a, b) => b.block - a.block).slice(0, 5);
+  console.log(`longest block by phase (pages): ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
+    `worst: ${worst.map((r) => `${r.page} ${f(r.block)} ms (${r.blockPhase})`).join(", ")}`);
+}
 let memoryPass = null;
 if (memory && memory.baseline) {
   const b = memory.baseline;
@@ -300,7 +325,7 @@ const targets = [
   [`Chromium sift/Readability.js median ${f(ratioMedian, 3)} <= ${TARGET.vsReadability}`, ratioMedian <= TARGET.vsReadability],
   [`content-script longest block ${f(blockMax, 2)} ms (p95 ${f(blockP95, 2)}) <= ${TARGET.block} ms`, blockMax <= TARGET.block],
 ];
-if (memoryPass !== null) targets.push([`background memory back to baseline over ${pages.length} pages twice (JS heap within 10% + 512 KB, wasm no growth in pass 2)`, memoryPass]);
+if (memoryPass !== null && !args.quick) targets.push([`background memory back to baseline over ${pages.length} pages twice (JS heap within 10% + 512 KB, wasm no growth in pass 2)`, memoryPass]);
 for (const [what, pass] of targets) console.log(`TARGET ${what}: ${verdict(pass)}`);
 
 if (args.json) {

@@ -3,8 +3,8 @@
 //! The browser's view of [`sift_core`]: converts values with serde-wasm-bindgen and errors into JS
 //! `Error`s with a readable message. No logic lives here.
 //!
-//! Entry points (JS names): `analyzeHtml(html, url?)`, `analyzeText(text)`, `analyzeFragment(html)`,
-//! `version()`.
+//! Entry points (JS names): `analyzePage(utf8Bytes, url?)` (what the extension calls: JSON text),
+//! `analyzeHtml(html, url?)`, `analyzeText(text)`, `analyzeFragment(html)`, `version()`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -45,6 +45,26 @@ pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError>
     let analysis =
         sift_core::analyze_html(html, &options).map_err(|e| JsError::new(&format!("sift: {e}")))?;
     to_js(&analysis)
+}
+
+/// Analyses a page given as UTF-8 bytes (`TextEncoder().encode(html)`) and returns the analysis as
+/// JSON text (the schema of `docs/schema.md`). This is the extension's path: the bytes arrive in wasm
+/// memory at their exact size (a JS string is copied in through a buffer of three bytes per UTF-16
+/// unit), and the JSON goes on to the content script as it is, with no JS objects built in between.
+/// Invalid UTF-8 (never produced by `TextEncoder`) is replaced, as a browser would. Throws an `Error`
+/// with a readable message for input that cannot be analysed.
+#[wasm_bindgen(js_name = analyzePage)]
+pub fn analyze_page(html: &[u8], url: Option<String>) -> Result<String, JsError> {
+    let text = String::from_utf8_lossy(html);
+    let options = sift_core::Options {
+        url: url.as_deref(),
+        clock: host_clock,
+    };
+    let analysis = sift_core::analyze_html(&text, &options)
+        .map_err(|e| JsError::new(&format!("sift: {e}")))?;
+    drop(text);
+    serde_json::to_string(&analysis)
+        .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
 }
 
 /// Analyses plain article text (one paragraph per line).
