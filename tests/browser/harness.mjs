@@ -19,7 +19,23 @@ export const STEP_TIMEOUT_MS = 20000;
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
 
 /**
- * Serves tests/fixtures. Paths under /strict/ are the same files sent with STRICT_CSP. Returns
+ * Hostile pages that are the seed page plus one script of tests/fixtures/hostile/ (`<name>.js`, which says
+ * what the page does): served as /hostile/<name>.html, composed from the seed so the seed is kept once.
+ */
+export const SEED_WITH_SCRIPT = ["bursts", "mutating", "overrides", "spoof"];
+
+/** The seed page with `<base href="/seed/">` and /hostile/<name>.js inserted after its charset. */
+async function seedWithScript(name) {
+  const seed = await readFile(path.join(FIXTURES, "seed/index.html"), "utf8");
+  const charset = '<meta charset="utf-8">\n';
+  if (!seed.includes(charset)) throw new Error("seed page without its charset line");
+  const head = `<base href="/seed/">\n<!-- hostile fixture: the seed page with /hostile/${name}.js (issue 7) -->\n<script src="/hostile/${name}.js"></script>\n`;
+  return seed.replace(charset, charset + head);
+}
+
+/**
+ * Serves tests/fixtures (and the pages of SEED_WITH_SCRIPT). Paths under /strict/ are the same files sent
+ * with STRICT_CSP. Returns
  * { origin, close }. `onRequest(req)`, if given, sees every request the server receives.
  */
 export async function startServer({ onRequest } = {}) {
@@ -34,7 +50,8 @@ export async function startServer({ onRequest } = {}) {
       }
       const file = path.join(FIXTURES, path.normalize(urlPath));
       if (!file.startsWith(FIXTURES)) throw new Error("outside fixtures");
-      const body = await readFile(file);
+      const composed = SEED_WITH_SCRIPT.find((name) => urlPath === `/hostile/${name}.html`);
+      const body = composed ? await seedWithScript(composed) : await readFile(file);
       const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" };
       if (csp) headers["content-security-policy"] = csp;
       res.writeHead(200, headers);
