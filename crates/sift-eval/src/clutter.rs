@@ -2,7 +2,7 @@
 //! filter lists' cosmetic rules applied to the same parse by Brave's `adblock` engine.
 //!
 //! ```text
-//! sift eval clutter [--verbose] [--page ID_PREFIX] [--no-peer]
+//! sift eval clutter [--verbose] [--page ID_PREFIX] [--no-peer] [--html CHARS]
 //! ```
 //!
 //! The metric, exactly as DATA.md §1: a tag is (category, element); tags nested in a tag of the same
@@ -222,6 +222,8 @@ pub struct RunOptions {
     pub page: Option<String>,
     /// Skip the filter-list peer.
     pub no_peer: bool,
+    /// Also print this many chars of each wrong or missed element's outer HTML (0: none).
+    pub html_chars: usize,
 }
 
 /// Runs the evaluation.
@@ -232,6 +234,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--verbose" | "-v" => options.verbose = true,
             "--no-peer" => options.no_peer = true,
+            "--html" => {
+                let n = iter.next().ok_or("--html needs a number of chars")?;
+                options.html_chars = n.parse().map_err(|_| format!("--html: bad number {n:?}"))?;
+                options.verbose = true;
+            }
             "--page" => {
                 options.page = Some(iter.next().ok_or("--page needs an id (prefix)")?.clone());
                 options.verbose = true;
@@ -404,13 +411,23 @@ pub fn evaluate(options: &RunOptions) -> Result<Report, String> {
             &mut report.sift,
             options.verbose,
             "sift",
+            options.html_chars,
         );
 
         if let (Some(peer), Some(scores)) = (&peer, report.peer.as_mut()) {
             let hidden = peer.hidden(&doc, page.url.as_deref());
             let (tags, out_of_scope) = peer_tags(&doc, &labels, &hidden);
             scores.out_of_scope += out_of_scope;
-            score_page(&doc, page, &labels, &tags, scores, options.verbose, "peer");
+            score_page(
+                &doc,
+                page,
+                &labels,
+                &tags,
+                scores,
+                options.verbose,
+                "peer",
+                options.html_chars,
+            );
             // Article safety counts every hidden element, in scope or not.
             let all: Vec<Tag> = hidden
                 .iter()
@@ -470,6 +487,7 @@ fn score_page(
     scores: &mut Scores,
     verbose: bool,
     who: &str,
+    html_chars: usize,
 ) {
     let tags = merge_nested(doc, tags);
     let len = |n: NodeId| doc.tree.get(n).map_or(0, dom::visible_text_len);
@@ -486,6 +504,7 @@ fn score_page(
                 counts.correct += 1;
             } else if verbose {
                 println!("  {who} WRONG {}: {}", cat.as_str(), describe(doc, t));
+                print_html(doc, t, html_chars);
             }
         }
         for &l in &cat_labels {
@@ -509,6 +528,7 @@ fn score_page(
                 counts.found += 1;
             } else if verbose {
                 println!("  {who} MISSED {}: {}", cat.as_str(), describe(doc, l));
+                print_html(doc, l, html_chars);
             }
         }
     }
@@ -520,6 +540,18 @@ fn score_page(
         scores.hidden_paragraphs.0 += h;
         scores.hidden_paragraphs.1 += t;
         note_worst(scores, page, h, t);
+    }
+}
+
+/// Prints the first `chars` chars of `node`'s outer HTML (whitespace collapsed), for diagnosis.
+fn print_html(doc: &Html, node: NodeId, chars: usize) {
+    if chars == 0 {
+        return;
+    }
+    if let Some(el) = doc.tree.get(node).and_then(ElementRef::wrap) {
+        let html = el.html();
+        let flat: String = html.split_whitespace().collect::<Vec<_>>().join(" ");
+        println!("      {}", flat.chars().take(chars).collect::<String>());
     }
 }
 

@@ -4,6 +4,8 @@
 
 use super::stats::{Entry, CATEGORIES};
 
+/// Index of the donation category.
+const DONATION: usize = 0;
 /// Most levels climbed from a seed.
 const MAX_CLIMB: usize = 12;
 /// A container never holds more text than this (chars).
@@ -16,8 +18,9 @@ const EMPTY_STEP_CHARS: u32 = 40;
 const STEP_FACTOR: f64 = 1.5;
 /// Extra text above which a level made mostly of links (a menu, a list of stories) stops the climb.
 const LINK_LIST_CHARS: u32 = 60;
-/// Elements never taken as a widget container.
-const NEVER_CONTAINERS: &[&str] = &["html", "body", "main", "article"];
+/// Elements never taken as a widget container (page regions: a page's header, footer or menu
+/// holds more than one widget).
+const NEVER_CONTAINERS: &[&str] = &["html", "body", "main", "article", "header", "footer", "nav"];
 
 /// The table index of the element to hide for a seed at `seed` of category `category`.
 pub fn climb(table: &[Entry], seed: usize, category: usize) -> usize {
@@ -41,7 +44,9 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
         return false;
     }
     // Article-like prose, or another category's widget, is something else of substance.
-    if ps.prose > cs.prose {
+    // An ask explaining itself in one sentence takes its sentence (and skips the step below).
+    let explained = category == DONATION && super::donation::is_explained_ask(p);
+    if ps.prose > cs.prose && !explained {
         return false;
     }
     if (0..CATEGORIES).any(|o| o != category && ps.seeds.get(o) > cs.seeds.get(o)) {
@@ -50,6 +55,9 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     // Login, search and comment forms are other widgets.
     if ps.password > cs.password || ps.search > cs.search || ps.textarea > cs.textarea {
         return false;
+    }
+    if explained {
+        return true;
     }
     let extra = ps.text.saturating_sub(cs.text);
     let extra_links = ps.link_text.saturating_sub(cs.link_text);

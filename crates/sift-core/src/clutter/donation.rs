@@ -52,20 +52,48 @@ const MIN_APPEAL_NODES: u16 = 2;
 /// Longest text of a seed that is only a link with a cue (a button or a link in a bar).
 const MAX_LINK_SEED_TEXT: u32 = 80;
 
+/// Longest text of an ask that explains itself in one cue-less sentence (an opening ask, the
+/// explanation, a link to the donation page).
+const MAX_EXPLAINED_ASK: u32 = 400;
+/// Longest text of a seed found by markers alone (a donation class/id around a donation link).
+const MAX_MARKER_SEED: u32 = 300;
+
+/// Does `entry` hold an ask that explains itself in one sentence without ask words ("Our goal
+/// is an informed society ..."): it opens with the ask, names two kinds of it and links to a
+/// donation page, in a short box?
+pub fn is_explained_ask(entry: &Entry) -> bool {
+    let s = &entry.stats;
+    s.prose == 1
+        && s.text <= MAX_EXPLAINED_ASK
+        && entry.lead_cues & kind::DONATION_ANY != 0
+        && (s.cues & kind::DONATION_ANY).count_ones() >= 2
+        && s.url[0] > 0
+}
+
 /// Is the subtree `s` the smallest element that holds a donation ask?
 pub fn seed(entry: &Entry) -> Option<Seed> {
     let s = &entry.stats;
     let in_nav = entry.in_nav;
-    if s.text > MAX_SEED_TEXT || s.prose > 0 {
-        return None;
-    }
-    let cues = s.cues & kind::DONATION_ANY;
-    if cues == 0 {
-        return None;
-    }
-    let kinds = cues.count_ones();
     let has_url = s.url[0] > 0;
     let has_attr = s.attr[0] > 0;
+    let cues = s.cues & kind::DONATION_ANY;
+    let kinds = cues.count_ones();
+    if s.text > MAX_SEED_TEXT || (s.prose > 0 && !is_explained_ask(entry)) {
+        return None;
+    }
+    if cues == 0 {
+        // A box named for donations around a link to a donation page (or an embedded donation
+        // form), whatever its wording: "See fewer ads ... Learn more".
+        // Text-less, it is an embed (a frame), not a row of icon links.
+        let shape = s.text > 0 || s.links == 0;
+        if has_url && has_attr && !in_nav && shape && s.text <= MAX_MARKER_SEED {
+            return Some(Seed {
+                score: 0.6,
+                evidence: vec!["donation class/id + link or frame to a donation URL".to_string()],
+            });
+        }
+        return None;
+    }
     let payment = s.cues & kind::PAYMENT != 0 || s.payment > 0;
     let only_link = s.link_text * 10 >= s.text * 9;
     // A single short link in a menu is navigation, not an appeal (labelling guide).
@@ -125,4 +153,17 @@ const MIN_LIST_LINKS: u16 = 3;
 pub fn is_link_list(entry: &Entry) -> bool {
     let s = &entry.stats;
     s.links >= MIN_LIST_LINKS && s.link_text * 10 >= s.text * 9 && s.cue_text[0] * 2 < s.text
+}
+
+/// Is the container `entry` a single link whose parent `parent` is a list of links (an item of a
+/// category list or a menu)?
+pub fn is_list_item(entry: &Entry, parent: Option<&Entry>) -> bool {
+    let s = &entry.stats;
+    let Some(p) = parent.map(|p| &p.stats) else {
+        return false;
+    };
+    s.links == 1
+        && s.link_text * 10 >= s.text * 9
+        && p.links >= MIN_LIST_LINKS
+        && p.link_text * 10 >= p.text * 9
 }

@@ -73,10 +73,12 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
         if NOT_SEEDS.contains(&entry.tag) || seeds.len() >= MAX_SEEDS {
             return;
         }
+        // A menu or page footer itself holds navigation and other widgets, never one widget.
+        let region = entry.nav_self || entry.tag == "header";
         let rules: [fn(&stats::Entry) -> Option<Seed>; stats::CATEGORIES] =
             [donation::seed, newsletter::seed, audio::seed];
         for (c, rule) in rules.iter().enumerate() {
-            if entry.stats.seeds.get(c).copied().unwrap_or(0) > 0 {
+            if entry.stats.seeds.get(c).copied().unwrap_or(0) > 0 || (region && c < 2) {
                 continue;
             }
             if let Some(seed) = rule(entry) {
@@ -96,6 +98,13 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
             continue;
         };
         if c == 0 && (donation::is_link_list(top_entry) || donation::is_lone_cta(top_entry)) {
+            continue;
+        }
+        // One item of a list of links (a category list, a menu without a menu class) is navigation.
+        let parent = usize::try_from(top_entry.parent)
+            .ok()
+            .and_then(|p| table.get(p));
+        if c == 0 && donation::is_list_item(top_entry, parent) {
             continue;
         }
         let category = ClutterCategory::ALL

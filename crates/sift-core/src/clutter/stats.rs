@@ -114,6 +114,8 @@ pub struct Entry {
     pub cue: Option<u16>,
     /// First marker index per category (own attributes or URLs).
     pub marker: [Option<u16>; CATEGORIES],
+    /// Cue kinds of the first text node of its subtree (a widget's opening words: its heading).
+    pub lead_cues: u32,
 }
 
 /// Tags the table keeps a static name for (others are `"*"`).
@@ -136,6 +138,8 @@ pub fn build(doc: &Html) -> Vec<Entry> {
     let mut table: Vec<Entry> = Vec::new();
     let mut stack: Vec<u32> = Vec::new();
     let mut link_depth = 0usize;
+    // Open elements at stack positions from here on have seen no text yet.
+    let mut untexted = 0usize;
     let mut nav_depth = 0usize;
     let mut edges = doc.tree.root().traverse();
     let mut lower = String::new();
@@ -158,6 +162,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                         size: 1,
                         cue: None,
                         marker: [None; CATEGORIES],
+                        lead_cues: 0,
                     };
                     read_element(el, &mut entry, &mut lower, &mut urls);
                     table.push(entry);
@@ -172,7 +177,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                         }
                         continue;
                     }
-                    if name == "a" {
+                    if is_control(name) {
                         link_depth += 1;
                     }
                     if nav_self {
@@ -187,7 +192,17 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     else {
                         continue;
                     };
-                    read_text(text, entry, link_depth > 0, nav_depth > 0, &mut lower);
+                    let bits = read_text(text, entry, link_depth > 0, nav_depth > 0, &mut lower);
+                    // This is the first text of every open element opened since the last text.
+                    if let Some(bits) = bits {
+                        for &i in stack.get(untexted..).unwrap_or(&[]) {
+                            if let Some(e) = table.get_mut(usize::try_from(i).unwrap_or(usize::MAX))
+                            {
+                                e.lead_cues = bits;
+                            }
+                        }
+                        untexted = stack.len();
+                    }
                 }
                 _ => {}
             },
@@ -197,7 +212,8 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                         continue;
                     }
                     let closed = stack.pop();
-                    if el.name() == "a" {
+                    untexted = untexted.min(stack.len());
+                    if is_control(el.name()) {
                         link_depth = link_depth.saturating_sub(1);
                         // A long link is a story's headline: its URL slug is not a donation or
                         // newsletter page.
@@ -220,6 +236,11 @@ pub fn build(doc: &Html) -> Vec<Entry> {
         }
     }
     table
+}
+
+/// Links and buttons: their text is a control's label, not prose or an appeal's copy.
+fn is_control(name: &str) -> bool {
+    matches!(name, "a" | "button")
 }
 
 /// Is `el` a navigation menu (`<nav>`, a page footer's link lists, ARIA navigation, or a menu/nav
@@ -299,7 +320,14 @@ fn read_element(
                 "email" => s.email += 1,
                 "password" => s.password += 1,
                 "search" => s.search += 1,
-                "submit" | "image" | "button" => s.submit += 1,
+                "image" => {
+                    s.submit += 1;
+                    // A PayPal "Donate" image button.
+                    if is_payment_logo(el) {
+                        s.payment += 1;
+                    }
+                }
+                "submit" | "button" => s.submit += 1,
                 "text" | "" => {
                     let hint = format!(
                         "{} {} {}",
@@ -324,28 +352,7 @@ fn read_element(
         "textarea" => s.textarea += 1,
         "audio" => s.audio += 1,
         "a" => s.links += 1,
-        "img" | "svg" => {
-            let hay = format!(
-                "{} {} {}",
-                el.attr("alt").unwrap_or(""),
-                el.attr("src").unwrap_or(""),
-                el.attr("class").unwrap_or("")
-            )
-            .to_lowercase();
-            if [
-                "visa",
-                "mastercard",
-                "paypal",
-                "amex",
-                "american-express",
-                "sepa",
-            ]
-            .iter()
-            .any(|b| hay.contains(b))
-            {
-                s.payment += 1;
-            }
-        }
+        "img" | "svg" if is_payment_logo(el) => s.payment += 1,
         _ => {}
     }
     let hits = markers::find_all(attrs, urls);
@@ -367,6 +374,28 @@ fn read_element(
             *m = attr_hit.or(*url_hit);
         }
     }
+}
+
+/// Payment brands named in an image's alt text, file name or class.
+const PAYMENT_BRANDS: &[&str] = &[
+    "visa",
+    "mastercard",
+    "paypal",
+    "amex",
+    "american-express",
+    "sepa",
+];
+
+/// Is the image `el` a payment brand's logo or button?
+fn is_payment_logo(el: &scraper::node::Element) -> bool {
+    let hay = format!(
+        "{} {} {}",
+        el.attr("alt").unwrap_or(""),
+        el.attr("src").unwrap_or(""),
+        el.attr("class").unwrap_or("")
+    )
+    .to_lowercase();
+    PAYMENT_BRANDS.iter().any(|b| hay.contains(b))
 }
 
 fn push_lower(out: &mut String, value: &str) {
@@ -391,7 +420,14 @@ fn lower_into(out: &mut String, value: &str, max_chars: usize) {
 }
 
 /// Adds a text node to its element: length, link text, cues or prose.
-fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: &mut String) {
+/// Returns the node's cue kinds (`None` for whitespace).
+fn read_text(
+    text: &str,
+    entry: &mut Entry,
+    in_link: bool,
+    in_nav: bool,
+    lower: &mut String,
+) -> Option<u32> {
     let mut len = 0u32;
     let mut pending = false;
     for ch in text.chars() {
@@ -403,7 +439,7 @@ fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: 
         }
     }
     if len == 0 {
-        return;
+        return None;
     }
     let s = &mut entry.stats;
     // One separator between text nodes, as whitespace-collapsed text mostly has.
@@ -414,7 +450,7 @@ fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: 
     }
     if text.len() > MAX_CUE_TEXT * 4 {
         s.prose += 1;
-        return;
+        return Some(0);
     }
     lower.clear();
     lower_into(lower, text, MAX_CUE_TEXT);
@@ -442,6 +478,7 @@ fn read_text(text: &str, entry: &mut Entry, in_link: bool, in_nav: bool, lower: 
     if (bits == 0 && len >= PROSE_CHARS) || len >= LONG_PROSE_CHARS {
         s.prose += 1;
     }
+    Some(bits)
 }
 
 /// Adds every element's totals into its parent's, deepest first; `on_complete` sees each element
