@@ -141,39 +141,119 @@ const MIN_LETTERS: usize = 20;
 /// How many chars of text are enough to decide.
 const SAMPLE_CHARS: usize = 20_000;
 
+/// Latin-script languages in [`STOPWORDS`] order (ties go to the earlier one).
+const LATIN_LANGS: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+
+/// Which languages' tables a word is in: a bit per [`LATIN_LANGS`] entry, and Ukrainian/Russian.
+#[derive(Clone, Copy, Default)]
+struct WordLangs {
+    latin: u8,
+    uk: bool,
+    ru: bool,
+}
+
+/// Every table word with its languages, built once; and the longest word in chars.
+fn word_table() -> &'static (crate::claims::FastMap<&'static str, WordLangs>, usize) {
+    static TABLE: std::sync::OnceLock<(crate::claims::FastMap<&'static str, WordLangs>, usize)> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: crate::claims::FastMap<&'static str, WordLangs> = Default::default();
+        for (lang, words) in STOPWORDS {
+            let bit = LATIN_LANGS.iter().position(|l| l == lang).unwrap_or(0);
+            for w in *words {
+                map.entry(w).or_default().latin |= 1 << bit;
+            }
+        }
+        for (lang, words) in CYRILLIC_WORDS {
+            for w in *words {
+                let e = map.entry(w).or_default();
+                match lang {
+                    Lang::Uk => e.uk = true,
+                    _ => e.ru = true,
+                }
+            }
+        }
+        let longest = map.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+        (map, longest)
+    })
+}
+
+/// Counts gathered in one pass over the sample.
+#[derive(Default)]
+struct Counts {
+    cyrillic: usize,
+    latin: usize,
+    /// Ukrainian-only letters plus Ukrainian table words.
+    uk_letters: usize,
+    ru_letters: usize,
+    uk_words: usize,
+    ru_words: usize,
+    /// Per [`LATIN_LANGS`]: table words plus marking letters.
+    latin_hits: [usize; 4],
+}
+
+impl Counts {
+    fn word(&mut self, word: &str) {
+        let Some(langs) = word_table().0.get(word) else {
+            return;
+        };
+        for (bit, hits) in self.latin_hits.iter_mut().enumerate() {
+            if langs.latin & (1 << bit) != 0 {
+                *hits += 1;
+            }
+        }
+        self.uk_words += usize::from(langs.uk);
+        self.ru_words += usize::from(langs.ru);
+    }
+}
+
 /// Detects the language of `text`; `declared` (e.g. `<html lang>`) decides when the text is too short
-/// or ambiguous.
+/// or ambiguous. One pass over at most [`SAMPLE_CHARS`] chars: letters by script, marking letters,
+/// and the words of the tables (each looked up once, lower-cased in a reused buffer).
 pub fn detect(text: &str, declared: Option<&str>) -> Lang {
     let declared = declared.map(Lang::from_code).unwrap_or_default();
-    let mut cyrillic = 0usize;
-    let mut latin = 0usize;
-    let mut uk = 0usize;
-    let mut ru = 0usize;
-    for ch in text.chars().take(SAMPLE_CHARS) {
-        if ('\u{0400}'..='\u{04FF}').contains(&ch) {
-            cyrillic += 1;
-            uk += usize::from(UKRAINIAN_LETTERS.contains(&ch));
-            ru += usize::from(RUSSIAN_LETTERS.contains(&ch));
-        } else if ch.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&ch) {
-            latin += 1;
+    let longest = word_table().1;
+    let mut c = Counts::default();
+    let mut word = String::new();
+    let mut word_chars = 0usize;
+    for ch in text.chars().take(SAMPLE_CHARS).chain(std::iter::once(' ')) {
+        if ch.is_alphabetic() {
+            if ('\u{0400}'..='\u{04FF}').contains(&ch) {
+                c.cyrillic += 1;
+                c.uk_letters += usize::from(UKRAINIAN_LETTERS.contains(&ch));
+                c.ru_letters += usize::from(RUSSIAN_LETTERS.contains(&ch));
+            } else if ch.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&ch) {
+                c.latin += 1;
+            }
+            word_chars += 1;
+            if word_chars <= longest {
+                word.extend(ch.to_lowercase());
+            }
+        } else {
+            if word_chars > 0 && word_chars <= longest {
+                c.word(&word);
+            }
+            word.clear();
+            word_chars = 0;
         }
-    }
-    if cyrillic > latin && cyrillic >= MIN_LETTERS {
-        let sample: String = text
-            .chars()
-            .take(SAMPLE_CHARS)
-            .collect::<String>()
-            .to_lowercase();
-        for word in sample.split(|c: char| !c.is_alphabetic()) {
-            for (lang, words) in CYRILLIC_WORDS {
-                if words.contains(&word) {
-                    match lang {
-                        Lang::Uk => uk += 1,
-                        _ => ru += 1,
+        // Marking letters (¿ ¡ are not letters), compared lower-cased.
+        if !ch.is_ascii() {
+            for lower in ch.to_lowercase() {
+                for (lang, marks) in LATIN_LETTERS {
+                    if marks.contains(&lower) {
+                        if let Some(bit) = LATIN_LANGS.iter().position(|l| l == lang) {
+                            if let Some(h) = c.latin_hits.get_mut(bit) {
+                                *h += LETTER_WEIGHT;
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+    if c.cyrillic > c.latin && c.cyrillic >= MIN_LETTERS {
+        let uk = c.uk_letters + c.uk_words;
+        let ru = c.ru_letters + c.ru_words;
         return match uk.cmp(&ru) {
             std::cmp::Ordering::Greater => Lang::Uk,
             std::cmp::Ordering::Less => Lang::Ru,
@@ -181,27 +261,11 @@ pub fn detect(text: &str, declared: Option<&str>) -> Lang {
             std::cmp::Ordering::Equal => Lang::Undetermined,
         };
     }
-    if latin < MIN_LETTERS {
+    if c.latin < MIN_LETTERS {
         return declared;
     }
-    let sample: String = text
-        .chars()
-        .take(SAMPLE_CHARS)
-        .collect::<String>()
-        .to_lowercase();
     let mut best = (Lang::Undetermined, 0usize);
-    for (lang, words) in STOPWORDS {
-        let letters = LATIN_LETTERS
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map_or(0, |(_, marks)| {
-                sample.chars().filter(|c| marks.contains(c)).count()
-            });
-        let hits = sample
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| words.contains(w))
-            .count()
-            + LETTER_WEIGHT * letters;
+    for (lang, hits) in LATIN_LANGS.iter().zip(c.latin_hits) {
         if hits > best.1 {
             best = (*lang, hits);
         }

@@ -102,3 +102,76 @@ fn claims_on_2000_words() {
         attributions.len()
     );
 }
+
+/// Every corpus page (`../shared/corpora/{aeb/html,readability/*/source.html,trafilatura/html}`),
+/// decoded; empty when `../shared` is absent.
+fn corpus_pages() -> Vec<String> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
+    let mut paths = Vec::new();
+    for dir in ["aeb/html", "trafilatura/html"] {
+        if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
+            paths.extend(rd.filter_map(Result::ok).map(|e| e.path()));
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(root.join("readability")) {
+        paths.extend(
+            rd.filter_map(Result::ok)
+                .map(|e| e.path().join("source.html")),
+        );
+    }
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .filter_map(|b| sift_core::decode(&b).ok())
+        .collect()
+}
+
+/// Claims (language detection and `claims::analyze`) over every corpus page's extracted article,
+/// against parse-only time of the same pages: the claims share of issue 8's budget (<= 0.1x).
+/// Also the loop to profile (`perf record` on this test binary).
+#[test]
+#[ignore = "a measurement: run in release with --ignored --nocapture"]
+fn claims_over_corpus() {
+    let pages = corpus_pages();
+    if pages.is_empty() {
+        eprintln!("skipping: ../shared/corpora not found");
+        return;
+    }
+    let options = sift_core::Options::default();
+    let articles: Vec<(sift_core::analysis::Article, String)> = pages
+        .iter()
+        .filter_map(|html| sift_core::analyze_html(html, &options).ok())
+        .filter_map(|a| Some((a.article?, a.lang)))
+        .collect();
+    let reps: u32 = std::env::var("SIFT_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    // SIFT_PARSE_REPS=0 skips the parse timing (to profile the claims loop alone).
+    let parse_reps: u32 = std::env::var("SIFT_PARSE_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(reps);
+    let t = Instant::now();
+    for _ in 0..parse_reps {
+        for html in &pages {
+            std::hint::black_box(sift_core::limits::parse_document(html).ok());
+        }
+    }
+    let parse = t.elapsed().as_secs_f64() * 1000.0 / f64::from(parse_reps.max(1));
+    let t = Instant::now();
+    for _ in 0..reps {
+        for (article, lang) in &articles {
+            let lang = sift_core::lang::detect(&article.text, Some(lang));
+            std::hint::black_box(claims::analyze(article, lang));
+        }
+    }
+    let claims_ms = t.elapsed().as_secs_f64() * 1000.0 / f64::from(reps);
+    println!(
+        "{} pages ({} articles): parse {parse:.1} ms, claims {claims_ms:.1} ms = {:.3}x parse",
+        pages.len(),
+        articles.len(),
+        claims_ms / parse.max(1e-9)
+    );
+}

@@ -295,8 +295,56 @@ pub fn evaluate(dump: Option<&std::path::Path>) -> Result<(Vec<(String, Scores)>
     Ok((rows, examples.len()))
 }
 
-/// Runs the evaluation (`sift eval summary [--dump FILE.jsonl]`).
+/// Writes every article's sentences (Sift's segmentation, whether each holds an attribution's cue)
+/// with the reference and key facts, one JSON line per article: material for studying the
+/// selector offline.
+fn dump_sentences(path: &std::path::Path) -> Result<(), String> {
+    let corpus = corpus_dir("rose")?.join("cnndm-llm-dev.json");
+    let raw = std::fs::read_to_string(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let examples: Vec<Example> =
+        serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut lines = Vec::new();
+    for ex in &examples {
+        let article = sift_core::article::from_plain_text(&ex.source);
+        let lang = lang::detect(&ex.source, None);
+        let chars: Vec<char> = article.text.chars().collect();
+        let sentences = claims::sentences::split(&chars, &article.paragraphs, lang);
+        let found = claims::analyze_with(&article, lang, Some(SUMMARY_SENTENCES));
+        let rows: Vec<serde_json::Value> = sentences
+            .iter()
+            .map(|s| {
+                let text = claims::tokens::slice(&chars, s.span[0], s.span[1]);
+                let attributed = found
+                    .attributions
+                    .iter()
+                    .any(|a| s.span[0] <= a.cue_span[0] && a.cue_span[1] <= s.span[1]);
+                let chosen = found.summary.iter().any(|x| x.span == s.span);
+                serde_json::json!({"text": text, "rouge": rouge_tokens(&text),
+                    "attributed": attributed, "chosen": chosen, "paragraph": s.paragraph})
+            })
+            .collect();
+        let reference: Vec<Vec<String>> = claims::split_sentences(&ex.reference, Lang::En)
+            .iter()
+            .map(|s| rouge_tokens(s))
+            .collect();
+        lines.push(
+            serde_json::json!({"sentences": rows, "reference": reference,
+                "reference_text": ex.reference, "acus": ex.reference_acus})
+            .to_string(),
+        );
+    }
+    std::fs::write(path, lines.join("\n")).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs the evaluation (`sift eval summary [--dump FILE.jsonl] [--sentences FILE.jsonl]`).
 pub fn run(args: &[String]) -> Result<(), String> {
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--sentences")
+        .and_then(|i| args.get(i + 1))
+    {
+        return dump_sentences(std::path::Path::new(path));
+    }
     let dump = args
         .iter()
         .position(|a| a == "--dump")

@@ -5,7 +5,6 @@
 //! ISO 8601 year-less form `--MM-DD` (e.g. `--11-18`), and weekdays and relative words stay
 //! unresolved: Sift does not guess a year it cannot see.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind};
@@ -246,7 +245,7 @@ pub struct DateMention {
 
 /// A table as a map, built once.
 fn lookup<V: Copy + 'static>(
-    cell: &'static OnceLock<HashMap<&'static str, V>>,
+    cell: &'static OnceLock<super::FastMap<&'static str, V>>,
     table: &'static [(&'static str, V)],
     word: &str,
 ) -> Option<V> {
@@ -256,12 +255,12 @@ fn lookup<V: Copy + 'static>(
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    static MAP: OnceLock<super::FastMap<&'static str, u32>> = OnceLock::new();
     lookup(&MAP, MONTHS, word)
 }
 
 fn weekday_of(word: &str) -> Option<i64> {
-    static MAP: OnceLock<HashMap<&'static str, i64>> = OnceLock::new();
+    static MAP: OnceLock<super::FastMap<&'static str, i64>> = OnceLock::new();
     lookup(&MAP, WEEKDAYS, word)
 }
 

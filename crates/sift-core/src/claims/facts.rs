@@ -1,7 +1,7 @@
 //! Key facts, rule-based: numbers with what they count, dates, and named people, places and
 //! organisations.
 
-use std::collections::HashMap;
+use super::{FastMap, FastSet};
 
 use super::dates::{self, Civil};
 use super::tokens::{slice, Token, TokenKind};
@@ -189,10 +189,10 @@ pub fn find(
     published: Option<Civil>,
 ) -> Facts {
     let mut facts = Facts::default();
-    let mut entity_index: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut entity_index: FastMap<String, (usize, usize)> = FastMap::default();
     let mut entities: Vec<(Fact, usize)> = Vec::new();
     // Texts of the numbers already kept: a set, so deduplication stays linear on long articles.
-    let mut seen_numbers: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen_numbers: FastSet<String> = FastSet::default();
     for tokens in sentences {
         let mentions = dates::find(tokens, published, lang);
         let in_date = |k: usize| mentions.iter().any(|m| (m.first..m.last).contains(&k));
@@ -233,9 +233,13 @@ fn numbers(
     tokens: &[Token],
     in_date: &dyn Fn(usize) -> bool,
     out: &mut Vec<Fact>,
-    seen: &mut std::collections::HashSet<String>,
+    seen: &mut FastSet<String>,
 ) {
     for (i, t) in tokens.iter().enumerate() {
+        // Only the first MAX_NUMBERS are kept: stop looking once they are found.
+        if out.len() >= MAX_NUMBERS {
+            return;
+        }
         if t.kind != TokenKind::Number || in_date(i) {
             continue;
         }
@@ -299,7 +303,7 @@ fn numbers(
 fn names(
     chars: &[char],
     tokens: &[Token],
-    index: &mut HashMap<String, (usize, usize)>,
+    index: &mut FastMap<String, (usize, usize)>,
     out: &mut Vec<(Fact, usize)>,
 ) {
     let mut i = 0;

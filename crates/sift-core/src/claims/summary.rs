@@ -1,8 +1,9 @@
 //! Summary: the article's key sentences, verbatim, chosen by centrality, position and the presence
 //! of attributions, numbers and names, with near-duplicates removed and shown in article order.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use super::{FastMap, FastSet};
 
 use super::tokens::{Token, TokenKind};
 
@@ -101,11 +102,24 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
     })
 }
 
+/// Whether `word` is in `table`, through a set built once per table (the tables are small but
+/// looked up for every token).
+fn in_table(
+    cell: &'static OnceLock<FastSet<&'static str>>,
+    table: &'static [&'static str],
+    word: &str,
+) -> bool {
+    cell.get_or_init(|| table.iter().copied().collect())
+        .contains(word)
+}
+
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
 fn stem(t: &Token) -> Option<&str> {
-    static STOP: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
-    if t.kind != TokenKind::Word || t.lower.chars().count() < 3 || stop.contains(t.lower.as_str()) {
+    static STOP: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    if t.kind != TokenKind::Word
+        || t.lower.chars().nth(2).is_none()
+        || in_table(&STOP, STOPWORDS, &t.lower)
+    {
         return None;
     }
     let cut = t
@@ -116,54 +130,83 @@ fn stem(t: &Token) -> Option<&str> {
     t.lower.get(..cut)
 }
 
+/// Whether a sentence uses words of address.
+fn addresses_reader(tokens: &[Token]) -> bool {
+    static ADDRESS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    tokens
+        .iter()
+        .any(|t| t.is_word() && in_table(&ADDRESS, ADDRESS_WORDS, &t.lower))
+}
+
 /// Share of a sentence's content words found in another sentence above which both are taken as
 /// repeated boilerplate (a fundraising line printed twice).
 const REPEAT_OVERLAP: f64 = 0.7;
-/// Only this many sentences are compared for repeats (bounds the quadratic pass).
+/// Only this many sentences are compared for repeats (bounds the worst case).
 const REPEAT_WINDOW: usize = 250;
 
-/// Which sentences nearly repeat another one. Stems are interned to numbers and compared as
-/// sorted lists (a merge per pair).
-fn repeated_sentences(stems: &[HashSet<&str>]) -> Vec<bool> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let lists: Vec<Vec<u32>> = stems
-        .iter()
-        .take(REPEAT_WINDOW)
-        .map(|set| {
-            let mut list: Vec<u32> = set
-                .iter()
-                .map(|s| {
-                    let next = ids.len() as u32;
-                    *ids.entry(*s).or_insert(next)
-                })
-                .collect();
-            list.sort_unstable();
-            list
-        })
-        .collect();
-    let mut out = vec![false; stems.len()];
-    for (i, a) in lists.iter().enumerate() {
-        for (j, b) in lists.iter().enumerate().skip(i + 1) {
-            let small = a.len().min(b.len());
-            if small < 3 {
-                continue;
+/// Number of shared ids of two sorted id lists (a merge).
+fn shared_ids(a: &[u32], b: &[u32]) -> usize {
+    let (mut x, mut y, mut shared) = (0, 0, 0usize);
+    while let (Some(p), Some(q)) = (a.get(x), b.get(y)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                x += 1;
+                y += 1;
             }
-            let (mut x, mut y, mut shared) = (0, 0, 0usize);
-            while let (Some(p), Some(q)) = (a.get(x), b.get(y)) {
-                match p.cmp(q) {
-                    std::cmp::Ordering::Less => x += 1,
-                    std::cmp::Ordering::Greater => y += 1,
-                    std::cmp::Ordering::Equal => {
-                        shared += 1;
-                        x += 1;
-                        y += 1;
-                    }
+        }
+    }
+    shared
+}
+
+/// Which sentences nearly repeat another one (share at least [`REPEAT_OVERLAP`] of the smaller
+/// one's stems). `sets` are sorted stem ids; `frequency` counts sentences per id. Prefix
+/// filtering keeps it near linear: a pair that shares that much must share one of the
+/// `len - ceil(0.7 len) + 1` rarest stems of its smaller sentence, so each sentence is compared
+/// only with the sentences holding one of those, then verified by a merge.
+fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
+    let window = sets.len().min(REPEAT_WINDOW);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); frequency.len()];
+    for (i, set) in sets.iter().take(window).enumerate() {
+        for &id in set {
+            if let Some(p) = postings.get_mut(id as usize) {
+                p.push(i as u32);
+            }
+        }
+    }
+    let mut out = vec![false; sets.len()];
+    let mut checked_for = vec![usize::MAX; window];
+    let mut rare: Vec<u32> = Vec::new();
+    for (i, a) in sets.iter().take(window).enumerate() {
+        if a.len() < 3 {
+            continue;
+        }
+        let need = (REPEAT_OVERLAP * a.len() as f64).ceil() as usize;
+        let prefix = a.len().saturating_sub(need) + 1;
+        rare.clear();
+        rare.extend_from_slice(a);
+        rare.sort_by_key(|id| (frequency.get(*id as usize).copied().unwrap_or(0), *id));
+        for id in rare.iter().take(prefix) {
+            for &j in postings.get(*id as usize).map_or(&[][..], |p| p.as_slice()) {
+                let j = j as usize;
+                if j == i || checked_for.get(j) == Some(&i) {
+                    continue;
                 }
-            }
-            if shared as f64 >= REPEAT_OVERLAP * small as f64 {
-                for k in [i, j] {
-                    if let Some(flag) = out.get_mut(k) {
-                        *flag = true;
+                if let Some(c) = checked_for.get_mut(j) {
+                    *c = i;
+                }
+                let Some(b) = sets.get(j) else { continue };
+                // The pair is found from its smaller sentence (both, when of equal size).
+                if b.len() < a.len() {
+                    continue;
+                }
+                if shared_ids(a, b) as f64 >= REPEAT_OVERLAP * a.len() as f64 {
+                    for k in [i, j] {
+                        if let Some(flag) = out.get_mut(k) {
+                            *flag = true;
+                        }
                     }
                 }
             }
@@ -172,19 +215,40 @@ fn repeated_sentences(stems: &[HashSet<&str>]) -> Vec<bool> {
     out
 }
 
+/// Each candidate's content stems as sorted, deduplicated ids, and each id's sentence count.
+fn stem_sets(candidates: &[Candidate<'_>]) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let mut ids: FastMap<&str, u32> = FastMap::default();
+    let mut frequency: Vec<u32> = Vec::new();
+    let sets = candidates
+        .iter()
+        .map(|c| {
+            let mut set: Vec<u32> = c
+                .tokens
+                .iter()
+                .filter_map(stem)
+                .map(|s| {
+                    let next = ids.len() as u32;
+                    *ids.entry(s).or_insert(next)
+                })
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            for &id in &set {
+                match frequency.get_mut(id as usize) {
+                    Some(f) => *f += 1,
+                    None => frequency.push(1),
+                }
+            }
+            set
+        })
+        .collect();
+    (sets, frequency)
+}
+
 /// Picks `count` sentences; returns their indices in article order.
 pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
-    let stems: Vec<HashSet<&str>> = candidates
-        .iter()
-        .map(|c| c.tokens.iter().filter_map(stem).collect())
-        .collect();
-    let mut frequency: HashMap<&str, usize> = HashMap::new();
-    for set in &stems {
-        for s in set {
-            *frequency.entry(*s).or_default() += 1;
-        }
-    }
-    let repeated = repeated_sentences(&stems);
+    let (stems, frequency) = stem_sets(candidates);
+    let repeated = repeated_sentences(&stems, &frequency);
     let mut eligible_rank = 0usize;
     let mut scored: Vec<(usize, f64)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
@@ -202,7 +266,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
         }
         let centrality = set
             .iter()
-            .map(|s| (frequency.get(*s).copied().unwrap_or(1) as f64).ln())
+            .map(|s| f64::from(frequency.get(*s as usize).copied().unwrap_or(1)).ln())
             .sum::<f64>()
             / (set.len() as f64).sqrt()
             / 2.0;
@@ -216,10 +280,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             .filter(|t| t.is_word() && t.capital)
             .count()
             .min(4);
-        let address = c
-            .tokens
-            .iter()
-            .any(|t| ADDRESS_WORDS.contains(&t.lower.as_str()));
+        let address = addresses_reader(c.tokens);
         let repeated = repeated.get(i).copied().unwrap_or(false);
         let long = (words as f64 - LONG_SENTENCE_WORDS).max(0.0) / 10.0;
         let score = W_CENTRALITY * centrality
@@ -235,18 +296,25 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<usize> = Vec::new();
-    let mut covered: HashSet<&str> = HashSet::new();
+    let mut covered = vec![false; frequency.len()];
     for (i, _) in scored {
         if chosen.len() == count {
             break;
         }
         let Some(set) = stems.get(i) else { continue };
-        let overlap =
-            set.iter().filter(|s| covered.contains(*s)).count() as f64 / set.len().max(1) as f64;
+        let overlap = set
+            .iter()
+            .filter(|s| covered.get(**s as usize).copied().unwrap_or(false))
+            .count() as f64
+            / set.len().max(1) as f64;
         if overlap > MAX_OVERLAP {
             continue;
         }
-        covered.extend(set.iter().copied());
+        for s in set {
+            if let Some(c) = covered.get_mut(*s as usize) {
+                *c = true;
+            }
+        }
         chosen.push(i);
     }
     chosen.sort_unstable();
