@@ -77,7 +77,8 @@ const workerSource = `
     const text = workerData.text ?? new TextDecoder("utf-8").decode(fs.readFileSync(workerData.file));
     let ok = true, error = null;
     try {
-      if (typeof glue.analyzePage === "function") glue.analyzePage(new TextEncoder().encode(text), undefined);
+      if (workerData.parseOnly) glue.benchParseOnly(new TextEncoder().encode(text));
+      else if (typeof glue.analyzePage === "function") glue.analyzePage(new TextEncoder().encode(text), undefined);
       else glue.analyzeHtml(text, undefined);
     } catch (e) { ok = false; error = String(e && e.message || e); }
     parentPort.postMessage({ start, peak: wasm.memory.buffer.byteLength, utf8: Buffer.byteLength(text), ok, error });
@@ -104,9 +105,9 @@ try {
   console.log(`(no jsdom: memory measured on the file HTML only: ${String(e.message).split("\n")[0]})`);
 }
 
-function measure(page, text) {
+function measure(page, text, parseOnly = false) {
   return new Promise((resolve) => {
-    const w = new Worker(workerSource, { eval: true, workerData: { glueUrl, module, file: page.file, text } });
+    const w = new Worker(workerSource, { eval: true, workerData: { glueUrl, module, file: page.file, text, parseOnly } });
     w.once("message", (m) => {
       w.terminate();
       resolve(m);
@@ -124,13 +125,17 @@ for (let i = 0; i < pages.length; i++) {
   }
   const row = { page: pages[i].name, ...m, total: m.peak / m.utf8, growth: (m.peak - m.start) / m.utf8 };
   if (sentHtml) {
-    const s = await measure(pages[i], sentHtml(pages[i].file));
+    const html = sentHtml(pages[i].file);
+    const s = await measure(pages[i], html);
+    // The parse alone (tree built, then dropped), where the module has the hook.
+    const p = module && WebAssembly.Module.exports(module).some((e) => e.name === "benchParseOnly") ? await measure(pages[i], html, true) : null;
     if (s.fatal) {
       console.error(`wasm bench: ${pages[i].name} (as sent): ${s.fatal}`);
       process.exit(2);
     }
     // Against the page's own HTML size (m.utf8): what the extension's analysis costs per page byte.
-    row.sent = { bytes: s.utf8, peak: s.peak, ok: s.ok, growth: (s.peak - s.start) / m.utf8, total: s.peak / m.utf8 };
+    row.sent = { bytes: s.utf8, peak: s.peak, ok: s.ok, growth: (s.peak - s.start) / m.utf8, total: s.peak / m.utf8,
+      parseGrowth: p && !p.fatal ? (p.peak - p.start) / m.utf8 : null };
   }
   rows.push(row);
   process.stderr.write(`\rmemory ${i + 1}/${pages.length}`);
@@ -160,8 +165,12 @@ if (sentHtml) {
   const sumBytes = (v) => v.reduce((a, b) => a + b, 0);
   console.log(`as the extension sends it (script/style/noscript/template bodies left out: ${f((100 * sumBytes(rows.filter((r) => r.sent).map((r) => r.sent.bytes))) / sumBytes(rows.filter((r) => r.sent).map((r) => r.utf8)))}% of the bytes), growth / page HTML bytes:`);
   console.log(`  all ${rows.length} pages: median ${f(quantile(rows.filter((r) => r.sent).map((r) => r.sent.growth), 0.5), 2)}x; pages >= ${JUDGED_MIN_BYTES / 1024} KB (${sent.length}): median ${f(quantile(sent.map((r) => r.sent.growth), 0.5), 2)}x, max ${f(judgedSent, 2)}x; whole memory / HTML max ${f(Math.max(...sent.map((r) => r.sent.total)), 2)}x`);
-  for (const r of sent.slice().sort((a, b) => b.sent.growth - a.sent.growth).slice(0, 3)) {
-    console.log(`    ${r.page.padEnd(44)} HTML ${kb(r.utf8).padStart(10)}  sent ${kb(r.sent.bytes).padStart(10)}  peak ${f(r.sent.peak / 1048576, 2)} MB  growth ${f(r.sent.growth, 2)}x`);
+  const parse = sent.filter((r) => Number.isFinite(r.sent.parseGrowth));
+  if (parse.length) {
+    console.log(`  the parse alone (input + tree + parser), same pages >= ${JUDGED_MIN_BYTES / 1024} KB: median ${f(quantile(parse.map((r) => r.sent.parseGrowth), 0.5), 2)}x, max ${f(Math.max(...parse.map((r) => r.sent.parseGrowth)), 2)}x`);
+  }
+  for (const r of sent.slice().sort((a, b) => b.sent.growth - a.sent.growth).slice(0, 5)) {
+    console.log(`    ${r.page.padEnd(44)} HTML ${kb(r.utf8).padStart(10)}  sent ${kb(r.sent.bytes).padStart(10)}  peak ${f(r.sent.peak / 1048576, 2)} MB  growth ${f(r.sent.growth, 2)}x  (parse alone ${f(r.sent.parseGrowth, 2)}x)`);
   }
 }
 console.log("");

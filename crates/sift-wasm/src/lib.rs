@@ -67,6 +67,17 @@ pub fn analyze_page(html: &[u8], url: Option<String>) -> Result<String, JsError>
         .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
 }
 
+/// For the memory benchmark (`tests/bench/wasm-bench.mjs`): parses a page as `analyzePage` does and
+/// drops the tree, returning its node count, so a fresh instance's memory afterwards is the parse's
+/// own peak (input, tree, parser buffers), to set beside the whole analysis' peak.
+#[wasm_bindgen(js_name = benchParseOnly)]
+pub fn bench_parse_only(html: &[u8]) -> Result<u32, JsError> {
+    let text = String::from_utf8_lossy(html);
+    let doc = sift_core::limits::parse_document(&text)
+        .map_err(|e| JsError::new(&format!("sift: {e}")))?;
+    Ok(u32::try_from(doc.tree.nodes().count()).unwrap_or(u32::MAX))
+}
+
 /// Analyses plain article text (one paragraph per line).
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
