@@ -123,20 +123,7 @@ pub struct Report {
 /// Evaluates on the `split` (`dev` or `train`) of PolNeAR.
 pub fn evaluate(split: &str) -> Result<Report, String> {
     let dir = corpus_dir("polnear")?.join("data").join(split);
-    let mut ann_files: Vec<String> = std::fs::read_dir(dir.join("attributions"))
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    ann_files.sort();
-    // First annotator file by name for each text.
-    let mut first: BTreeMap<String, String> = BTreeMap::new();
-    for f in ann_files {
-        let stem = f.trim_end_matches(".ann");
-        let name = stem.rsplit_once('_').map_or(stem, |(n, _)| n).to_string();
-        first.entry(name).or_insert(f);
-    }
+    let first = first_annotator_files(&dir)?;
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut texts = 0;
     for (name, ann) in &first {
@@ -181,9 +168,152 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Runs the evaluation (`sift eval attribution [dev|train]`).
+/// Fewest times a word or phrase must be annotated as a cue in train to enter the lexicon.
+const LEXICON_MIN_HITS: usize = 4;
+/// Least share of its occurrences in train a word must be annotated as (part of) a cue.
+const LEXICON_MIN_PRECISION: f64 = 0.35;
+/// Fewest times a longer phrase ("said in a statement") must be a whole gold cue to be listed.
+const PHRASE_MIN_HITS: usize = 8;
+/// Least share of its occurrences a longer phrase must be a whole gold cue.
+const PHRASE_MIN_PRECISION: f64 = 0.5;
+/// Longest phrase, in tokens, considered for the lexicon.
+const PHRASE_MAX_TOKENS: usize = 4;
+
+/// Derives the English cue lexicon from PolNeAR `train` (`sift eval attribution lexicon`) and
+/// prints it as the Rust table `crates/sift-core/src/claims/attribution/lexicon_en.rs`.
+///
+/// A word enters when at least [`LEXICON_MIN_HITS`] of its occurrences lie inside a gold cue and
+/// those are at least [`LEXICON_MIN_PRECISION`] of all its occurrences in the train texts; a
+/// phrase of up to [`PHRASE_MAX_TOKENS`] tokens opening with such a word enters when it is a whole
+/// gold cue at least [`PHRASE_MIN_HITS`] times and [`PHRASE_MIN_PRECISION`] of its occurrences.
+/// Only train is read: dev stays for measuring.
+pub fn lexicon() -> Result<String, String> {
+    use sift_core::claims::tokens::{tokenize, TokenKind};
+    let dir = corpus_dir("polnear")?.join("data").join("train");
+    let first = first_annotator_files(&dir)?;
+    // word -> (inside a cue, total); phrase -> (whole gold cue, total)
+    let mut words: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut phrases: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (name, ann) in &first {
+        let text = read(&dir.join("text").join(format!("{name}.txt")))?;
+        let chars: Vec<char> = text.chars().collect();
+        let gold = parse_ann(&read(&dir.join("attributions").join(ann))?);
+        let cues = gold.get("Cue").cloned().unwrap_or_default();
+        let tokens = tokenize(&chars, 0, chars.len());
+        // Token index -> whether it heads a gold cue: the cue's first token, or the first after
+        // auxiliaries and adverbs ("has also said").
+        let mut heads = vec![false; tokens.len()];
+        for c in &cues {
+            let head = tokens
+                .iter()
+                .position(|t| t.start >= c[0] && t.start < c[1] && !is_modifier(&t.lower));
+            if let Some(h) = head.and_then(|h| heads.get_mut(h)) {
+                *h = true;
+            }
+        }
+        let cue_starts: BTreeMap<usize, usize> = cues.iter().map(|c| (c[0], c[1])).collect();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word && !is_modifier(&t.lower) {
+                let e = words.entry(t.lower.clone()).or_default();
+                e.1 += 1;
+                if heads.get(i).copied().unwrap_or(false) {
+                    e.0 += 1;
+                }
+            }
+            for len in 2..=PHRASE_MAX_TOKENS {
+                let Some(span) = tokens.get(i..i + len) else {
+                    break;
+                };
+                if span.iter().any(|t| t.kind != TokenKind::Word) {
+                    break;
+                }
+                let key: Vec<&str> = span.iter().map(|t| t.lower.as_str()).collect();
+                let e = phrases.entry(key.join(" ")).or_default();
+                e.1 += 1;
+                let end = span.last().map_or(0, |t| t.end);
+                if cue_starts.get(&t.start) == Some(&end) {
+                    e.0 += 1;
+                }
+            }
+        }
+    }
+    let keep = |(hits, total): (usize, usize), min_hits: usize, min_p: f64| {
+        hits >= min_hits && hits as f64 >= min_p * total as f64
+    };
+    let mut out = String::new();
+    out.push_str(&format!(
+        "//! English cue lexicon, generated by `sift eval attribution lexicon` from PolNeAR train\n\
+         //! ({} texts, first annotator file of each; dev never read). Do not edit by hand.\n\
+         //!\n\
+         //! Words: at least {LEXICON_MIN_HITS} occurrences heading a gold cue (its first word after \
+         auxiliaries and adverbs), and at least \
+         {LEXICON_MIN_PRECISION} of all their occurrences.\n\
+         //! Phrases opening with such a word: a whole gold cue at least {PHRASE_MIN_HITS} times \
+         and at least {PHRASE_MIN_PRECISION} of their occurrences.\n\
+         //! Each entry: (lower-case words, times in a gold cue, times in the text).\n\n\
+         /// Learned English cue words and phrases.\n\
+         pub const LEARNED: &[(&str, u32, u32)] = &[\n",
+        first.len()
+    ));
+    let mut kept_words = std::collections::BTreeSet::new();
+    let mut entries: Vec<(String, usize, usize)> = Vec::new();
+    for (w, &(hits, total)) in &words {
+        if keep((hits, total), LEXICON_MIN_HITS, LEXICON_MIN_PRECISION) {
+            kept_words.insert(w.clone());
+            entries.push((w.clone(), hits, total));
+        }
+    }
+    for (p, &(hits, total)) in &phrases {
+        let head = p.split(' ').next().unwrap_or("");
+        if kept_words.contains(head) && keep((hits, total), PHRASE_MIN_HITS, PHRASE_MIN_PRECISION) {
+            entries.push((p.clone(), hits, total));
+        }
+    }
+    entries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (w, hits, total) in entries {
+        out.push_str(&format!("    ({w:?}, {hits}, {total}),\n"));
+    }
+    out.push_str("];\n");
+    Ok(out)
+}
+
+/// Words that open a gold cue without heading it ("has", "also", "repeatedly"): never lexicon
+/// entries; the attribution finder takes them into a cue's span when they precede it.
+fn is_modifier(word: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "also", "has", "have", "had", "not", "n't", "did", "does", "do", "is", "was", "are",
+        "were", "be", "been", "being", "will", "would", "could", "should", "may", "might", "to",
+        "a", "the", "his", "her", "their", "its", "and", "again", "once", "first",
+    ];
+    MODIFIERS.contains(&word) || (word.ends_with("ly") && word.chars().count() > 4)
+}
+
+/// The first annotator file (by name) of each text in a split directory.
+fn first_annotator_files(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut ann_files: Vec<String> = std::fs::read_dir(dir.join("attributions"))
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    ann_files.sort();
+    let mut first: BTreeMap<String, String> = BTreeMap::new();
+    for f in ann_files {
+        let stem = f.trim_end_matches(".ann");
+        let name = stem.rsplit_once('_').map_or(stem, |(n, _)| n).to_string();
+        first.entry(name).or_insert(f);
+    }
+    Ok(first)
+}
+
+/// Runs the evaluation (`sift eval attribution [dev|train]`), or prints the learned English cue
+/// lexicon (`sift eval attribution lexicon`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let split = args.first().map_or("dev", String::as_str);
+    if split == "lexicon" {
+        print!("{}", lexicon()?);
+        return Ok(());
+    }
     let report = evaluate(split)?;
     println!(
         "PolNeAR {split}: {} texts (first annotator file per text)",

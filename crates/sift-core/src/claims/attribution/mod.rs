@@ -10,6 +10,8 @@
 //! A pronoun source ("he", "вона", "er") or a bare role ("the spokesperson") resolves to the last
 //! named speaker (for a role, the last one with that role).
 
+mod lexicon_en;
+
 use std::collections::HashMap;
 
 use super::dates::{self, Civil};
@@ -31,9 +33,10 @@ type Cue = (&'static str, CueKind);
 
 use CueKind::{Prep, Verb};
 
-/// Cue verbs and phrases per language. English entries were chosen from the verbs most often
-/// annotated as cues in PolNeAR's training split (those that are cues at least half the times
-/// they occur); the others are the usual reporting verbs of wire copy in each language.
+/// Cue verbs and phrases per language, written by hand. English entries were chosen from the verbs
+/// most often annotated as cues in PolNeAR's training split; the learned lexicon
+/// ([`lexicon_en::LEARNED`], generated from train) is added to them. The others are the usual
+/// reporting verbs of wire copy in each language.
 const CUES: &[(Lang, &[Cue])] = &[
     (
         Lang::En,
@@ -545,6 +548,12 @@ const SOURCE_STOPS: &[&str] = &[
 /// Determiners that open a bare role ("the spokesperson", "der Sprecher").
 const DEFINITE_ARTICLES: &[&str] = &["the", "der", "die", "le", "la", "el"];
 
+/// Words joining a second clause with its own subject ("…, but Jones rejected it").
+const CLAUSE_JOINERS: &[&str] = &["but", "while", "whereas", "and", "though", "although"];
+/// Longest subject, in tokens, of a clause split off a content.
+const MAX_CLAUSE_SUBJECT: usize = 5;
+/// Most attributions taken from one sentence (bounds the work in run-on text).
+const MAX_PER_SENTENCE: usize = 8;
 /// Longest source, in tokens.
 const MAX_SOURCE_TOKENS: usize = 10;
 /// How far after a cue a "that" may come and still open the content ("told the media on Nov. 18 that").
@@ -574,32 +583,39 @@ struct Found {
     content: (usize, usize),
 }
 
-/// The cue table of `lang` (English when undetermined).
-fn cues_for(lang: Lang) -> &'static [Cue] {
-    let wanted = if lang == Lang::Undetermined {
-        Lang::En
-    } else {
-        lang
-    };
-    CUES.iter()
-        .find(|(l, _)| *l == wanted)
-        .map(|(_, c)| *c)
-        .unwrap_or(&[])
-}
+/// Cues indexed by first word, longest first, so each token costs one lookup.
+type ByFirst = HashMap<&'static str, Vec<Cue>>;
 
-/// The cue table of `lang` indexed by first word, so each token costs one lookup; built once
-/// per language per process.
-fn cues_by_first_word(lang: Lang) -> &'static HashMap<&'static str, Vec<Cue>> {
-    type ByFirst = HashMap<&'static str, Vec<Cue>>;
+/// The cue table of `lang` (English when undetermined, with the learned lexicon) indexed by first
+/// word, longest phrase first; built once per language per process.
+fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
     static MAPS: std::sync::OnceLock<Vec<(Lang, ByFirst)>> = std::sync::OnceLock::new();
     static EMPTY: std::sync::OnceLock<ByFirst> = std::sync::OnceLock::new();
     let maps = MAPS.get_or_init(|| {
         CUES.iter()
             .map(|(l, cues)| {
+                let mut all: Vec<Cue> = cues.to_vec();
+                if *l == Lang::En {
+                    // A learned word that opens a hand-written preposition ("according") is
+                    // only a cue as that preposition.
+                    let prep_heads: Vec<&str> = cues
+                        .iter()
+                        .filter(|c| c.1 == Prep)
+                        .filter_map(|c| c.0.split(' ').next())
+                        .collect();
+                    for (words, _, _) in lexicon_en::LEARNED {
+                        if !all.iter().any(|c| c.0 == *words) && !prep_heads.contains(words) {
+                            all.push((words, Verb));
+                        }
+                    }
+                }
                 let mut by_first: ByFirst = HashMap::new();
-                for cue in cues.iter() {
+                for cue in all {
                     let first = cue.0.split(' ').next().unwrap_or(cue.0);
-                    by_first.entry(first).or_default().push(*cue);
+                    by_first.entry(first).or_default().push(cue);
+                }
+                for list in by_first.values_mut() {
+                    list.sort_by_key(|c| std::cmp::Reverse(c.0.split(' ').count()));
                 }
                 (*l, by_first)
             })
@@ -614,6 +630,16 @@ fn cues_by_first_word(lang: Lang) -> &'static HashMap<&'static str, Vec<Cue>> {
         .find(|(l, _)| *l == wanted)
         .map(|(_, m)| m)
         .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
+}
+
+/// The verb cue at token `i`, if any: its token length.
+fn verb_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Option<usize> {
+    tokens
+        .get(i)
+        .and_then(|t| by_first.get(t.lower.as_str()))?
+        .iter()
+        .filter(|(_, kind)| *kind == Verb)
+        .find_map(|(words, _)| cue_at(tokens, i, words))
 }
 
 /// Whether the cue `words` matches at token `i`; returns its token length.
@@ -1008,38 +1034,123 @@ fn inside_quotes(tokens: &[Token], open: bool) -> (Vec<bool>, bool) {
     (mask, inside)
 }
 
-/// Splits "SOURCE criticized X and said Y" into two attributions with one source: a verb cue
-/// right after "and" inside the content of the last one starts a new one.
-fn split_coordinated(tokens: &[Token], quoted: &[bool], cues: &[Cue], found: &mut Vec<Found>) {
-    let Some(last) = found.last() else { return };
-    let (source, (cs, ce)) = (last.source, last.content);
+/// Splits a second attribution off the content of `last`: "SOURCE criticized X and said Y" and
+/// "SOURCE said X, adding Y" (a verb cue right after "and", a participle cue right after a comma:
+/// the source is implicit, `last`'s) and "X endorsed A, but Jones rejected B" (a clause with its
+/// own short subject and cue). Returns it, with `last`'s content cut before it.
+fn split_coordinated(
+    tokens: &[Token],
+    quoted: &[bool],
+    by_first: &ByFirst,
+    last: &mut Found,
+) -> Option<Found> {
+    let (cs, ce) = last.content;
     for j in cs..ce {
-        if quoted.get(j).copied().unwrap_or(true) || tokens.get(j).is_none_or(|t| t.lower != "and")
-        {
+        if quoted.get(j).copied().unwrap_or(true) {
             continue;
         }
-        let Some(len) = cues
-            .iter()
-            .filter(|(_, kind)| *kind == CueKind::Verb)
-            .find_map(|(words, _)| cue_at(tokens, j + 1, words))
-        else {
+        let Some(t) = tokens.get(j) else { continue };
+        let and = t.lower == "and";
+        let participle = t.is(',')
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.lower.ends_with("ing") && !n.capital);
+        // "…, but Jones rejected it": a clause with its own short subject and cue.
+        let clause = t.is(',') || t.is(';') || CLAUSE_JOINERS.contains(&t.lower.as_str());
+        let found = if and || participle {
+            verb_cue_at(tokens, j + 1, by_first).map(|len| ((j + 1, j + 1), j + 1, len))
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            if !clause {
+                return None;
+            }
+            let from = if t.is(',')
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| CLAUSE_JOINERS.contains(&n.lower.as_str()))
+            {
+                j + 2
+            } else {
+                j + 1
+            };
+            (from + 1..(from + MAX_CLAUSE_SUBJECT).min(ce)).find_map(|k| {
+                let subject = tokens.get(from..k)?;
+                let named = subject.first().is_some_and(|f| {
+                    f.capital || PRONOUNS.contains(&f.lower.as_str()) || f.lower == "the"
+                }) && subject.iter().all(|w| w.is_word() || w.is('.'));
+                if !named {
+                    return None;
+                }
+                verb_cue_at(tokens, k, by_first).map(|len| ((from, k), k, len))
+            })
+        });
+        let Some((source, c, len)) = found else {
             continue;
         };
-        let cue_end = j + 1 + len;
-        let content = trim_punct(tokens, cue_end, ce);
+        let cue_end = c + len;
+        let content = content_after(tokens, cue_end, ce);
         if words_in(tokens, content.0, content.1) < MIN_CONTENT_WORDS {
-            return;
+            continue;
         }
-        if let Some(last) = found.last_mut() {
-            last.content = trim_punct(tokens, cs, j);
-        }
-        found.push(Found {
+        last.content = trim_punct(tokens, cs, j);
+        let source = if source.1 > source.0 {
+            trim_source(tokens, source.0, source.1)
+        } else {
+            source
+        };
+        return Some(Found {
             source,
-            cue: (j + 1, cue_end),
+            cue: (c, cue_end),
             content,
         });
+    }
+    None
+}
+
+/// The content after a cue ending at `from`, up to `end`: past an addressee or time phrase to a
+/// "that", a quote or a colon when one comes soon ("adding to reporters that …").
+fn content_after(tokens: &[Token], from: usize, end: usize) -> (usize, usize) {
+    let opens_content =
+        |t: &Token| COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':');
+    let start = if tokens.get(from).is_some_and(opens_content) {
+        from
+    } else {
+        (from..(from + MAX_THAT_GAP).min(end))
+            .find(|&k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is(':') || t.lower == "that")
+            })
+            .unwrap_or(from)
+    };
+    trim_punct(tokens, start, end)
+}
+
+/// Widens a cue over the auxiliaries and adverbs between its source and itself ("has also
+/// said"), as PolNeAR's cues take them.
+fn widen_cue(tokens: &[Token], f: &mut Found) {
+    let (s_end, c) = (f.source.1, f.cue.0);
+    if f.source.1 <= f.source.0 || s_end >= c {
         return;
     }
+    let all_aux = tokens.get(s_end..c).is_some_and(|between| {
+        between.iter().all(|t| {
+            AUXILIARIES.contains(&t.lower.as_str())
+                || (!t.capital && t.lower.ends_with("ly") && t.lower.chars().count() > 4)
+        })
+    });
+    if all_aux {
+        f.cue.0 = s_end;
+    }
+}
+
+/// Whether token `k` lies in one of `f`'s spans.
+fn covers(f: &Found, k: usize) -> bool {
+    [f.source, f.cue, f.content]
+        .iter()
+        .any(|&(a, b)| a <= k && k < b)
 }
 
 /// A named speaker seen so far, for resolving pronouns and roles.
@@ -1055,7 +1166,6 @@ pub fn find(
     lang: Lang,
     published: Option<Civil>,
 ) -> Vec<Attribution> {
-    let cues = cues_for(lang);
     let by_first = cues_by_first_word(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
@@ -1074,25 +1184,50 @@ pub fn find(
         let (quoted, open_at_end) = inside_quotes(tokens, quote_open);
         quote_open = open_at_end;
         let opens_with_quote = tokens.first().is_some_and(is_quote);
-        let mut found = None;
-        'scan: for i in 0..tokens.len() {
-            if quoted.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let Some(candidates) = tokens.get(i).and_then(|t| by_first.get(t.lower.as_str()))
-            else {
+        // Every attribution of the sentence, left to right; a cue inside one already found
+        // (nested speech) is not another: PolNeAR gives each token one attribution.
+        let mut found: Vec<(Found, bool)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
+            let inside_found = found.iter().any(|(f, _)| covers(f, i));
+            let candidates = tokens.get(i).and_then(|t| by_first.get(t.lower.as_str()));
+            let (Some(candidates), false, false) = (
+                candidates,
+                quoted.get(i).copied().unwrap_or(false),
+                inside_found,
+            ) else {
+                i += 1;
                 continue;
             };
+            let mut hit = None;
             for (words, kind) in candidates {
                 if let Some(len) = cue_at(tokens, i, words) {
                     if let Some(f) = shape_windowed(tokens, i, i + len, *kind) {
-                        found = Some(f);
-                        break 'scan;
+                        hit = Some((f, len));
+                        break;
                     }
                 }
             }
+            let Some((mut f, len)) = hit else {
+                i += 1;
+                continue;
+            };
+            // A source inside an earlier attribution is that one's: this one's is implicit.
+            let implicit = found
+                .iter()
+                .any(|(g, _)| (f.source.0..f.source.1).any(|k| covers(g, k)));
+            if implicit {
+                f.source = (f.cue.0, f.cue.0);
+            }
+            widen_cue(tokens, &mut f);
+            let split = split_coordinated(tokens, &quoted, by_first, &mut f);
+            found.push((f, implicit));
+            if let Some(g) = split {
+                found.push((g, g.source.1 <= g.source.0));
+            }
+            i += len;
         }
-        let Some(first) = found else {
+        let Some(_) = found.first() else {
             // A quote going on from an attributed sentence belongs to the same content.
             if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
                 if starts_inside || opens_with_quote {
@@ -1107,9 +1242,11 @@ pub fn find(
             extendable = None;
             continue;
         };
-        let mut found = vec![first];
-        split_coordinated(tokens, &quoted, cues, &mut found);
-        for f in found {
+        let mut previous_source: Option<String> = None;
+        let date = dates::find(tokens, published, lang)
+            .into_iter()
+            .find_map(|d| d.iso);
+        for (f, implicit) in found {
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
                     (Some(x), Some(y)) if b > a => [x.start, y.end],
@@ -1120,10 +1257,11 @@ pub fn find(
             let cue_span = span(f.cue);
             let content_span = span(f.content);
             let written = slice(chars, source_span[0], source_span[1]);
-            let source = resolve_source(&written, &mut speakers);
-            let date = dates::find(tokens, published, lang)
-                .into_iter()
-                .find_map(|d| d.iso);
+            let source = match (&previous_source, implicit) {
+                (Some(p), true) => p.clone(),
+                _ => resolve_source(&written, &mut speakers),
+            };
+            previous_source = Some(source.clone());
             let quotes_content = tokens
                 .get(f.content.0..f.content.1)
                 .is_some_and(|c| c.iter().any(is_quote));
@@ -1135,7 +1273,7 @@ pub fn find(
                 source_span,
                 cue_span,
                 content_span,
-                date,
+                date: date.clone(),
                 path: sentence.path.clone(),
             });
         }
@@ -1234,9 +1372,10 @@ mod tests {
                     "said",
                     "\"It is obvious"
                 ),
+                // The cue takes its auxiliaries and adverbs, as PolNeAR's cues do.
                 triple(
                     "Russian President Vladimir Putin",
-                    "said",
+                    "has previously said",
                     "that strikes would mean war"
                 ),
                 triple(
@@ -1244,6 +1383,30 @@ mod tests {
                     "According to",
                     "this concerns only Kursk Oblast"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn several_attributions_in_one_sentence() {
+        let got = attributions(
+            &[
+                "The senator said the bill was dead, adding that talks would resume in March.",
+                "Smith endorsed the plan, but Jones rejected it on Monday.",
+                "He said that the mayor told him nothing.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                triple("The senator", "said", "the bill was dead"),
+                // A participle after a comma: the source is the sentence's speaker, implicit.
+                triple("The senator", "adding", "that talks would resume in March"),
+                triple("Smith", "endorsed", "the plan"),
+                triple("Jones", "rejected", "it on Monday"),
+                // Nested speech inside a content is not a second attribution.
+                triple("Jones", "said", "that the mayor told him nothing"),
             ]
         );
     }
