@@ -65,7 +65,8 @@ function receivePart(message) {
     return { ok: false, error: "bad page part" };
   }
   const entry = partsEntry(id);
-  if (entry.parts[index] === undefined && index <= MAX_HTML / 1024) {
+  // At most MAX_HTML chars per page are kept, whatever arrives.
+  if (entry.parts[index] === undefined && index <= MAX_HTML / 1024 && entry.chars + text.length <= MAX_HTML) {
     entry.parts[index] = text;
     entry.chars += text.length;
   }
