@@ -64,8 +64,9 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     if extra > LINK_LIST_CHARS && extra_links * 2 > extra {
         return false;
     }
-    // An empty widget (a player or placeholder a script fills in) only takes a labelled wrapper.
-    let step = if cs.text == 0 {
+    // An empty widget (a player or placeholder a script fills in) only takes a labelled wrapper; a
+    // form of bare inputs takes its heading and copy.
+    let step = if cs.text == 0 && cs.email + cs.submit == 0 {
         EMPTY_STEP_CHARS
     } else {
         STEP_CHARS

@@ -145,14 +145,18 @@ pub fn is_lone_cta(entry: &Entry) -> bool {
     s.text > 0 && s.text <= MAX_LONE_CTA_TEXT && s.payment == 0 && s.cues & kind::PAYMENT == 0
 }
 
-/// Fewest links of a link list (a menu or a bar of social links).
+/// Fewest links of a link list (a menu or a bar of social links); at least three quarters of its
+/// text is link text (the rest: a column heading, separators).
 const MIN_LIST_LINKS: u16 = 3;
 
-/// Is the container `entry` a list of links in which asks are a minority (a menu or a footer
-/// column with a "Donate" item)? Single nav/footer links are not appeals (labelling guide).
-pub fn is_link_list(entry: &Entry) -> bool {
+/// Is the container `entry` a list of links that is navigation, for category `category`: asks are
+/// a minority of it, or it is not named for the category (a menu or a footer column with a
+/// "Donate" or "Newsletter" item)? Single nav/footer links are not appeals (labelling guide).
+pub fn is_link_list(entry: &Entry, category: usize) -> bool {
     let s = &entry.stats;
-    s.links >= MIN_LIST_LINKS && s.link_text * 10 >= s.text * 9 && s.cue_text[0] * 2 < s.text
+    let cue_text = s.cue_text.get(category).copied().unwrap_or(0);
+    let named = s.attr.get(category).copied().unwrap_or(0) > 0;
+    s.links >= MIN_LIST_LINKS && s.link_text * 4 >= s.text * 3 && (cue_text * 2 < s.text || !named)
 }
 
 /// Is the container `entry` a single link whose parent `parent` is a list of links (an item of a

@@ -74,7 +74,7 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
             return;
         }
         // A menu or page footer itself holds navigation and other widgets, never one widget.
-        let region = entry.nav_self || entry.tag == "header";
+        let region = entry.nav_self || matches!(entry.tag, "header" | "footer");
         let rules: [fn(&stats::Entry) -> Option<Seed>; stats::CATEGORIES] =
             [donation::seed, newsletter::seed, audio::seed];
         for (c, rule) in rules.iter().enumerate() {
@@ -97,7 +97,10 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
         let (Some(seed_entry), Some(top_entry)) = (table.get(i), table.get(top)) else {
             continue;
         };
-        if c == 0 && (donation::is_link_list(top_entry) || donation::is_lone_cta(top_entry)) {
+        if c < 2 && donation::is_link_list(top_entry, c) {
+            continue;
+        }
+        if c == 0 && donation::is_lone_cta(top_entry) {
             continue;
         }
         // One item of a list of links (a category list, a menu without a menu class) is navigation.

@@ -75,8 +75,10 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
         score += 0.6;
     } else if s.text == 0
         && s.links + s.submit + s.email == 0
-        && matches!(entry.tag, "div" | "section" | "aside" | "form")
-        && entry.marker[1] == Some(NEWSLETTER_MARKER)
+        && ((matches!(entry.tag, "div" | "section" | "aside" | "form")
+            && entry.marker[1] == Some(NEWSLETTER_MARKER))
+            // A signup form served in a frame ("Email Sign-up Form").
+            || (entry.tag == "iframe" && entry.marker[1].is_some()))
     {
         // An empty placeholder a signup script fills in (hidden templates count).
         evidence.push("empty newsletter placeholder".to_string());

@@ -243,10 +243,11 @@ fn is_control(name: &str) -> bool {
     matches!(name, "a" | "button")
 }
 
-/// Is `el` a navigation menu (`<nav>`, a page footer's link lists, ARIA navigation, or a menu/nav
-/// class or id)?
+/// Is `el` a navigation menu (`<nav>`, ARIA navigation, or a menu/nav class or id)? A page footer
+/// is not one: it holds signup and appeal boxes beside its link lists (which the link-list rules
+/// refuse).
 fn is_nav(el: &scraper::node::Element) -> bool {
-    if matches!(el.name(), "nav" | "footer") || el.attr("role") == Some("navigation") {
+    if el.name() == "nav" || el.attr("role") == Some("navigation") {
         return true;
     }
     let named = |v: Option<&str>| {
