@@ -227,7 +227,11 @@ pub fn detect(text: &str, declared: Option<&str>) -> Lang {
             }
             word_chars += 1;
             if word_chars <= longest {
-                word.extend(ch.to_lowercase());
+                if ch.is_ascii() {
+                    word.push(ch.to_ascii_lowercase());
+                } else {
+                    word.extend(ch.to_lowercase());
+                }
             }
         } else {
             if word_chars > 0 && word_chars <= longest {

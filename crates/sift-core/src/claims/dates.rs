@@ -264,6 +264,24 @@ fn weekday_of(word: &str) -> Option<i64> {
     lookup(&MAP, WEEKDAYS, word)
 }
 
+/// The day offset of a relative day word (`yesterday`, `gestern`) in `lang`: the first entry
+/// of [`RELATIVE_DAYS`] for the word, through a map built once.
+fn relative_day(word: &str, lang: Lang) -> Option<i64> {
+    type ByWord = super::FastMap<&'static str, Vec<(i64, Option<Lang>)>>;
+    static MAP: OnceLock<ByWord> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = ByWord::default();
+        for (w, offset, l) in RELATIVE_DAYS {
+            map.entry(*w).or_default().push((*offset, *l));
+        }
+        map
+    })
+    .get(word)?
+    .iter()
+    .find(|(_, l)| l.is_none_or(|l| l == lang))
+    .map(|(offset, _)| *offset)
+}
+
 fn day_of(token: &Token) -> Option<u32> {
     if token.kind != TokenKind::Number {
         return None;
@@ -314,7 +332,8 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
     while i < tokens.len() {
         let Some(tok) = tokens.get(i) else { break };
         // Month first: "Nov. 18", "November 18, 2024".
-        if let Some(month) = month_of(&tok.lower).filter(|_| tok.capital || lang != Lang::En) {
+        let month_word = tok.is_word() && (tok.capital || lang != Lang::En);
+        if let Some(month) = month_word.then(|| month_of(&tok.lower)).flatten() {
             let mut j = i + 1;
             if tokens.get(j).is_some_and(|t| t.is('.')) {
                 j += 1;
@@ -346,7 +365,11 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
             if tokens.get(j).is_some_and(|t| t.is('.') || t.lower == "de") {
                 j += 1;
             }
-            if let Some(month) = tokens.get(j).and_then(|t| month_of(&t.lower)) {
+            if let Some(month) = tokens
+                .get(j)
+                .filter(|t| t.is_word())
+                .and_then(|t| month_of(&t.lower))
+            {
                 let mut end = j + 1;
                 let mut k = end;
                 if tokens.get(k).is_some_and(|t| t.lower == "de" || t.is(',')) {
@@ -365,7 +388,7 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
                 continue;
             }
         }
-        if let Some(weekday) = weekday_of(&tok.lower) {
+        if let Some(weekday) = tok.is_word().then(|| weekday_of(&tok.lower)).flatten() {
             let iso = published.map(|p| {
                 let back = (p.weekday() - weekday).rem_euclid(7);
                 Civil::from_days(p.days() - back).iso()
@@ -375,9 +398,10 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
                 last: i + 1,
                 iso,
             });
-        } else if let Some((_, offset, _)) = RELATIVE_DAYS
-            .iter()
-            .find(|(w, _, l)| *w == tok.lower && l.is_none_or(|l| l == lang))
+        } else if let Some(offset) = tok
+            .is_word()
+            .then(|| relative_day(&tok.lower, lang))
+            .flatten()
         {
             let iso = published.map(|p| Civil::from_days(p.days() + offset).iso());
             out.push(DateMention {

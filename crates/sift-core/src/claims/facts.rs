@@ -1,7 +1,9 @@
 //! Key facts, rule-based: numbers with what they count, dates, and named people, places and
 //! organisations.
 
-use super::{FastMap, FastSet};
+use std::sync::OnceLock;
+
+use super::{in_table, FastMap, FastSet, TableSet};
 
 use super::dates::{self, Civil};
 use super::tokens::{slice, Token, TokenKind};
@@ -299,6 +301,24 @@ fn numbers(
     }
 }
 
+/// Whether `word` is a title ([`TITLES`]).
+fn is_title(word: &str) -> bool {
+    static SET: OnceLock<TableSet> = OnceLock::new();
+    in_table(&SET, TITLES, word)
+}
+
+/// Whether `word` is an organisation word ([`ORGANISATION_WORDS`]).
+fn is_organisation_word(word: &str) -> bool {
+    static SET: OnceLock<TableSet> = OnceLock::new();
+    in_table(&SET, ORGANISATION_WORDS, word)
+}
+
+/// Whether `word` is a place word ([`PLACE_WORDS`]).
+fn is_place_word(word: &str) -> bool {
+    static SET: OnceLock<TableSet> = OnceLock::new();
+    in_table(&SET, PLACE_WORDS, word)
+}
+
 /// Runs of capitalised words, classified as person, place or organisation.
 fn names(
     chars: &[char],
@@ -319,12 +339,12 @@ fn names(
         }
         let run = tokens.get(i..j).unwrap_or(&[]);
         let lower: Vec<&str> = run.iter().map(|n| n.lower.as_str()).collect();
-        let titled = lower.iter().any(|w| TITLES.contains(w));
+        let titled = lower.iter().any(|w| is_title(w));
         // Drop leading titles and the adjectives before them ("Russian President Vladimir Putin").
         let mut a = 0;
         while a < run.len() {
-            let here = lower.get(a).is_some_and(|w| TITLES.contains(w));
-            let next = lower.get(a + 1).is_some_and(|w| TITLES.contains(w));
+            let here = lower.get(a).is_some_and(|w| is_title(w));
+            let next = lower.get(a + 1).is_some_and(|w| is_title(w));
             if here || next {
                 a += 1;
             } else {
@@ -335,7 +355,7 @@ fn names(
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
         let at_sentence_start = i == 0
             || prev.is_some_and(|p| !p.is_word() && p.kind == TokenKind::Punct && !p.is(','));
-        let kind = if lower.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        let kind = if lower.iter().any(|w| is_organisation_word(w))
             || (name.len() == 1
                 && name.first().is_some_and(|n| {
                     n.lower.chars().count() >= 3
@@ -345,7 +365,7 @@ fn names(
                             .is_some_and(|cs| cs.iter().all(|c| c.is_uppercase()))
                 })) {
             Some("organisation")
-        } else if lower.iter().any(|w| PLACE_WORDS.contains(w))
+        } else if lower.iter().any(|w| is_place_word(w))
             || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.lower.as_str()))
         {
             Some("place")

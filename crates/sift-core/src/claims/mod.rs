@@ -90,6 +90,25 @@ pub struct Claims {
     pub facts: Facts,
 }
 
+/// A word table as a set, with its longest entry in bytes (longer words skip the lookup).
+pub(crate) type TableSet = (FastSet<&'static str>, usize);
+
+/// Whether `word` is in `table`, through a set built once per table (the tables are small but
+/// looked up for every token, and a set lookup beats a linear scan of string compares).
+pub(crate) fn in_table(
+    cell: &'static std::sync::OnceLock<TableSet>,
+    table: &'static [&'static str],
+    word: &str,
+) -> bool {
+    let (set, longest) = cell.get_or_init(|| {
+        (
+            table.iter().copied().collect(),
+            table.iter().map(|w| w.len()).max().unwrap_or(0),
+        )
+    });
+    word.len() <= *longest && set.contains(word)
+}
+
 /// Fewest summary sentences.
 const MIN_SUMMARY_SENTENCES: usize = 3;
 /// Most summary sentences.

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::{FastMap, FastSet};
+use super::{in_table, FastMap, TableSet};
 
 use super::tokens::{Token, TokenKind};
 
@@ -102,20 +102,9 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
     })
 }
 
-/// Whether `word` is in `table`, through a set built once per table (the tables are small but
-/// looked up for every token).
-fn in_table(
-    cell: &'static OnceLock<FastSet<&'static str>>,
-    table: &'static [&'static str],
-    word: &str,
-) -> bool {
-    cell.get_or_init(|| table.iter().copied().collect())
-        .contains(word)
-}
-
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
 fn stem(t: &Token) -> Option<&str> {
-    static STOP: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    static STOP: OnceLock<TableSet> = OnceLock::new();
     if t.kind != TokenKind::Word
         || t.lower.chars().nth(2).is_none()
         || in_table(&STOP, STOPWORDS, &t.lower)
@@ -132,7 +121,7 @@ fn stem(t: &Token) -> Option<&str> {
 
 /// Whether a sentence uses words of address.
 fn addresses_reader(tokens: &[Token]) -> bool {
-    static ADDRESS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    static ADDRESS: OnceLock<TableSet> = OnceLock::new();
     tokens
         .iter()
         .any(|t| t.is_word() && in_table(&ADDRESS, ADDRESS_WORDS, &t.lower))
@@ -217,7 +206,9 @@ fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
 
 /// Each candidate's content stems as sorted, deduplicated ids, and each id's sentence count.
 fn stem_sets(candidates: &[Candidate<'_>]) -> (Vec<Vec<u32>>, Vec<u32>) {
-    let mut ids: FastMap<&str, u32> = FastMap::default();
+    let tokens: usize = candidates.iter().map(|c| c.tokens.len()).sum();
+    let mut ids: FastMap<&str, u32> =
+        FastMap::with_capacity_and_hasher(tokens / 2, Default::default());
     let mut frequency: Vec<u32> = Vec::new();
     let sets = candidates
         .iter()

@@ -43,10 +43,26 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
 
+/// `chars` lower-cased into one allocation (ASCII without the Unicode tables).
+fn lower_case(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len());
+    for &c in chars {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Typical chars per token, to size the token list once.
+const CHARS_PER_TOKEN: usize = 5;
+
 /// Tokenises `chars[start..end]`.
 pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
     let end = end.min(chars.len());
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
     let mut i = start;
     while i < end {
         let c = chars.get(i).copied().unwrap_or(' ');
@@ -104,12 +120,11 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
             i += 1;
             TokenKind::Punct
         };
-        let text: String = chars.get(s..i).unwrap_or(&[]).iter().collect();
         out.push(Token {
             start: s,
             end: i,
             capital: c.is_uppercase(),
-            lower: text.to_lowercase(),
+            lower: lower_case(chars.get(s..i).unwrap_or(&[])),
             kind,
         });
     }
