@@ -20,7 +20,7 @@
 //! See `docs/hardening.md` for the measured time and memory on pathological pages.
 
 use ego_tree::iter::Edge;
-use ego_tree::NodeId;
+use ego_tree::{NodeId, Tree};
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{local_name, ns, QualName};
@@ -60,24 +60,37 @@ pub const PARSE_CHUNK_BYTES: usize = 1024;
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
-    let parser = driver::parse_document(
-        HtmlTreeSink::new(Html::new_document()),
-        ParseOpts::default(),
-    );
+    let mut doc = Html::new_document();
+    doc.tree = Tree::with_capacity(Node::Document, estimated_nodes(html));
+    let parser = driver::parse_document(HtmlTreeSink::new(doc), ParseOpts::default());
     parse_bounded(parser, html)
 }
 
 /// Parses `html` as a fragment in a `<body>` context (as [`Html::parse_fragment`] does), within the
 /// same limits as [`parse_document`]: fragments come from pages too, and may be as hostile.
 pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
+    let mut doc = Html::new_fragment();
+    doc.tree = Tree::with_capacity(Node::Fragment, estimated_nodes(html));
     let parser = driver::parse_fragment(
-        HtmlTreeSink::new(Html::new_fragment()),
+        HtmlTreeSink::new(doc),
         ParseOpts::default(),
         QualName::new(None, ns!(html), local_name!("body")),
         Vec::new(),
         false,
     );
     parse_bounded(parser, html)
+}
+
+/// Tree nodes per `<` of the input, measured on the corpus pages (median 1.19, p95 1.45: each tag
+/// brings an element and usually a text node; end tags and script text bring none).
+const NODES_PER_TAG_ESTIMATE: (usize, usize) = (5, 4);
+
+/// The tree's expected node count for `html`, so the tree is allocated once at about its final size
+/// instead of growing by doubling (wasm memory never shrinks: every doubling stays in the peak).
+fn estimated_nodes(html: &str) -> usize {
+    let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+    let (num, den) = NODES_PER_TAG_ESTIMATE;
+    (tags.saturating_mul(num) / den + 16).min(MAX_NODES + 1)
 }
 
 /// Feeds `html` to `parser` in chunks, checking the limits after each, then cuts the tree at
