@@ -96,23 +96,46 @@ pub const POSITIVE: &[&str] = &[
 /// bylines and timestamps, galleries, calls to action, tool bars. Left out when they hold a minor share
 /// of the article's text.
 pub const IN_ARTICLE_FURNITURE: &[&str] = &[
-    "caption",     // image captions (wp-caption, newsCaption, ...)
-    "credit",      // photo credits
-    "byline",      // author lines
-    "timestamp",   // "Updated 5:27 am"
-    "dateline",    // date lines
-    "gallery",     // photo galleries
-    "slideshow",   // slideshows
-    "carousel",    // carousels
-    "-cta",        // calls to action (support us, subscribe)
-    "cta-",        // calls to action
-    "toolbar",     // article tool bars
-    "print-",      // print-only headers
-    "author-bio",  // author boxes
-    "author-info", // author boxes
-    "tags",        // tag lists
-    "topics",      // topic lists
-    "breadcrumb",  // breadcrumbs
+    "caption",       // image captions (wp-caption, newsCaption, ...)
+    "legend",        // image legends
+    "entry-utility", // WordPress post footers ("This entry was posted in ...")
+    "postmeta",      // post metadata rows
+    "post-meta",     // post metadata rows
+    "credit",        // photo credits
+    "byline",        // author lines
+    "timestamp",     // "Updated 5:27 am"
+    "dateline",      // date lines
+    "gallery",       // photo galleries
+    "slideshow",     // slideshows
+    "carousel",      // carousels
+    "-cta",          // calls to action (support us, subscribe)
+    "cta-",          // calls to action
+    "toolbar",       // article tool bars
+    "print-",        // print-only headers
+    "author-bio",    // author boxes
+    "author-info",   // author boxes
+    "tags",          // tag lists
+    "topics",        // topic lists
+    "breadcrumb",    // breadcrumbs
+];
+
+/// Class/id fragments of the standfirst: the deck, summary or lede printed between the headline and
+/// the body, often outside the body's container. Kept when it is prose (see `candidates.rs`).
+pub const STANDFIRST: &[&str] = &[
+    "standfirst",   // UK usage
+    "subtitle",     // subtitles under the headline
+    "subheadline",  // sub-headlines
+    "sub-headline", // sub-headlines
+    "subhead",      // sub-heads
+    "deck",         // US "deck"
+    "dek",          // US "dek"
+    "lede",         // ledes
+    "excerpt",      // WordPress excerpts
+    "perex",        // Czech/Slovak "perex"
+    "summary",      // article summaries
+    "intro",        // intros
+    "abstract",     // abstracts
+    "strapline",    // straplines
 ];
 
 /// ARIA roles of blocks that are not the article.

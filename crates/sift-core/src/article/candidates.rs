@@ -212,7 +212,49 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
         }
     }
 
-    Some(join_siblings(flat, best, score_of(best), &scores))
+    let mut choice = join_siblings(flat, best, score_of(best), &scores);
+    add_standfirst(flat, &mut choice);
+    Some(choice)
+}
+
+/// Fewest chars of non-link text for a standfirst.
+const STANDFIRST_MIN_CHARS: u32 = 40;
+/// Most link density of a standfirst.
+const STANDFIRST_MAX_LINK_DENSITY: f64 = 0.3;
+/// How many levels above the first part the standfirst is looked for.
+const STANDFIRST_LEVELS: usize = 3;
+
+/// Adds the standfirst (deck, summary, lede with such a class) printed before the first part and
+/// outside it, within a few levels above it: headers often hold it apart from the body's container.
+fn add_standfirst(flat: &Flat<'_>, choice: &mut Choice) {
+    let Some(&first) = choice.parts.first() else {
+        return;
+    };
+    let mut scope = first;
+    for _ in 0..STANDFIRST_LEVELS {
+        match flat.nodes.get(scope) {
+            Some(n) if n.parent != usize::MAX && Some(n.parent) != flat.body => scope = n.parent,
+            _ => break,
+        }
+    }
+    let mut i = scope + 1;
+    while i < first {
+        let Some(n) = flat.nodes.get(i) else { break };
+        if n.in_dropped {
+            i = n.end.max(i + 1);
+            continue;
+        }
+        let holds_first = i < first && first < n.end;
+        if !holds_first
+            && n.standfirst
+            && n.chars.saturating_sub(n.link_chars) >= STANDFIRST_MIN_CHARS
+            && n.link_density() <= STANDFIRST_MAX_LINK_DENSITY
+        {
+            choice.parts.insert(0, i);
+            return;
+        }
+        i += 1;
+    }
 }
 
 /// The root plus those of its siblings that look like more of the article.
@@ -237,7 +279,7 @@ fn join_siblings(flat: &Flat<'_>, best: usize, best_score: f64, scores: &[f64]) 
         let Some(s) = flat.nodes.get(i) else { break };
         if i == best {
             parts.push(i);
-        } else if s.is_element() && !s.in_dropped {
+        } else if s.is_element() && !s.in_dropped && !s.furniture {
             let score = scores.get(i).copied().unwrap_or(0.0);
             let joins = score >= threshold
                 || (s.tag == "p"

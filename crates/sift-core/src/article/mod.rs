@@ -52,11 +52,13 @@ pub fn extract(doc: &Html, options: &ExtractOptions<'_>) -> Extraction {
     // Strict first (class/id boilerplate left out); relaxed when that leaves too little text, as
     // Readability retries with its flags cleared.
     let mut flat = nodes::flatten(doc, options.exclude);
+    flat.prepare(false);
+    flat.protect_wrappers();
     flat.prepare(true);
-    let mut attempt = run(doc, &flat, true);
+    let mut attempt = run(&flat);
     if attempt.text_chars < verdict::MIN_ARTICLE_CHARS {
         flat.prepare(false);
-        let relaxed = run(doc, &flat, false);
+        let relaxed = run(&flat);
         if relaxed.text_chars > attempt.text_chars {
             attempt = relaxed;
         }
@@ -119,7 +121,7 @@ struct Attempt {
     page_link_density: f64,
 }
 
-fn run(doc: &Html, flat: &nodes::Flat<'_>, strict: bool) -> Attempt {
+fn run(flat: &nodes::Flat<'_>) -> Attempt {
     let page_link_density = flat
         .body
         .and_then(|b| flat.nodes.get(b))

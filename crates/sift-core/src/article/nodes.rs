@@ -11,7 +11,7 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use super::boilerplate::{
-    IN_ARTICLE_FURNITURE, MAYBE_CONTENT, NEGATIVE, POSITIVE, UNLIKELY, UNLIKELY_ROLES,
+    IN_ARTICLE_FURNITURE, MAYBE_CONTENT, NEGATIVE, POSITIVE, STANDFIRST, UNLIKELY, UNLIKELY_ROLES,
 };
 use crate::clutter::matcher::Matcher;
 
@@ -139,6 +139,8 @@ pub struct FlatNode<'a> {
     pub class_weight: i32,
     /// Class/id says "small furniture inside an article" ([`boilerplate::IN_ARTICLE_FURNITURE`]).
     pub furniture: bool,
+    /// Class/id says "standfirst" (a deck, summary or lede: [`boilerplate::STANDFIRST`]).
+    pub standfirst: bool,
     /// Hidden (attribute, ARIA, inline style), already tagged clutter, or never content: left out
     /// with its subtree.
     pub dropped: bool,
@@ -153,6 +155,8 @@ pub struct FlatNode<'a> {
     /// The subtree holds the page's declared article body (`itemprop=articleBody`, `<main>`,
     /// `role=main`, or the page's only `<article>`): never left out as unlikely.
     pub holds_body: bool,
+    /// The subtree holds an `<h1>`.
+    pub holds_h1: bool,
 }
 
 impl FlatNode<'_> {
@@ -235,6 +239,7 @@ struct ClassFlags {
     weight: i32,
     unlikely: bool,
     furniture: bool,
+    standfirst: bool,
 }
 
 /// Which table a class/id pattern comes from (bits of [`class_matcher`]'s tags).
@@ -243,17 +248,19 @@ const T_NEGATIVE: u8 = 2;
 const T_UNLIKELY: u8 = 4;
 const T_MAYBE: u8 = 8;
 const T_FURNITURE: u8 = 16;
+const T_STANDFIRST: u8 = 32;
 
 /// One matcher over every class/id table, and each pattern's table bit.
 fn class_matcher() -> &'static (Matcher, Vec<u8>) {
     static MATCHER: OnceLock<(Matcher, Vec<u8>)> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        let tables: [(&[&'static str], u8); 5] = [
+        let tables: [(&[&'static str], u8); 6] = [
             (POSITIVE, T_POSITIVE),
             (NEGATIVE, T_NEGATIVE),
             (UNLIKELY, T_UNLIKELY),
             (MAYBE_CONTENT, T_MAYBE),
             (IN_ARTICLE_FURNITURE, T_FURNITURE),
+            (STANDFIRST, T_STANDFIRST),
         ];
         let mut patterns = Vec::new();
         let mut bits = Vec::new();
@@ -288,6 +295,7 @@ fn class_flags(class: Option<&str>, id: Option<&str>, buf: &mut String) -> Class
         weight: i32::from(has(T_POSITIVE)) * 25 - i32::from(has(T_NEGATIVE)) * 25,
         unlikely: has(T_UNLIKELY) && !has(T_MAYBE),
         furniture: has(T_FURNITURE),
+        standfirst: has(T_STANDFIRST),
     }
 }
 
@@ -404,12 +412,14 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>) -> Flat<'a> {
                         inputs: 0,
                         class_weight: flags.weight,
                         furniture: flags.furniture,
+                        standfirst: flags.standfirst,
                         dropped: false,
                         in_dropped: false,
                         in_unlikely: false,
                         unlikely,
                         hard_drop,
                         holds_body: false,
+                        holds_h1: false,
                     });
                     marks.push(mark);
                     if tag == "a" {
@@ -447,12 +457,14 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>) -> Flat<'a> {
                         inputs: 0,
                         class_weight: 0,
                         furniture: false,
+                        standfirst: false,
                         dropped: false,
                         in_dropped: false,
                         in_unlikely: false,
                         unlikely: false,
                         hard_drop: false,
                         holds_body: false,
+                        holds_h1: false,
                     });
                     marks.push(BodyMark::None);
                 }
@@ -493,11 +505,11 @@ fn mark_bodies(nodes: &mut [FlatNode<'_>], marks: &[BodyMark]) {
         };
         let own = mark == BodyMark::Declared || (mark == BodyMark::Article && articles == 1);
         node.holds_body |= own;
-        let (holds, parent) = (node.holds_body, node.parent);
-        if holds {
-            if let Some(p) = nodes.get_mut(parent) {
-                p.holds_body = true;
-            }
+        node.holds_h1 |= node.tag == "h1";
+        let (holds, h1, parent) = (node.holds_body, node.holds_h1, node.parent);
+        if let Some(p) = nodes.get_mut(parent) {
+            p.holds_body |= holds;
+            p.holds_h1 |= h1;
         }
     }
 }
@@ -546,7 +558,31 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
     }
 }
 
+/// An unlikely-named wrapper holding the headline and at least this share of the page's prose is the
+/// article's wrapper ("after-header", "content-with-sidebar"), not boilerplate.
+const WRAPPER_MIN_PROSE_SHARE: f64 = 0.5;
+
 impl Flat<'_> {
+    /// Marks unlikely-named wrappers of the article as holding its body (never dropped). Reads the
+    /// relaxed statistics: call after `prepare(false)`.
+    pub fn protect_wrappers(&mut self) {
+        let page_prose = self
+            .body
+            .and_then(|b| self.nodes.get(b))
+            .map_or(0, |b| b.prose);
+        if page_prose == 0 {
+            return;
+        }
+        for node in &mut self.nodes {
+            if node.unlikely
+                && node.holds_h1
+                && f64::from(node.prose) >= WRAPPER_MIN_PROSE_SHARE * f64::from(page_prose)
+            {
+                node.holds_body = true;
+            }
+        }
+    }
+
     /// Fills the statistics for one mode: when `strict`, blocks whose class, id, role or tag says
     /// "not content" are left out too (unless they hold the declared article body). Linear; may be
     /// called again to switch modes.

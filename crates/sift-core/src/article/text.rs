@@ -37,6 +37,9 @@ pub struct Line {
 /// link density or class says: conditional cleaning never removes it.
 const CLEAN_MAX_PROSE_SHARE: f64 = 0.5;
 
+/// A footer or aside inside the part is the article only when it holds this share of its prose.
+const FOOTER_MIN_PROSE_SHARE: f64 = 0.75;
+
 /// Whether the subtree at `i` (inside a part of `part_chars` chars and `part_prose` chars of prose)
 /// is left out.
 fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32, part_prose: u32) -> bool {
@@ -50,10 +53,21 @@ fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32, part_prose: u32) ->
     if tag == "h1" || (!KEEP_CAPTIONS && tag == "figcaption") {
         return true;
     }
-    if tag == "header" && node.chars.saturating_mul(2) < part_chars {
+    if tag == "header" && node.chars.saturating_mul(2) < part_chars && !node.standfirst {
         return true;
     }
-    if node.furniture && f64::from(node.chars) < FURNITURE_MAX_SHARE * f64::from(part_chars) {
+    let holds_article =
+        part_prose > 0 && f64::from(node.prose) >= CLEAN_MAX_PROSE_SHARE * f64::from(part_prose);
+    if node.furniture
+        && (f64::from(node.chars) < FURNITURE_MAX_SHARE * f64::from(part_chars) || !holds_article)
+    {
+        return true;
+    }
+    // Footers and asides inside the part (kept by the relaxed attempt) unless they hold nearly all
+    // of its prose.
+    if matches!(tag, "footer" | "aside")
+        && f64::from(node.prose) < FOOTER_MIN_PROSE_SHARE * f64::from(part_prose)
+    {
         return true;
     }
     let ld = node.link_density();
@@ -65,8 +79,6 @@ fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32, part_prose: u32) ->
     {
         return true;
     }
-    let holds_article =
-        part_prose > 0 && f64::from(node.prose) >= CLEAN_MAX_PROSE_SHARE * f64::from(part_prose);
     if CONDITIONAL_TAGS.contains(&tag) && node.commas < CLEAN_MAX_COMMAS && !holds_article {
         if node.class_weight < 0 && node.paragraphs < 2 {
             return true;
@@ -154,7 +166,35 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
         flush(&mut lines, &mut line, line_block);
     }
     lines.retain(|l| !boilerplate::is_furniture_line(&l.text));
+    drop_orphan_headings(flat, &mut lines);
     lines
+}
+
+/// Whether a line comes from a heading element.
+fn is_heading_line(flat: &Flat<'_>, line: &Line) -> bool {
+    flat.nodes
+        .get(line.block)
+        .is_some_and(|n| matches!(n.tag, "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+/// Drops headings that head nothing: followed by another heading or by the end of the text (the
+/// headings of related-link lists and teaser boxes whose links were left out).
+fn drop_orphan_headings(flat: &Flat<'_>, lines: &mut Vec<Line>) {
+    let mut keep = vec![true; lines.len()];
+    for i in 0..lines.len() {
+        let Some(line) = lines.get(i) else { continue };
+        if !is_heading_line(flat, line) {
+            continue;
+        }
+        let next_is_heading_or_end = lines.get(i + 1).is_none_or(|n| is_heading_line(flat, n));
+        if next_is_heading_or_end {
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
+            }
+        }
+    }
+    let mut flags = keep.into_iter();
+    lines.retain(|_| flags.next().unwrap_or(true));
 }
 
 fn flush(lines: &mut Vec<Line>, line: &mut String, block: usize) {

@@ -51,14 +51,19 @@ fn path_and_query(url: &str) -> &str {
     }
 }
 
-/// Why the page is not an article, or `None` when it is one.
-pub fn judge(e: &Evidence<'_>) -> Option<String> {
-    let m = e.meta;
-    let says_article = m.ld_article
+/// Whether the page declares itself an article (JSON-LD, `og:type`, a published date).
+fn says_article(m: &Metadata) -> bool {
+    m.ld_article
         || m.og_type
             .as_deref()
             .is_some_and(|t| t == "article" || t.starts_with("article"))
-        || m.published.is_some();
+        || m.published.is_some()
+}
+
+/// Why the page is not an article, or `None` when it is one.
+pub fn judge(e: &Evidence<'_>) -> Option<String> {
+    let m = e.meta;
+    let says_article = says_article(m);
     let min_chars = if says_article {
         MIN_DECLARED_ARTICLE_CHARS
     } else {
