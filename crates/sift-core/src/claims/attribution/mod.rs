@@ -552,6 +552,8 @@ const DEFINITE_ARTICLES: &[&str] = &["the", "der", "die", "le", "la", "el"];
 const CLAUSE_JOINERS: &[&str] = &["but", "while", "whereas", "and", "though", "although"];
 /// Longest subject, in tokens, of a clause split off a content.
 const MAX_CLAUSE_SUBJECT: usize = 5;
+/// Longest source, in words, kept whole with its appositives ("X, a former aide to Y,").
+const MAX_APPOSITIVE_SOURCE_WORDS: usize = 20;
 /// Most attributions taken from one sentence (bounds the work in run-on text).
 const MAX_PER_SENTENCE: usize = 8;
 /// Longest source, in tokens.
@@ -661,7 +663,7 @@ fn is_boundary(t: &Token) -> bool {
 
 /// Whether the token is a quote mark.
 fn is_quote(t: &Token) -> bool {
-    ["\"", "“", "”", "«", "»", "„", "‘", "’"].contains(&t.lower.as_str())
+    ["\"", "“", "”", "«", "»", "„", "‘", "’", "'"].contains(&t.lower.as_str())
 }
 
 /// Trims punctuation and quote marks from both ends of a token range.
@@ -820,7 +822,16 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                     && rest_short
                     && words_in(tokens, ce, n) > 0
                 {
-                    let se = phrase_after(tokens, ce, true);
+                    let mut se = phrase_after(tokens, ce, true);
+                    // "said Senator Coons, Democrat of Delaware.": the appositive closing the
+                    // sentence belongs to the source.
+                    if tokens.get(se).is_some_and(|t| t.is(','))
+                        && tokens.get(se + 1).is_some_and(|t| {
+                            t.capital || ["a", "an", "the"].contains(&t.lower.as_str())
+                        })
+                    {
+                        se = n;
+                    }
                     let source = trim_source(tokens, ce, se);
                     let content = trim_punct(tokens, 0, q);
                     if source.1 > source.0 {
@@ -880,19 +891,23 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                 None => 0,
             };
             let mut source = trim_source(tokens, seg_start, c);
+            let mut longest = MAX_SOURCE_TOKENS;
             if seg_start == 0 {
                 if let Some(q) = boundary {
                     if words_in(tokens, q + 1, c) == 0 {
                         source = subject_before_commas(tokens, q);
+                        longest = MAX_APPOSITIVE_SOURCE_WORDS;
                     }
                 }
             }
-            // "… when she said": the subject is what follows the last subordinating word.
-            if let Some(k) = (source.0..source.1).rev().find(|&k| {
+            // "… when she said": the subject is what follows the last subordinating word (not
+            // for a subject with its appositives: "X, as well as Y, said").
+            let subordinate = (source.0..source.1).rev().find(|&k| {
                 tokens
                     .get(k)
                     .is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
-            }) {
+            });
+            if let (Some(k), MAX_SOURCE_TOKENS) = (subordinate, longest) {
                 if k + 1 < source.1 {
                     source = trim_source(tokens, k + 1, source.1);
                 }
@@ -901,7 +916,7 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
             if source_words == 0 {
                 return None;
             }
-            if source_words > MAX_SOURCE_TOKENS {
+            if source_words > longest {
                 // Keep the phrase nearest the cue: from its last capitalised word or determiner run.
                 let keep_from = source.1.saturating_sub(MAX_SOURCE_TOKENS / 2);
                 source = (keep_from, source.1);
@@ -991,6 +1006,22 @@ fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usize, usize) 
     let commas: Vec<usize> = (0..last_comma)
         .filter(|&k| tokens.get(k).is_some_and(is_boundary))
         .collect();
+    // An introductory phrase ("In a series of posts Sunday, Mr. Frum, a former …, said") is not
+    // part of the subject.
+    let introductory = (0..last_comma)
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()));
+    let start = match commas.first() {
+        Some(&q) if introductory && commas.len() >= 2 => q + 1,
+        _ => 0,
+    };
+    // PolNeAR's sources keep their appositives and relative clauses ("X, who spoke to
+    // Reuters,"), within a bound.
+    let whole = trim_source(tokens, start, last_comma);
+    if words_in(tokens, whole.0, whole.1) <= MAX_APPOSITIVE_SOURCE_WORDS {
+        return whole;
+    }
     let mut end = last_comma;
     // Drop trailing relative clauses, innermost last.
     for &k in commas.iter().rev() {
@@ -1003,34 +1034,51 @@ fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usize, usize) 
             break;
         }
     }
-    let source = trim_source(tokens, 0, end);
+    let source = trim_source(tokens, start, end);
     if words_in(tokens, source.0, source.1) > MAX_SOURCE_TOKENS {
-        let first = commas.first().copied().unwrap_or(end);
-        return trim_source(tokens, 0, first);
+        let first = commas.iter().copied().find(|&q| q > start).unwrap_or(end);
+        return trim_source(tokens, start, first);
     }
     source
 }
 
 /// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
 /// not an attribution).
-/// `open` says whether a quote is open when the sentence starts; returns the mask and whether a
-/// quote is open at its end.
-fn inside_quotes(tokens: &[Token], open: bool) -> (Vec<bool>, bool) {
+/// `open` is where the quote open when the sentence starts began (its mark's char offset);
+/// returns the mask and where the quote open at its end began.
+fn inside_quotes(tokens: &[Token], open: Option<usize>) -> (Vec<bool>, Option<usize>) {
     let mut inside = open;
-    let mask = tokens
-        .iter()
-        .map(|t| {
-            match t.lower.as_str() {
-                "\"" => inside = !inside,
-                // "“" closes German „…“ and opens English “…”.
-                "“" => inside = !inside,
-                "«" | "„" => inside = true,
-                "”" | "»" => inside = false,
-                _ => return inside,
-            }
-            false
-        })
-        .collect();
+    let mut mask = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while let Some(t) = tokens.get(k) {
+        // Two adjacent apostrophes are a double quote (''…'', as some wires write).
+        let doubled = t.lower == "'"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.lower == "'" && n.start == t.end);
+        let toggles = doubled || matches!(t.lower.as_str(), "\"" | "“");
+        if toggles {
+            // "“" closes German „…“ and opens English “…”.
+            inside = match inside {
+                Some(_) => None,
+                None => Some(t.start),
+            };
+        } else if matches!(t.lower.as_str(), "«" | "„") {
+            inside = Some(t.start);
+        } else if matches!(t.lower.as_str(), "”" | "»") {
+            inside = None;
+        } else {
+            mask.push(inside.is_some());
+            k += 1;
+            continue;
+        }
+        mask.push(false);
+        if doubled {
+            mask.push(false);
+            k += 1;
+        }
+        k += 1;
+    }
     (mask, inside)
 }
 
@@ -1169,7 +1217,7 @@ pub fn find(
     let by_first = cues_by_first_word(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut quote_open = false;
+    let mut quote_open: Option<usize> = None;
     let mut paragraph = usize::MAX;
     // The last attribution whose quoted content may go on in the next sentence.
     let mut extendable: Option<usize> = None;
@@ -1177,10 +1225,11 @@ pub fn find(
         let tokens = sentence.tokens;
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
-            quote_open = false;
+            quote_open = None;
             extendable = None;
         }
-        let starts_inside = quote_open;
+        let starts_inside = quote_open.is_some();
+        let carried_quote = quote_open;
         let (quoted, open_at_end) = inside_quotes(tokens, quote_open);
         quote_open = open_at_end;
         let opens_with_quote = tokens.first().is_some_and(is_quote);
@@ -1242,6 +1291,7 @@ pub fn find(
             extendable = None;
             continue;
         };
+        let first_unquoted = quoted.iter().position(|q| !q).unwrap_or(tokens.len());
         let mut previous_source: Option<String> = None;
         let date = dates::find(tokens, published, lang)
             .into_iter()
@@ -1255,7 +1305,14 @@ pub fn find(
             };
             let source_span = span(f.source);
             let cue_span = span(f.cue);
-            let content_span = span(f.content);
+            let mut content_span = span(f.content);
+            // A content opening inside a quote begun in an earlier sentence starts where the
+            // quote does ("“A. B,” he said": the whole quote).
+            if let Some(from) = carried_quote {
+                if f.content.0 <= first_unquoted && content_span[1] > content_span[0] {
+                    content_span[0] = content_span[0].min(from);
+                }
+            }
             let written = slice(chars, source_span[0], source_span[1]);
             let source = match (&previous_source, implicit) {
                 (Some(p), true) => p.clone(),
