@@ -105,7 +105,20 @@ fn every_tts_vendor_fixture_is_tagged_audio() {
 
 #[test]
 fn multilingual_donation_and_newsletter_fixture() {
-    let path = fixtures("clutter/multilingual.html");
+    check_donation_and_newsletter_fixture("clutter/multilingual.html");
+}
+
+/// Asks explained by one cue-less sentence, a donation frame, a form of bare inputs with its copy,
+/// a footer signup box; footer link columns and a category list stay untagged.
+#[test]
+fn explained_asks_and_footer_boxes_fixture() {
+    check_donation_and_newsletter_fixture("clutter/explained-asks-and-footers.html");
+}
+
+/// Every `data-fixture` donation/newsletter element is found, no look-alike or article paragraph
+/// is touched, and every tag has a reason and a score.
+fn check_donation_and_newsletter_fixture(name: &str) {
+    let path = fixtures(name);
     let (doc, tags) = analyze(&path);
     for (category, css) in [
         (ClutterCategory::Donation, "[data-fixture=donation]"),
