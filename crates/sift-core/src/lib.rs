@@ -127,7 +127,7 @@ pub fn analyze_html(html: &str, options: &Options<'_>) -> Result<Analysis, SiftE
         },
     );
     clutter::retain_safe(&mut detections, &doc, &extraction);
-    let clutter = clutter::to_tags(&doc, detections);
+    let clutter_tags = clutter::to_tags(&doc, detections);
     // Claims read only the extracted article: the tree goes first, so its memory is reused (wasm
     // memory never shrinks, so peaks add up).
     drop(doc);
@@ -147,7 +147,7 @@ pub fn analyze_html(html: &str, options: &Options<'_>) -> Result<Analysis, SiftE
     Ok(Analysis {
         schema: SCHEMA_VERSION,
         lang: lang.as_str().to_string(),
-        clutter,
+        clutter: clutter_tags,
         article: extraction.article,
         not_article_reason: extraction.not_article_reason,
         summary: claims.summary,
