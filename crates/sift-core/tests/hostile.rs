@@ -9,6 +9,9 @@ use std::sync::mpsc;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+#[path = "../../../fuzz/fuzz_targets/check.rs"]
+mod check;
+
 use sift_core::{analyze_html, analyze_text, limits, Analysis, Options, SiftError};
 
 /// Time allowed for one analysis in these tests: generous (debug build, shared machine), only there
@@ -66,33 +69,10 @@ fn analyze_bounded(name: &str, html: String) -> Result<Analysis, SiftError> {
     }
 }
 
-/// The schema's invariants: spans inside the article text; clutter paths resolve to their tag.
+/// The schema's invariants: those every fuzz target checks (the analysis serialises, spans lie inside
+/// the article text), and clutter paths resolve to their tag.
 fn check_invariants(html: &str, analysis: &Analysis) {
-    let text_chars = analysis
-        .article
-        .as_ref()
-        .map_or(0, |a| a.text.chars().count());
-    let in_text = |[start, end]: [usize; 2], what: &str| {
-        assert!(
-            start <= end && end <= text_chars,
-            "{what} span [{start}, {end}) outside the article text of {text_chars} chars"
-        );
-    };
-    if let Some(article) = &analysis.article {
-        article
-            .paragraphs
-            .iter()
-            .for_each(|p| in_text(p.span, "paragraph"));
-    }
-    analysis
-        .summary
-        .iter()
-        .for_each(|s| in_text(s.span, "summary"));
-    for a in &analysis.attributions {
-        in_text(a.source_span, "source");
-        in_text(a.cue_span, "cue");
-        in_text(a.content_span, "content");
-    }
+    check::check(analysis);
     if analysis.clutter.is_empty() {
         return;
     }
