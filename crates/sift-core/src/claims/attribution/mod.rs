@@ -585,6 +585,21 @@ struct Found {
     content: (usize, usize),
 }
 
+impl Found {
+    /// The attribution, when its source span holds at least one token.
+    fn with_source(
+        source: (usize, usize),
+        cue: (usize, usize),
+        content: (usize, usize),
+    ) -> Option<Self> {
+        (source.1 > source.0).then_some(Self {
+            source,
+            cue,
+            content,
+        })
+    }
+}
+
 /// Cues indexed by first word, longest first, so each token costs one lookup.
 type ByFirst = HashMap<&'static str, Vec<Cue>>;
 
@@ -834,12 +849,8 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                     }
                     let source = trim_source(tokens, ce, se);
                     let content = trim_punct(tokens, 0, q);
-                    if source.1 > source.0 {
-                        return Some(Found {
-                            source,
-                            cue: (c, ce),
-                            content,
-                        });
+                    if let Some(found) = Found::with_source(source, (c, ce), content) {
+                        return Some(found);
                     }
                 }
                 let clause_end = phrase_after(tokens, ce, false);
@@ -861,12 +872,8 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                 {
                     let source = trim_source(tokens, q + 1, c);
                     let content = trim_punct(tokens, 0, q);
-                    if source.1 > source.0 {
-                        return Some(Found {
-                            source,
-                            cue: (c, ce),
-                            content,
-                        });
+                    if let Some(found) = Found::with_source(source, (c, ce), content) {
+                        return Some(found);
                     }
                 }
             }
