@@ -21,26 +21,14 @@ pub fn text_report(file: &str, analysis: &Analysis) -> String {
     let _ = writeln!(out, "== {file} (lang {})", analysis.lang);
     match &analysis.article {
         Some(article) => {
-            let _ = writeln!(
-                out,
-                "title:     {}",
-                article.title.as_deref().unwrap_or("-")
-            );
-            let _ = writeln!(
-                out,
-                "byline:    {}",
-                article.byline.as_deref().unwrap_or("-")
-            );
-            let _ = writeln!(
-                out,
-                "published: {}",
-                article.published.as_deref().unwrap_or("-")
-            );
-            let _ = writeln!(
-                out,
-                "site:      {}",
-                article.site_name.as_deref().unwrap_or("-")
-            );
+            for (label, value) in [
+                ("title:    ", &article.title),
+                ("byline:   ", &article.byline),
+                ("published:", &article.published),
+                ("site:     ", &article.site_name),
+            ] {
+                let _ = writeln!(out, "{label} {}", value.as_deref().unwrap_or("-"));
+            }
             let words = article.text.split_whitespace().count();
             let _ = writeln!(
                 out,

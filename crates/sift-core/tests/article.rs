@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
+use ego_tree::NodeId;
 use scraper::Html;
 use sift_core::article::{extract, ExtractOptions};
 use sift_core::dom;
@@ -50,15 +51,16 @@ fn article_page() -> String {
 }
 
 fn run(html: &str, url: Option<&str>) -> sift_core::article::Extraction {
-    let doc = Html::parse_document(html);
-    let exclude = HashSet::new();
-    extract(
-        &doc,
-        &ExtractOptions {
-            url,
-            exclude: &exclude,
-        },
-    )
+    extract_from(&Html::parse_document(html), url, &HashSet::new())
+}
+
+/// Extracts from a parsed `doc`, leaving out the `exclude`d elements.
+fn extract_from(
+    doc: &Html,
+    url: Option<&str>,
+    exclude: &HashSet<NodeId>,
+) -> sift_core::article::Extraction {
+    extract(doc, &ExtractOptions { url, exclude })
 }
 
 #[test]
@@ -92,16 +94,9 @@ fn keeps_the_story_and_leaves_out_boilerplate() {
 fn paragraph_spans_and_paths_point_at_their_text() {
     let html = article_page();
     let doc = Html::parse_document(&html);
-    let exclude = HashSet::new();
-    let a = extract(
-        &doc,
-        &ExtractOptions {
-            url: None,
-            exclude: &exclude,
-        },
-    )
-    .article
-    .expect("an article");
+    let a = extract_from(&doc, None, &HashSet::new())
+        .article
+        .expect("an article");
     let chars: Vec<char> = a.text.chars().collect();
     assert_eq!(a.paragraphs.len(), a.text.lines().count());
     for (p, line) in a.paragraphs.iter().zip(a.text.lines()) {
@@ -143,15 +138,9 @@ fn clutter_already_tagged_is_left_out() {
     let sel = scraper::Selector::parse("#ask").expect("selector");
     let ask = doc.select(&sel).next().expect("ask").id();
     let exclude: HashSet<_> = [ask].into_iter().collect();
-    let a = extract(
-        &doc,
-        &ExtractOptions {
-            url: None,
-            exclude: &exclude,
-        },
-    )
-    .article
-    .expect("an article");
+    let a = extract_from(&doc, None, &exclude)
+        .article
+        .expect("an article");
     assert!(!a.text.contains("monthly gift"));
 }
 
@@ -206,13 +195,7 @@ fn deep_and_wide_pages_finish_quickly() {
     for html in [deep, wide] {
         let doc = Html::parse_document(&html);
         let start = Instant::now();
-        let _ = extract(
-            &doc,
-            &ExtractOptions {
-                url: None,
-                exclude: &exclude,
-            },
-        );
+        let _ = extract_from(&doc, None, &exclude);
         // Generous for unoptimised test builds (about 0.1 s each in release); a quadratic walk over
         // these trees would take minutes.
         assert!(

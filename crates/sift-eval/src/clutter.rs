@@ -31,7 +31,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Deserialize;
 use sift_core::{dom, ClutterCategory, Options};
 
-use crate::corpora;
+use crate::corpora::{self, read_json, AebGold};
 
 /// Precision and recall each category must reach (issue 3).
 pub const MIN_PRECISION: f64 = 0.90;
@@ -705,22 +705,10 @@ fn load_pages(shared: &Path) -> Result<Vec<Page>, String> {
 }
 
 #[derive(Deserialize)]
-struct AebGold {
-    #[serde(rename = "articleBody")]
-    article_body: String,
-    url: Option<String>,
-}
-
-#[derive(Deserialize)]
 struct TrafEntry {
     file: String,
     #[serde(default)]
     with: Vec<String>,
-}
-
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
-    let text = std::fs::read_to_string(path).ok()?;
-    serde_json::from_str(&text).ok()
 }
 
 fn category(name: &str) -> Option<ClutterCategory> {

@@ -1,6 +1,8 @@
 //! Where the shared corpora are: `$SIFT_SHARED`, else `../shared` beside the workspace root.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
 
 /// The `shared/` folder, or an error saying where it was looked for.
 pub fn shared_dir() -> Result<PathBuf, String> {
@@ -29,4 +31,20 @@ pub fn corpus_dir(name: &str) -> Result<PathBuf, String> {
     } else {
         Err(format!("corpus not found: {}", dir.display()))
     }
+}
+
+/// One page's gold record in `aeb/ground-truth-dev.json` (the file maps page ids to these).
+#[derive(Deserialize)]
+pub struct AebGold {
+    /// The article's text.
+    #[serde(rename = "articleBody")]
+    pub article_body: String,
+    /// The page's URL, when recorded.
+    pub url: Option<String>,
+}
+
+/// Reads and deserialises a JSON file, with the path in the error.
+pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }

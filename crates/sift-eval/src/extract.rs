@@ -13,13 +13,13 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::corpora;
+use crate::corpora::{self, read_json, AebGold};
 
 /// Pages of the Readability suite that are news or magazine articles from real publishers (the rest are
 /// feature tests, wikis, blogs, docs and one section front page). Fixed here so that the "news pages" figure is reproducible.
@@ -228,13 +228,6 @@ enum Corpus {
 }
 
 #[derive(Deserialize)]
-struct AebGold {
-    #[serde(rename = "articleBody")]
-    article_body: String,
-    url: Option<String>,
-}
-
-#[derive(Deserialize)]
 struct ReadabilityMeta {
     title: Option<String>,
     byline: Option<String>,
@@ -247,11 +240,6 @@ struct TrafilaturaEntry {
     with: Vec<String>,
     #[serde(default)]
     without: Vec<String>,
-}
-
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn aeb_pages() -> Result<Vec<Page>, String> {
@@ -616,6 +604,9 @@ pub fn evaluate(with_peer: bool, verbose: bool) -> Result<(Report, Option<Report
     Ok((sift, peer_report))
 }
 
+/// A table row of one figure: its name, how to read it from a report, and its decimals.
+type PlainRow = (&'static str, fn(&Report) -> f64, usize);
+
 fn print_row(name: &str, ours: String, theirs: Option<String>) {
     println!(
         "{name:<44} {ours:>24} {:>24}",
@@ -653,31 +644,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
         prf_cell(&ours.readability_all),
         t.map(|r| prf_cell(&r.readability_all)),
     );
-    print_row(
-        "Readability title accuracy",
-        format!("{:.3}", ours.title_acc),
-        t.map(|r| format!("{:.3}", r.title_acc)),
-    );
-    print_row(
-        "Readability byline accuracy",
-        format!("{:.3}", ours.byline_acc),
-        t.map(|r| format!("{:.3}", r.byline_acc)),
-    );
-    print_row(
-        "Trafilatura \"with\" present",
-        format!("{:.3}", ours.with_share),
-        t.map(|r| format!("{:.3}", r.with_share)),
-    );
-    print_row(
-        "Trafilatura \"without\" leaked",
-        format!("{:.3}", ours.without_leak),
-        t.map(|r| format!("{:.3}", r.without_leak)),
-    );
-    print_row(
-        "Mean ms per page (Sift: full analysis)",
-        format!("{:.1}", ours.mean_ms),
-        t.map(|r| format!("{:.1}", r.mean_ms)),
-    );
+    let plain_rows: [PlainRow; 5] = [
+        ("Readability title accuracy", |r| r.title_acc, 3),
+        ("Readability byline accuracy", |r| r.byline_acc, 3),
+        ("Trafilatura \"with\" present", |r| r.with_share, 3),
+        ("Trafilatura \"without\" leaked", |r| r.without_leak, 3),
+        ("Mean ms per page (Sift: full analysis)", |r| r.mean_ms, 1),
+    ];
+    for (name, value, decimals) in plain_rows {
+        print_row(
+            name,
+            format!("{:.*}", decimals, value(&ours)),
+            t.map(|r| format!("{:.*}", decimals, value(r))),
+        );
+    }
     println!(
         "Sift extraction time / parse time (all pages): {:.3}",
         ours.extract_over_parse

@@ -159,6 +159,43 @@ pub struct FlatNode<'a> {
     pub holds_h1: bool,
 }
 
+impl<'a> FlatNode<'a> {
+    /// A node at `index` with every count zero and every flag off; the walk sets what it knows.
+    fn new(id: NodeId, tag: &'a str, parent: usize, index: usize, block: usize) -> Self {
+        Self {
+            id,
+            tag,
+            text: None,
+            parent,
+            end: index + 1,
+            child_index: 0,
+            element_children: 0,
+            is_block: false,
+            block,
+            chars: 0,
+            link_chars: 0,
+            commas: 0,
+            inline_chars: 0,
+            inline_link_chars: 0,
+            prose: 0,
+            paragraphs: 0,
+            items: 0,
+            images: 0,
+            inputs: 0,
+            class_weight: 0,
+            furniture: false,
+            standfirst: false,
+            dropped: false,
+            in_dropped: false,
+            in_unlikely: false,
+            unlikely: false,
+            hard_drop: false,
+            holds_body: false,
+            holds_h1: false,
+        }
+    }
+}
+
 impl FlatNode<'_> {
     /// Whether this is an element.
     pub fn is_element(&self) -> bool {
@@ -391,35 +428,14 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>) -> Flat<'a> {
                         body = Some(index);
                     }
                     nodes.push(FlatNode {
-                        id: n.id(),
-                        tag,
-                        text: None,
-                        parent,
-                        end: index + 1,
                         child_index,
-                        element_children: 0,
                         is_block,
-                        block,
-                        chars: 0,
-                        link_chars: 0,
-                        commas: 0,
-                        inline_chars: 0,
-                        inline_link_chars: 0,
-                        prose: 0,
-                        paragraphs: 0,
-                        items: 0,
-                        images: 0,
-                        inputs: 0,
                         class_weight: flags.weight,
                         furniture: flags.furniture,
                         standfirst: flags.standfirst,
-                        dropped: false,
-                        in_dropped: false,
-                        in_unlikely: false,
                         unlikely,
                         hard_drop,
-                        holds_body: false,
-                        holds_h1: false,
+                        ..FlatNode::new(n.id(), tag, parent, index, block)
                     });
                     marks.push(mark);
                     if tag == "a" {
@@ -436,35 +452,11 @@ pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>) -> Flat<'a> {
                     let link_chars = if link_depth > 0 { chars } else { 0 };
                     let index = nodes.len();
                     nodes.push(FlatNode {
-                        id: n.id(),
-                        tag: "",
                         text: Some(t),
-                        parent,
-                        end: index + 1,
-                        child_index: 0,
-                        element_children: 0,
-                        is_block: false,
-                        block,
                         chars,
                         link_chars,
                         commas,
-                        inline_chars: 0,
-                        inline_link_chars: 0,
-                        prose: 0,
-                        paragraphs: 0,
-                        items: 0,
-                        images: 0,
-                        inputs: 0,
-                        class_weight: 0,
-                        furniture: false,
-                        standfirst: false,
-                        dropped: false,
-                        in_dropped: false,
-                        in_unlikely: false,
-                        unlikely: false,
-                        hard_drop: false,
-                        holds_body: false,
-                        holds_h1: false,
+                        ..FlatNode::new(n.id(), "", parent, index, block)
                     });
                     marks.push(BodyMark::None);
                 }
