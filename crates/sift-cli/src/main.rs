@@ -39,9 +39,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
-    /// Run one of the project's evaluations on ../shared/corpora (see docs/evaluation.md).
+    /// Run one of the project's evaluations or benchmarks on ../shared/corpora (README, "Measured
+    /// figures", links each one's method).
     Eval {
-        /// Which evaluation: clutter, extract, summary, attribution.
+        /// Which evaluation: clutter, extract, summary, attribution, bench.
         name: String,
         /// Arguments for that evaluation.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
