@@ -101,12 +101,73 @@ const encoder = new TextEncoder();
 /** Milliseconds on a clock shared with the content script (same time origin after conversion). */
 const clock = () => performance.timeOrigin + performance.now();
 
+// --- the popup's details, per tab ------------------------------------------------------------------
+//
+// The content script gets only what it applies (the clutter tags); what the popup shows (the article's
+// head, claims, attributions, facts) stays here, per tab, for the popup to ask for. Kept in memory and
+// mirrored to storage.session (memory only, cleared when the browser closes) so a service worker or
+// event page restarted while idle still has it. An entry goes when its tab closes or loads another
+// page; at most MAX_DETAIL_TABS are kept, each at most MAX_DETAIL_CHARS of JSON.
+
+/** Most tabs whose details are kept (least recently analysed dropped first). */
+const MAX_DETAIL_TABS = 50;
+/** Largest details JSON kept for one page (UTF-16 units): far above a real page's few KB. */
+const MAX_DETAIL_CHARS = 256 * 1024;
+/** Longest page title kept (the popup's fallback when the article has none). */
+const MAX_TITLE_CHARS = 1000;
+/** Tab id to {pageId, url, title, details} (details: the core's, parsed). */
+const details = new Map();
+const session = api.storage && api.storage.session;
+const detailsKey = (tabId) => `details:${tabId}`;
+
+function forgetTab(tabId) {
+  details.delete(tabId);
+  if (session) session.remove(detailsKey(tabId)).catch(() => {});
+}
+
+/** Keeps `entry` for `tabId` (replacing the tab's last) in memory and, when not too large, in session storage. */
+function keepDetails(tabId, entry, chars) {
+  details.delete(tabId);
+  details.set(tabId, entry);
+  while (details.size > MAX_DETAIL_TABS) forgetTab(details.keys().next().value);
+  if (!session) return;
+  if (chars <= MAX_DETAIL_CHARS) session.set({ [detailsKey(tabId)]: entry }).catch(() => {});
+  else session.remove(detailsKey(tabId)).catch(() => {});
+}
+
+/** A tab's details if they are those of page `pageId` (any page when pageId is not given), or null. */
+async function detailsOf(tabId, pageId) {
+  let entry = details.get(tabId);
+  if (!entry && session) {
+    const key = detailsKey(tabId);
+    entry = (await session.get(key).catch(() => ({})))[key] || null;
+    if (entry) details.set(tabId, entry);
+  }
+  if (!entry || (pageId !== undefined && entry.pageId !== pageId)) return null;
+  return entry;
+}
+
+/** The popup's reply: the tab's details with the page's id, URL and title, or null when there are none. */
+async function detailsReply(message) {
+  if (!Number.isInteger(message.tabId)) return { ok: false, error: "no tab" };
+  const entry = await detailsOf(message.tabId, typeof message.pageId === "string" ? message.pageId : undefined);
+  if (!entry) return { ok: true, details: null };
+  return { ok: true, details: { ...entry.details, pageId: entry.pageId, url: entry.url, title: entry.title } };
+}
+
+/** Called when a tab's content script starts on a new page: the old page's details go. */
+function newPage(sender) {
+  if (sender && sender.tab && sender.tab.id !== undefined) forgetTab(sender.tab.id);
+}
+
+if (api.tabs && api.tabs.onRemoved) api.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+
 /**
  * Analyses a page. The HTML goes into wasm memory as exact UTF-8 bytes (a JS string would be copied
- * through a buffer of three bytes per character), and the analysis comes back as the core's JSON text,
- * which goes to the content script as it is (no JS object built here only to be serialised again).
+ * through a buffer of three bytes per character). The reply to the content script carries only the
+ * clutter tags; the popup's details are kept for the sender's tab after the reply has gone.
  */
-async function analyze(message) {
+async function analyze(message, sender) {
   const received = clock();
   dropStaleParts();
   if (typeof message.html !== "string" || message.html.length > MAX_HTML) {
@@ -117,14 +178,25 @@ async function analyze(message) {
   await core();
   const url = typeof message.url === "string" ? message.url : undefined;
   const start = performance.now();
-  let json;
-  if (typeof sift.analyzePage === "function") {
-    json = sift.analyzePage(encoder.encode(html), url);
-  } else {
-    json = JSON.stringify(sift.analyzeHtml(html, url));
-  }
+  const [clutterJson, detailsJson] = sift.analyzeTab(encoder.encode(html), url);
   const call = performance.now() - start;
-  return { ok: true, json, version: sift.version(), timing: { received, call, sent: clock() } };
+  const clutter = JSON.parse(clutterJson).map(({ category, path, tag, reason }) => ({ category, path, tag, reason }));
+  const parsed = JSON.parse(detailsJson);
+  const tabId = sender && sender.tab ? sender.tab.id : undefined;
+  if (tabId !== undefined) {
+    const entry = {
+      pageId: typeof message.pageId === "string" ? message.pageId : "",
+      url: url || "",
+      title: typeof message.title === "string" ? message.title.slice(0, MAX_TITLE_CHARS) : "",
+      details: parsed,
+    };
+    // In memory at once (the popup may ask before the timer runs); session storage after the reply.
+    details.delete(tabId);
+    details.set(tabId, entry);
+    setTimeout(() => keepDetails(tabId, entry, detailsJson.length), 0);
+  }
+  const wasm = Number(parsed.timings_ms && parsed.timings_ms.total) || 0;
+  return { ok: true, clutter, version: sift.version(), timing: { received, call, wasm, sent: clock() } };
 }
 
 async function analyzeFragment(message) {
@@ -161,12 +233,15 @@ onMessage((message, sender) => {
   switch (message.type) {
     case "sift:analyze":
       rememberTab(sender);
-      return analyze(message);
+      return analyze(message, sender);
     case "sift:page-part":
       return Promise.resolve(receivePart(message));
     case "sift:hello":
       rememberTab(sender);
+      newPage(sender);
       return Promise.resolve({ ok: true });
+    case "sift:details":
+      return detailsReply(message);
     case "sift:find-tab":
       return Promise.resolve({ ok: true, tabId: tabsByUrl.get(message.url) ?? null });
     case "sift:fragment":

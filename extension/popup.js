@@ -1,13 +1,19 @@
-// Popup: shows what Sift found on the tab and controls it. Page-derived strings are inserted with
-// textContent only, never as HTML.
-const { api, sendToTab, t } = globalThis.SiftCompat;
+// Popup: shows what Sift found on the tab and controls it. The clutter and the controls' state come
+// from the tab's content script; the article's details (head, claims, quotes, facts) from the background,
+// which keeps them per tab. Page-derived strings are inserted with textContent only, never as HTML.
+const { api, sendMessage, sendToTab, t } = globalThis.SiftCompat;
 
 const $ = (id) => document.getElementById(id);
 /** How long (ms) to wait for a page still being analysed. */
 const LOADING_WAIT_MS = 20000;
 const POLL_MS = 250;
+/** Reading speed for the reading time. */
+const WORDS_PER_MINUTE = 230;
 
 let tabId = null;
+/** The page's details from the background (see popupDetails), or null. */
+let details = null;
+/** What is shown: the content script's view with the details merged in. */
 let current = null;
 
 function localize() {
@@ -25,7 +31,7 @@ function localize() {
 async function findTab() {
   const target = new URLSearchParams(location.search).get("target");
   if (target) {
-    const reply = await globalThis.SiftCompat.sendMessage({ type: "sift:find-tab", url: target });
+    const reply = await sendMessage({ type: "sift:find-tab", url: target });
     return reply && reply.tabId !== undefined ? reply.tabId : null;
   }
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
@@ -51,7 +57,37 @@ function fill(list, items, make) {
   list.closest(".card").hidden = items.length === 0;
 }
 
-function render(view) {
+/**
+ * The background's details of the page the content script's `view` is about, in the popup's terms;
+ * null when the background has none for that page.
+ */
+function popupDetails(d, view) {
+  if (!d) return null;
+  const a = d.article;
+  return {
+    lang: d.lang,
+    notArticleReason: d.not_article_reason,
+    article: a ? {
+      title: a.title || d.title,
+      byline: a.byline,
+      published: a.published,
+      siteName: a.site_name || view.host,
+      minutes: Math.max(1, Math.round(a.words / WORDS_PER_MINUTE)),
+      words: a.words,
+      path: a.path,
+    } : null,
+    claims: d.summary.map((s) => ({ text: s.text, path: s.path })),
+    summary: d.summary.map((s) => s.text),
+    attributions: d.attributions,
+    facts: d.facts,
+  };
+}
+
+/** What the popup shows before (or without) the details: no article, nothing listed. */
+const NO_DETAILS = { lang: null, notArticleReason: null, article: null, claims: [], summary: [], attributions: [], facts: { numbers: [], dates: [] } };
+
+function render(contentView) {
+  const view = { ...contentView, ...(details || NO_DETAILS) };
   current = view;
   const app = $("app");
   app.setAttribute("aria-busy", "false");
@@ -127,13 +163,28 @@ async function refresh() {
       return;
     }
     if (view.status !== "loading" || Date.now() - started > LOADING_WAIT_MS) {
-      render(view);
+      render(view.status === "ready" ? await fetchDetails(view) : view);
       return;
     }
     showMessage("analysing");
     $("message").dataset.loading = "true";
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+}
+
+/** Asks the background for the details of `view`'s page; returns the view to render. */
+async function fetchDetails(view) {
+  const ask = async (v) => {
+    const reply = await sendMessage({ type: "sift:details", tabId, pageId: v.pageId });
+    return reply && reply.ok ? popupDetails(reply.details, v) : null;
+  };
+  details = await ask(view);
+  if (details) return view;
+  // None for this page (the background keeps only a tab's newest page): the page analyses itself again.
+  const again = await sendToTab(tabId, { type: "sift:reanalyze" });
+  if (!again || again.status !== "ready") return again || view;
+  details = await ask(again);
+  return again;
 }
 
 async function send(message) {
@@ -143,7 +194,10 @@ async function send(message) {
 }
 
 async function focusClaim(index) {
-  await sendToTab(tabId, { type: "sift:focus-claim", index });
+  const claim = current && current.claims[index];
+  if (!claim) return;
+  const articlePath = current.article ? current.article.path : null;
+  await sendToTab(tabId, { type: "sift:focus-claim", text: claim.text, path: claim.path, articlePath });
 }
 
 /** The summary as Markdown: title, source line, claims, quotes and key facts. */

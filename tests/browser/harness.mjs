@@ -337,13 +337,28 @@ export async function openPopup(browser, targetUrl, { width = 380, height = 760 
   return tab;
 }
 
-/** From an extension page: the content script's view of the tab showing `url` (waits until analysed). */
+/**
+ * From an extension page: the view of the tab showing `url` (waits until analysed) as the popup sees it:
+ * the content script's state with the background's details of that page merged in (`summary` as the
+ * claims' texts, `attributions`, `facts`, `article`; `details` is null when the background has none).
+ */
 export async function tabState(extTab, url) {
   return waitFor(() => extTab.eval(async (u) => {
     const found = await globalThis.SiftCompat.sendMessage({ type: "sift:find-tab", url: u });
     if (!found || found.tabId === null || found.tabId === undefined) return null;
     const view = await globalThis.SiftCompat.sendToTab(found.tabId, { type: "sift:state" });
-    return view && view.status !== "loading" ? { tabId: found.tabId, view } : null;
+    if (!view || view.status === "loading") return null;
+    const reply = await globalThis.SiftCompat.sendMessage({ type: "sift:details", tabId: found.tabId, pageId: view.pageId });
+    const d = reply && reply.ok ? reply.details : null;
+    const merged = {
+      ...view,
+      details: d,
+      article: d ? d.article : null,
+      summary: d ? d.summary.map((s) => s.text) : [],
+      attributions: d ? d.attributions : [],
+      facts: d ? d.facts : { numbers: [], dates: [] },
+    };
+    return { tabId: found.tabId, view: merged };
   }, url), `the content script's state for ${url}`);
 }
 

@@ -3,8 +3,11 @@
 //! The browser's view of [`sift_core`]: converts values with serde-wasm-bindgen and errors into JS
 //! `Error`s with a readable message. No logic lives here.
 //!
-//! Entry points (JS names): `analyzePage(utf8Bytes, url?)` (what the extension calls: JSON text),
-//! `analyzeHtml(html, url?)`, `analyzeText(text)`, `analyzeFragment(html)`, `version()`.
+//! Entry points (JS names): `analyzeTab(utf8Bytes, url?)` (what the extension calls: the clutter tags
+//! and the popup's details, as two JSON texts), `analyzePage(utf8Bytes, url?)` (the whole analysis as
+//! JSON text), `analyzeHtml(html, url?)`, `analyzeText(text)`, `analyzeFragment(html)`, `version()`.
+
+mod details;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -65,6 +68,28 @@ pub fn analyze_page(html: &[u8], url: Option<String>) -> Result<String, JsError>
     drop(text);
     serde_json::to_string(&analysis)
         .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
+}
+
+/// Analyses a page given as UTF-8 bytes, as `analyzePage` does, and returns two JSON texts: the
+/// clutter tags (`[{category, path, tag, reason, score}]`, what the content script applies) and the
+/// popup's details (see [`details::Details`]: the article's head and word count, the claims with their
+/// paths, attributions and facts; no article text or paragraphs). The extension replies to the page
+/// with the first at once and keeps the second in the background.
+#[wasm_bindgen(js_name = analyzeTab)]
+pub fn analyze_tab(html: &[u8], url: Option<String>) -> Result<Vec<String>, JsError> {
+    let text = String::from_utf8_lossy(html);
+    let options = sift_core::Options {
+        url: url.as_deref(),
+        clock: host_clock,
+    };
+    let analysis = sift_core::analyze_html(&text, &options)
+        .map_err(|e| JsError::new(&format!("sift: {e}")))?;
+    drop(text);
+    let write =
+        |e: serde_json::Error| JsError::new(&format!("sift: could not write the analysis: {e}"));
+    let clutter = serde_json::to_string(&analysis.clutter).map_err(write)?;
+    let details = serde_json::to_string(&details::Details::of(&analysis)).map_err(write)?;
+    Ok(vec![clutter, details])
 }
 
 /// For the memory benchmark (`tests/bench/wasm-bench.mjs`): parses a page as `analyzePage` does and

@@ -1,0 +1,172 @@
+//! The popup's view of an analysis: what it shows and what a clicked claim needs to be found on the
+//! page, without the article's text and paragraphs (the bulk of the analysis, which the popup never
+//! shows). Borrowed from the [`Analysis`]; serialised to JSON by `analyzeTab`.
+
+use serde::Serialize;
+use sift_core::{Analysis, ElementPath, Timings};
+
+/// What the popup shows about one page.
+#[derive(Debug, Serialize)]
+pub struct Details<'a> {
+    /// The article's language (`und` when unknown).
+    pub lang: &'a str,
+    /// Why the page is not an article, when it is not.
+    pub not_article_reason: Option<&'a str>,
+    /// The article's head, when the page is one.
+    pub article: Option<Head<'a>>,
+    /// The key claims, in article order.
+    pub summary: Vec<Claim<'a>>,
+    /// Who said what.
+    pub attributions: Vec<Quote<'a>>,
+    /// Key numbers and dates.
+    pub facts: KeyFacts<'a>,
+    /// The core's stage timings.
+    pub timings_ms: &'a Timings,
+}
+
+/// The article's metadata and length.
+#[derive(Debug, Serialize)]
+pub struct Head<'a> {
+    /// Headline.
+    pub title: Option<&'a str>,
+    /// Author(s).
+    pub byline: Option<&'a str>,
+    /// Publication date.
+    pub published: Option<&'a str>,
+    /// Publication name.
+    pub site_name: Option<&'a str>,
+    /// Path of the article's root element.
+    pub path: &'a ElementPath,
+    /// Words in the article's text (runs of non-whitespace).
+    pub words: usize,
+}
+
+/// One key claim and where it is.
+#[derive(Debug, Serialize)]
+pub struct Claim<'a> {
+    /// The sentence, verbatim.
+    pub text: &'a str,
+    /// Path of the element holding it.
+    pub path: Option<&'a ElementPath>,
+}
+
+/// One attribution as the popup lists it.
+#[derive(Debug, Serialize)]
+pub struct Quote<'a> {
+    /// Who.
+    pub source: &'a str,
+    /// The reporting verb.
+    pub cue: &'a str,
+    /// What was said.
+    pub content: &'a str,
+    /// When, if stated.
+    pub date: Option<&'a str>,
+}
+
+/// Key numbers and dates.
+#[derive(Debug, Serialize)]
+pub struct KeyFacts<'a> {
+    /// Numbers as written.
+    pub numbers: Vec<&'a str>,
+    /// Dates as written, with their kind.
+    pub dates: Vec<KeyDate<'a>>,
+}
+
+/// One date.
+#[derive(Debug, Serialize)]
+pub struct KeyDate<'a> {
+    /// The date as written.
+    pub text: &'a str,
+    /// The resolved date.
+    pub kind: &'a str,
+}
+
+impl<'a> Details<'a> {
+    /// The details of `analysis`.
+    pub fn of(analysis: &'a Analysis) -> Self {
+        Self {
+            lang: &analysis.lang,
+            not_article_reason: analysis.not_article_reason.as_deref(),
+            article: analysis.article.as_ref().map(|a| Head {
+                title: a.title.as_deref(),
+                byline: a.byline.as_deref(),
+                published: a.published.as_deref(),
+                site_name: a.site_name.as_deref(),
+                path: &a.path,
+                words: a.text.split_whitespace().count(),
+            }),
+            summary: analysis
+                .summary
+                .iter()
+                .map(|s| Claim {
+                    text: &s.text,
+                    path: s.path.as_ref(),
+                })
+                .collect(),
+            attributions: analysis
+                .attributions
+                .iter()
+                .map(|x| Quote {
+                    source: &x.source,
+                    cue: &x.cue,
+                    content: &x.content,
+                    date: x.date.as_deref(),
+                })
+                .collect(),
+            facts: KeyFacts {
+                numbers: analysis
+                    .facts
+                    .numbers
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect(),
+                dates: analysis
+                    .facts
+                    .dates
+                    .iter()
+                    .map(|f| KeyDate {
+                        text: &f.text,
+                        kind: &f.kind,
+                    })
+                    .collect(),
+            },
+            timings_ms: &analysis.timings_ms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_keep_what_the_popup_shows_and_drop_the_text() {
+        let html = "<html><head><title>T</title></head><body><article><h1>Headline here</h1>\
+            <p>The minister said on Monday that 1,200 people were evacuated from the town.</p>\
+            <p>\"We will rebuild,\" said the mayor, who spoke to reporters in the square.</p>\
+            <p>Officials said the river rose by 3 metres overnight, the highest in 40 years.</p>\
+            </article></body></html>";
+        let analysis =
+            sift_core::analyze_html(html, &sift_core::Options::default()).expect("analysed");
+        let json = serde_json::to_value(Details::of(&analysis)).expect("serialised");
+        assert_eq!(json["lang"], analysis.lang.as_str());
+        assert_eq!(
+            json["summary"].as_array().map(Vec::len),
+            Some(analysis.summary.len())
+        );
+        assert_eq!(
+            json["attributions"].as_array().map(Vec::len),
+            Some(analysis.attributions.len())
+        );
+        if let Some(article) = &analysis.article {
+            assert_eq!(
+                json["article"]["words"],
+                article.text.split_whitespace().count()
+            );
+            assert!(json["article"].get("text").is_none());
+            assert!(json["article"].get("paragraphs").is_none());
+        } else {
+            assert!(json["article"].is_null());
+        }
+    }
+}
