@@ -13,14 +13,22 @@
   const SLICE_MS = 6;
   /**
    * An element with at most this many descendants (and no big script or style inside) is serialised
-   * natively, one outerHTML, in one go: a few hundred elements take a few milliseconds even on a busy machine.
+   * natively, one outerHTML, in one go, which cannot be split: measured in Chromium, 650 to 950 elements
+   * (120 to 160 K chars) took 7 to 10 ms on an idle machine, too close to a frame once the page or the
+   * machine is busy; 250 take 2 to 3 ms.
    */
-  const NATIVE_MAX_ELEMENTS = 1000;
+  const NATIVE_MAX_ELEMENTS = 250;
+  /**
+   * An unsplittable step (a native outerHTML, sending a part) starts a fresh slice when the current one
+   * has already run this long (ms), so a slice is at most about this plus one step.
+   */
+  const STEP_ROOM_MS = SLICE_MS / 2;
   /** A script or style with a body longer than this (chars) is never serialised natively (see above). */
   const BIG_BODY_CHARS = 16 * 1024;
   /**
-   * The page goes to the background in messages of about this many chars, sent while serialising: each
-   * message is serialised synchronously on the page's thread, so one message for a whole page blocked it.
+   * The page goes to the background in messages of at most this many chars, sent while serialising, each
+   * at the start of a slice of its own: a message is serialised synchronously on the page's thread, so
+   * one message for a whole page blocked it.
    */
   const PART_CHARS = 64 * 1024;
   /** Quiet time (ms) after the last DOM change before late clutter is analysed. */
@@ -33,14 +41,12 @@
   /** Most added nodes looked at per batch, and the largest subtree (elements) sent as one fragment. */
   const LATE_MAX_PENDING = 500;
   const LATE_MAX_FRAGMENT_ELEMENTS = 5000;
-  /** Reading speed for the popup's reading time. */
-  const WORDS_PER_MINUTE = 230;
   const ATTRS = ["data-sift", "data-sift-reason", "data-sift-reveal"];
 
   const state = {
     status: "loading", // loading | ready | error | disabled
     error: null,
-    analysis: null,
+    analysed: false, // the page's clutter tags have been applied (the popup's details are in the background)
     settings: Settings.defaults(),
     marks: [], // {el, category, reason}
     skipped: 0, // paths that did not resolve to an element of the expected tag
@@ -53,6 +59,10 @@
 
   const now = () => performance.now();
   const scriptStart = now();
+  /** A fresh id (only this extension's scripts can message the background). */
+  const freshId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  /** This page's id: the background keeps the popup's details under it, the popup asks with it. */
+  const pageId = freshId();
 
   // Timing for the benchmark (tests/bench): `performance.measure` entries named sift:* (visible to the
   // page's own timeline, no DOM change), and the longest synchronous stretch between yields.
@@ -277,12 +287,12 @@
     else out.push(s.slice(from));
   }
 
-  /** Collects serialised pieces and hands them on in parts of about PART_CHARS. */
+  /** Collects serialised pieces into parts of at most PART_CHARS, queued in `ready` for sending. */
   class PartSink {
-    constructor(emit) {
-      this.emit = emit;
+    constructor() {
       this.pieces = [];
       this.chars = 0;
+      this.ready = [];
     }
 
     push(piece) {
@@ -290,13 +300,14 @@
       this.chars += piece.length;
     }
 
-    /** Emits what is collected when it is a part's worth (or anything, when `all`). */
+    /** Queues what is collected when it is a part's worth (or anything, when `all`), cut to PART_CHARS. */
     flush(all) {
       if (this.chars >= PART_CHARS || (all && this.pieces.length)) {
         const text = this.pieces.join("");
         this.pieces = [];
         this.chars = 0;
-        this.emit(text);
+        // A part ends anywhere, even inside a surrogate pair: the background joins the parts first.
+        for (let at = 0; at < text.length; at += PART_CHARS) this.ready.push(text.slice(at, at + PART_CHARS));
       }
     }
   }
@@ -312,18 +323,32 @@
   }
 
   /**
-   * Serialises the document (see above) in slices of at most SLICE_MS, handing the HTML to `emit` in
-   * parts as it goes: an element with at most NATIVE_MAX_ELEMENTS descendants and no big script or style
-   * is serialised natively and stripped; a bigger one is opened and its children queued. Elements are
-   * counted only where the walk goes, never per element of the page.
+   * Serialises the document (see above) in slices of at most about SLICE_MS, handing the HTML to `emit`
+   * in parts as it goes, each at the start of a slice: an element with at most NATIVE_MAX_ELEMENTS
+   * descendants and no big script or style is serialised natively and stripped; a bigger one is opened
+   * and its children queued. Elements are counted only where the walk goes, never per element of the page.
    */
   async function serializeDocument(emit) {
-    const out = new PartSink(emit);
+    const out = new PartSink();
     out.push("<!DOCTYPE html>");
+    let sliceStart = now();
     const mustOpen = bigBodyAncestors();
     const stack = [document.documentElement];
-    let sliceStart = now();
     const due = () => now() - sliceStart > SLICE_MS;
+    /** Yields first when the slice has no room left for one more unsplittable step. */
+    const makeRoom = async () => {
+      if (now() - sliceStart > STEP_ROOM_MS) {
+        await yieldToPage();
+        sliceStart = now();
+      }
+    };
+    /** Sends the parts that are ready, one per slice. */
+    const sendReady = async () => {
+      while (out.ready.length) {
+        await makeRoom();
+        emit(out.ready.shift());
+      }
+    };
     while (stack.length) {
       const node = stack.pop();
       if (typeof node === "string") {
@@ -335,11 +360,13 @@
           out.push(openTag(node) + "</" + name + ">");
         } else if (!html || RAW_TEXT.has(name) ||
             (!mustOpen.has(node) && node.getElementsByTagName("*").length <= NATIVE_MAX_ELEMENTS)) {
+          await makeRoom();
           for (const _ of stripBodies(node.outerHTML, out)) {
             if (due()) {
               out.flush(false);
               await yieldToPage();
               sliceStart = now();
+              await sendReady();
             }
           }
         } else {
@@ -355,12 +382,21 @@
         out.push("<!--" + node.data + "-->");
       }
       out.flush(false);
+      await sendReady();
       if (due()) {
         await yieldToPage();
         sliceStart = now();
       }
     }
     out.flush(true);
+    // All but the last part: the request carries that one (see analyzePage).
+    while (out.ready.length > 1) {
+      await makeRoom();
+      emit(out.ready.shift());
+    }
+    await makeRoom();
+    emit(out.ready.shift() || "");
+    await makeRoom();
   }
 
   // --- paths and marks --------------------------------------------------------------------------------
@@ -473,14 +509,13 @@
     }
   }
 
-  function focusClaim(index) {
-    const item = state.analysis && state.analysis.summary && state.analysis.summary[index];
-    if (!item) return { ok: false };
-    const el = resolvePath(document.documentElement, item.path) ||
-      (state.analysis.article && resolvePath(document.documentElement, state.analysis.article.path));
+  /** Scrolls to and highlights the claim `text`, in the element at `path` or else at `articlePath`. */
+  function focusClaim(text, path, articlePath) {
+    if (typeof text !== "string" || !text) return { ok: false };
+    const el = resolvePath(document.documentElement, path) || resolvePath(document.documentElement, articlePath);
     if (!el) return { ok: false };
     clearFocus();
-    const range = findSentence(el, item.text);
+    const range = findSentence(el, text);
     el.setAttribute("data-sift-focus", "");
     state.focused = el;
     let highlighted = false;
@@ -498,16 +533,17 @@
 
   // --- the popup's view -----------------------------------------------------------------------------
 
+  /**
+   * The popup's view of the clutter and the controls; the popup gets the article's details from the
+   * background (under `pageId`).
+   */
   function view() {
-    const a = state.analysis;
     const found = { donation: 0, newsletter: 0, audio: 0 };
     const hidden = { donation: 0, newsletter: 0, audio: 0 };
     for (const m of state.marks) {
       if (m.category in found) found[m.category]++;
       if (isActive(m) && m.category in hidden) hidden[m.category]++;
     }
-    const article = a && a.article;
-    const words = article ? (article.text.match(/\S+/g) || []).length : 0;
     return {
       status: state.status,
       error: state.error,
@@ -521,39 +557,18 @@
       hiddenTotal: hiddenCount(),
       skipped: state.skipped,
       version: state.version,
-      lang: a ? a.lang : null,
-      notArticleReason: a ? a.not_article_reason : null,
-      article: article ? {
-        title: article.title || document.title,
-        byline: article.byline,
-        published: article.published,
-        siteName: article.site_name || location.hostname,
-        minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
-        words,
-      } : null,
-      summary: a ? a.summary.map((s) => s.text) : [],
-      attributions: a ? a.attributions.map((x) => ({ source: x.source, cue: x.cue, content: x.content, date: x.date })) : [],
-      facts: a ? { numbers: a.facts.numbers.map((f) => f.text), dates: a.facts.dates.map((f) => ({ text: f.text, kind: f.kind })) } : { numbers: [], dates: [] },
+      pageId,
     };
   }
 
   // --- analysis -------------------------------------------------------------------------------------
-
-  /** The analysis in a reply: JSON text from the core (see background.js), or an object. */
-  function analysisOf(reply) {
-    if (typeof reply.json === "string") return JSON.parse(reply.json);
-    return reply.analysis;
-  }
-
-  /** A fresh id for one page's parts (only this extension's scripts can message the background). */
-  const partsId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
   async function analyzePage() {
     state.status = "loading";
     const t0 = now();
     timing.phase = "serialise";
     // Parts go out while serialising; the last one, with the request, after it.
-    const id = partsId();
+    const id = freshId();
     let parts = 0;
     let sentChars = 0;
     let sendSync = 0;
@@ -572,7 +587,7 @@
     pauseRun();
     resumeRun();
     timing.phase = "send";
-    const pending = sendMessage({ type: "sift:analyze", id, parts, html: last, url: location.href });
+    const pending = sendMessage({ type: "sift:analyze", id, parts, html: last, url: location.href, pageId, title: document.title });
     last = "";
     sendSync = Math.max(sendSync, now() - t1);
     pauseRun();
@@ -585,31 +600,25 @@
       state.error = (reply && reply.error) || "no reply from the background";
       return;
     }
-    let analysis;
-    try {
-      analysis = analysisOf(reply);
-    } catch (_e) {
-      analysis = null;
-    }
-    if (!analysis || typeof analysis !== "object") {
+    if (!Array.isArray(reply.clutter)) {
       state.status = "error";
       state.error = "unreadable analysis from the background";
       return;
     }
-    state.analysis = analysis;
+    state.analysed = true;
     state.version = reply.version;
-    await addMarks(document.documentElement, analysis.clutter || []);
+    await addMarks(document.documentElement, reply.clutter);
     state.hiding = state.settings.mode === "auto";
     state.status = "ready";
     await render();
     const t3 = now();
     pauseRun();
-    const wasmMs = Number(analysis.timings_ms && analysis.timings_ms.total) || 0;
+    const bg = reply.timing;
+    const wasmMs = (bg && Number(bg.wasm)) || 0;
     measure("sift:serialize", t0, t1, { chars: sentChars });
     measure("sift:message", t1, t2);
     measure("sift:wasm", t1, t1 + wasmMs);
     // The round trip's parts, from the background's clock (same time origin after conversion).
-    const bg = reply.timing;
     if (bg && Number.isFinite(bg.received) && Number.isFinite(bg.sent)) {
       const received = bg.received - performance.timeOrigin;
       const sent = bg.sent - performance.timeOrigin;
@@ -627,7 +636,7 @@
 
   async function setHiding(on) {
     if (state.status === "disabled") return view();
-    if (!state.analysis) await analyzePage();
+    if (!state.analysed) await analyzePage();
     state.hiding = Boolean(on);
     if (!state.hiding) {
       // Off means the page exactly as it was: no reveal outlines, no claim highlight either.
@@ -720,7 +729,14 @@
         state.reveal = Boolean(message.on) && state.hiding;
         return render().then(view);
       case "sift:focus-claim":
-        return Promise.resolve(focusClaim(Number(message.index)));
+        return Promise.resolve(focusClaim(message.text, message.path, message.articlePath));
+      case "sift:reanalyze":
+        // The background lost this page's details (e.g. it kept only the newest page of the tab, and
+        // this one came back from the back-forward cache): analyse again, once at a time.
+        if (state.status === "ready" || state.status === "error") {
+          return analyzePage().then(view);
+        }
+        return Promise.resolve(view());
       case "sift:enable-site":
         if (state.status === "disabled") {
           return analyzePage().then(view);
@@ -738,8 +754,10 @@
   }));
 
   async function start() {
+    // The first calls into the extension APIs set them up, on the page's thread: one per slice, none
+    // in the slice that evaluated this script.
+    await yieldToPage();
     sendMessage({ type: "sift:hello" });
-    // The first calls into the extension APIs set them up, on the page's thread: one per slice.
     await yieldToPage();
     const settings = Settings.load();
     pauseRun();
