@@ -1,0 +1,54 @@
+//! Punctuation that shapes an attribution: clause boundaries, quote marks, and which tokens
+//! stand inside quotes.
+
+use crate::claims::tokens::Token;
+
+/// Whether the token separates clauses.
+pub(super) fn is_boundary(t: &Token) -> bool {
+    t.is(',') || t.is(';') || t.is(':') || t.is('—') || t.is('–') || t.is('(') || t.is(')')
+}
+
+/// Whether the token is a quote mark.
+pub(super) fn is_quote(t: &Token) -> bool {
+    ["\"", "“", "”", "«", "»", "„", "‘", "’", "'"].contains(&t.lower.as_str())
+}
+
+/// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
+/// not an attribution).
+/// `open` is where the quote open when the sentence starts began (its mark's char offset);
+/// returns the mask and where the quote open at its end began.
+pub(super) fn inside_quotes(tokens: &[Token], open: Option<usize>) -> (Vec<bool>, Option<usize>) {
+    let mut inside = open;
+    let mut mask = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while let Some(t) = tokens.get(k) {
+        // Two adjacent apostrophes are a double quote (''…'', as some wires write).
+        let doubled = t.lower == "'"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.lower == "'" && n.start == t.end);
+        let toggles = doubled || matches!(t.lower.as_str(), "\"" | "“");
+        if toggles {
+            // "“" closes German „…“ and opens English “…”.
+            inside = match inside {
+                Some(_) => None,
+                None => Some(t.start),
+            };
+        } else if matches!(t.lower.as_str(), "«" | "„") {
+            inside = Some(t.start);
+        } else if matches!(t.lower.as_str(), "”" | "»") {
+            inside = None;
+        } else {
+            mask.push(inside.is_some());
+            k += 1;
+            continue;
+        }
+        mask.push(false);
+        if doubled {
+            mask.push(false);
+            k += 1;
+        }
+        k += 1;
+    }
+    (mask, inside)
+}

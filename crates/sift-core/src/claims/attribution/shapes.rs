@@ -1,0 +1,371 @@
+//! The sentence shapes around a cue: source first, content first, prepositional and participle;
+//! each yields the source, cue and content ranges.
+
+use super::cues::CueKind;
+use super::punctuation::{is_boundary, is_quote};
+use super::spans::{trim_punct, trim_source, words_in, LEADING_CONNECTIVES};
+use super::subjects::{leading_subject, subject_before_commas, INTRODUCTORY_WORDS};
+use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
+use crate::claims::tokens::Token;
+
+/// Words that open reported content ("said that …"), kept as part of the content.
+const COMPLEMENTIZERS: &[&str] = &["that", "dass", "que", "qu'", "що", "что", "чтобы"];
+
+/// Cues followed by an addressee before their content ("told reporters that …").
+const ADDRESSEE_CUES: &[&str] = &[
+    "told",
+    "tells",
+    "telling",
+    "tell",
+    "asked",
+    "asks",
+    "warned",
+    "assured",
+    "reminded",
+    "informed",
+    "urged",
+    "sagte",
+    "erklärte",
+    "dijo",
+    "сказав",
+    "сказал",
+    "заявив",
+    "заявил",
+];
+
+/// Words that open a phrase between a cue and its content ("said on Monday that", "said in a
+/// statement that").
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "last", "earlier", "this", "to", "after", "before", "while",
+    "when", "late", "early", "am", "im", "le", "lors", "el", "en", "в", "у", "під", "во",
+];
+
+/// Words after which a subject starts afresh inside a source segment ("… when she said").
+const SUBORDINATORS: &[&str] = &[
+    "when",
+    "because",
+    "while",
+    "if",
+    "after",
+    "before",
+    "since",
+    "where",
+    "as",
+    "though",
+    "although",
+    "whether",
+    "than",
+    "until",
+    "once",
+    "wenn",
+    "weil",
+    "als",
+    "quand",
+    "cuando",
+    "коли",
+    "когда",
+];
+
+/// Fewest words before a comma for a clause taken as content when nothing else decides.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Words after which a source named after its cue stops ("said Peskov on Monday").
+const SOURCE_STOPS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "following",
+    "before",
+    "when",
+    "while",
+    "am",
+    "im",
+    "bei",
+    "nach",
+    "lors",
+    "en",
+    "el",
+    "durante",
+    "в",
+    "у",
+    "во",
+    "после",
+    "під",
+];
+
+/// How far after a cue a "that" may come and still open the content ("told the media on Nov. 18 that").
+const MAX_THAT_GAP: usize = 8;
+/// Tokens either side of a cue examined in an over-long "sentence" (a stretch of text with no
+/// sentence end): bounds each cue's shape scan so such stretches cost linear time, not quadratic.
+/// Real sentences are far shorter, so their attributions are unchanged.
+const CUE_WINDOW_TOKENS: usize = 120;
+
+/// End of the phrase after `from`: up to the next boundary or the sentence's end, and with
+/// `stop_at_prepositions`, before a preposition ("said Peskov | on Monday").
+fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> usize {
+    let mut e = from;
+    while e < tokens.len() && e - from < MAX_SOURCE_TOKENS {
+        match tokens.get(e) {
+            Some(t) if is_boundary(t) => break,
+            Some(t) if (t.is('.') || t.is('!') || t.is('?')) && e + 1 >= tokens.len() => break,
+            Some(t)
+                if stop_at_prepositions
+                    && e > from
+                    && !t.capital
+                    && SOURCE_STOPS.contains(&t.lower.as_str()) =>
+            {
+                break
+            }
+            Some(_) => e += 1,
+            None => break,
+        }
+    }
+    e
+}
+
+/// [`shape`] on at most [`CUE_WINDOW_TOKENS`] tokens either side of the cue, spans shifted back
+/// to the whole sentence.
+pub(super) fn shape_windowed(
+    tokens: &[Token],
+    c: usize,
+    ce: usize,
+    kind: CueKind,
+) -> Option<Found> {
+    if tokens.len() <= 2 * CUE_WINDOW_TOKENS {
+        return shape(tokens, c, ce, kind);
+    }
+    let lo = c.saturating_sub(CUE_WINDOW_TOKENS);
+    let hi = ce.saturating_add(CUE_WINDOW_TOKENS).min(tokens.len());
+    let window = tokens.get(lo..hi)?;
+    let shift = |(a, b): (usize, usize)| (a + lo, b + lo);
+    shape(window, c - lo, ce - lo, kind).map(|f| Found {
+        source: shift(f.source),
+        cue: shift(f.cue),
+        content: shift(f.content),
+    })
+}
+
+/// Tries the sentence shapes around a cue at `[c, ce)`: for a preposition, [`prepositional`];
+/// for a verb, [`content_first`], then [`participle`], then [`source_first`].
+fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> {
+    // Last boundary before the cue (comma, dash, closing quote after a comma).
+    let boundary = (0..c)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(is_boundary));
+    match kind {
+        CueKind::Prep => prepositional(tokens, c, ce),
+        CueKind::Verb => {
+            let (content_start, sqc_evidence) = content_start(tokens, c, ce);
+            if let Some(q) = boundary {
+                if let Some(found) = content_first(tokens, c, ce, q, sqc_evidence) {
+                    return Some(found);
+                }
+            }
+            // "X endorsed Cruz, saying …": a participle after a comma takes the sentence's subject.
+            let participle_cue = tokens.get(c).is_some_and(|t| t.lower.ends_with("ing"));
+            if participle_cue && boundary == Some(c.saturating_sub(1)) {
+                return participle(tokens, c, ce, content_start);
+            }
+            source_first(tokens, c, ce, boundary, content_start)
+        }
+    }
+}
+
+/// `According to SOURCE, CONTENT` (the cue opens the sentence) or `CONTENT, according to SOURCE`.
+fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
+    let n = tokens.len();
+    let first_word = (0..c).find(|&k| tokens.get(k).is_some_and(|t| t.is_word()));
+    let at_start = first_word.is_none_or(|w| {
+        w == c
+            || tokens.get(w..c).is_some_and(|s| {
+                s.iter()
+                    .all(|t| LEADING_CONNECTIVES.contains(&t.lower.as_str()) || !t.is_word())
+            })
+    });
+    let se = phrase_after(tokens, ce, true);
+    let source = trim_source(tokens, ce, se);
+    let content = if at_start {
+        trim_punct(tokens, se, n)
+    } else {
+        trim_punct(tokens, 0, c)
+    };
+    (source.1 > source.0 && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(
+        Found {
+            source,
+            cue: (c, ce),
+            content,
+        },
+    )
+}
+
+/// Where the content after a verb cue at `[c, ce)` opens: right after the cue, or after an
+/// addressee or time phrase ("told the media on Nov. 18 that …") at a "that", a quote or a colon.
+/// Also whether that opening is evidence of a source-cue-content order (a skipped phrase, or
+/// a "that", quote or colon right after the cue).
+fn content_start(tokens: &[Token], c: usize, ce: usize) -> (usize, bool) {
+    let n = tokens.len();
+    let mut content_start = ce;
+    let opens_content =
+        |t: &Token| COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':');
+    let next = tokens.get(ce);
+    let skips = next.is_some_and(|t| !opens_content(t))
+        && (tokens
+            .get(c)
+            .is_some_and(|t| ADDRESSEE_CUES.contains(&t.lower.as_str()))
+            || next.is_some_and(|t| PHRASE_OPENERS.contains(&t.lower.as_str()) || t.capital));
+    if skips {
+        let window_end = (ce + MAX_THAT_GAP).min(n);
+        if let Some(k) = (ce..window_end).find(|&k| tokens.get(k).is_some_and(opens_content)) {
+            content_start = k;
+        }
+    }
+    let sqc_evidence = content_start != ce || next.is_some_and(opens_content);
+    (content_start, sqc_evidence)
+}
+
+/// Content first, the content before the boundary `q`: "…, SOURCE said." or "…, said SOURCE."
+fn content_first(
+    tokens: &[Token],
+    c: usize,
+    ce: usize,
+    q: usize,
+    sqc_evidence: bool,
+) -> Option<Found> {
+    let n = tokens.len();
+    let between = words_in(tokens, q + 1, c);
+    let rest_short = words_in(tokens, ce, n) <= MAX_SOURCE_TOKENS;
+    let before_words = words_in(tokens, 0, q);
+    if before_words >= MIN_CONTENT_WORDS
+        && between == 0
+        && rest_short
+        && words_in(tokens, ce, n) > 0
+    {
+        let mut se = phrase_after(tokens, ce, true);
+        // "said Senator Coons, Democrat of Delaware.": the appositive closing the
+        // sentence belongs to the source.
+        if tokens.get(se).is_some_and(|t| t.is(','))
+            && tokens
+                .get(se + 1)
+                .is_some_and(|t| t.capital || ["a", "an", "the"].contains(&t.lower.as_str()))
+        {
+            se = n;
+        }
+        let source = trim_source(tokens, ce, se);
+        let content = trim_punct(tokens, 0, q);
+        if let Some(found) = Found::with_source(source, (c, ce), content) {
+            return Some(found);
+        }
+    }
+    let clause_end = phrase_after(tokens, ce, false);
+    let after_words = words_in(tokens, ce, clause_end);
+    let tail_is_short = after_words <= MAX_THAT_GAP && clause_end >= n.saturating_sub(1);
+    // A long tail without "that" after the cue is still content-first unless the
+    // part before the comma is an introductory phrase ("After the meeting, …").
+    let introductory = (0..q)
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()));
+    let looks_content_first =
+        tail_is_short || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
+    if before_words >= MIN_CONTENT_WORDS
+        && between > 0
+        && between <= MAX_SOURCE_TOKENS
+        && looks_content_first
+    {
+        let source = trim_source(tokens, q + 1, c);
+        let content = trim_punct(tokens, 0, q);
+        if let Some(found) = Found::with_source(source, (c, ce), content) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A participle cue right after a comma ("X endorsed Cruz, saying …"): the source is the
+/// sentence's subject.
+fn participle(tokens: &[Token], c: usize, ce: usize, content_start: usize) -> Option<Found> {
+    let source = leading_subject(tokens, c);
+    let content = trim_punct(tokens, content_start, tokens.len());
+    (source.1 > source.0 && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(
+        Found {
+            source,
+            cue: (c, ce),
+            content,
+        },
+    )
+}
+
+/// Source first: "SOURCE [aux] said [to X] [that] CONTENT", the source after the last
+/// `boundary` before the cue (or the sentence's subject with its appositives).
+fn source_first(
+    tokens: &[Token],
+    c: usize,
+    ce: usize,
+    boundary: Option<usize>,
+    content_start: usize,
+) -> Option<Found> {
+    let seg_start = match boundary {
+        Some(q) if words_in(tokens, q + 1, c) > 0 => q + 1,
+        // "X, who spoke to Reuters, said": the subject is the sentence's first phrase.
+        Some(_) => 0,
+        None => 0,
+    };
+    let mut source = trim_source(tokens, seg_start, c);
+    let mut longest = MAX_SOURCE_TOKENS;
+    if seg_start == 0 {
+        if let Some(q) = boundary {
+            if words_in(tokens, q + 1, c) == 0 {
+                source = subject_before_commas(tokens, q);
+                longest = MAX_APPOSITIVE_SOURCE_WORDS;
+            }
+        }
+    }
+    // "… when she said": the subject is what follows the last subordinating word (not
+    // for a subject with its appositives: "X, as well as Y, said").
+    let subordinate = (source.0..source.1).rev().find(|&k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
+    });
+    if let (Some(k), MAX_SOURCE_TOKENS) = (subordinate, longest) {
+        if k + 1 < source.1 {
+            source = trim_source(tokens, k + 1, source.1);
+        }
+    }
+    let source_words = words_in(tokens, source.0, source.1);
+    if source_words == 0 {
+        return None;
+    }
+    if source_words > longest {
+        // Keep the phrase nearest the cue: from its last capitalised word or determiner run.
+        let keep_from = source.1.saturating_sub(MAX_SOURCE_TOKENS / 2);
+        source = (keep_from, source.1);
+    }
+    let content = trim_punct(tokens, content_start, tokens.len());
+    (words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(Found {
+        source,
+        cue: (c, ce),
+        content,
+    })
+}
+
+/// The content after a cue ending at `from`, up to `end`: past an addressee or time phrase to a
+/// "that", a quote or a colon when one comes soon ("adding to reporters that …").
+pub(super) fn content_after(tokens: &[Token], from: usize, end: usize) -> (usize, usize) {
+    let opens_content =
+        |t: &Token| COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':');
+    let start = if tokens.get(from).is_some_and(opens_content) {
+        from
+    } else {
+        (from..(from + MAX_THAT_GAP).min(end))
+            .find(|&k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is(':') || t.lower == "that")
+            })
+            .unwrap_or(from)
+    };
+    trim_punct(tokens, start, end)
+}

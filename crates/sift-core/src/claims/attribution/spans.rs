@@ -1,0 +1,141 @@
+//! Token ranges of sources, cues and contents: trimming punctuation, connectives and
+//! auxiliaries, widening a cue over its auxiliaries, counting words.
+
+use super::punctuation::{is_boundary, is_quote};
+use super::Found;
+use crate::claims::tokens::{Token, TokenKind};
+
+/// Words that may stand between a source and its cue and belong to neither ("has previously said").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "repeatedly",
+    "later",
+    "then",
+    "once",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "again",
+    "first",
+    "publicly",
+    "just",
+    "recently",
+    "hat",
+    "habe",
+    "auch",
+    "a",
+    "aussi",
+    "ha",
+    "han",
+    "también",
+    "також",
+    "тоже",
+    "также",
+    "уже",
+    "вже",
+    "ещё",
+    "ще",
+];
+
+/// Words that open a sentence without being part of its source.
+pub(super) const LEADING_CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "however",
+    "now",
+    "instead",
+    "aber",
+    "und",
+    "mais",
+    "et",
+    "pero",
+    "y",
+    "але",
+    "і",
+    "та",
+    "а",
+    "но",
+    "и",
+];
+
+/// Trims punctuation and quote marks from both ends of a token range.
+pub(super) fn trim_punct(tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b
+        && tokens
+            .get(a)
+            .is_some_and(|t| !t.is_word() && t.kind != TokenKind::Number && !is_quote(t))
+    {
+        a += 1;
+    }
+    while b > a
+        && tokens
+            .get(b - 1)
+            .is_some_and(|t| !t.is_word() && t.kind != TokenKind::Number && !is_quote(t))
+    {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// Trims a source range: leading connectives, trailing auxiliaries and adverbs, punctuation.
+pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize) {
+    let (mut a, mut b) = trim_punct(tokens, a, b);
+    while a < b {
+        let Some(t) = tokens.get(a) else { break };
+        if LEADING_CONNECTIVES.contains(&t.lower.as_str()) || is_quote(t) || is_boundary(t) {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    while b > a {
+        let Some(t) = tokens.get(b - 1) else { break };
+        let adverb = !t.capital && t.lower.ends_with("ly") && t.lower.chars().count() > 4;
+        if AUXILIARIES.contains(&t.lower.as_str()) || adverb || is_quote(t) || is_boundary(t) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    (a, b)
+}
+
+/// Number of words (and numbers) in a range.
+pub(super) fn words_in(tokens: &[Token], a: usize, b: usize) -> usize {
+    tokens
+        .get(a..b)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+        .count()
+}
+
+/// Widens a cue over the auxiliaries and adverbs between its source and itself ("has also
+/// said"), as PolNeAR's cues take them.
+pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
+    let (s_end, c) = (f.source.1, f.cue.0);
+    if f.source.1 <= f.source.0 || s_end >= c {
+        return;
+    }
+    let all_aux = tokens.get(s_end..c).is_some_and(|between| {
+        between.iter().all(|t| {
+            AUXILIARIES.contains(&t.lower.as_str())
+                || (!t.capital && t.lower.ends_with("ly") && t.lower.chars().count() > 4)
+        })
+    });
+    if all_aux {
+        f.cue.0 = s_end;
+    }
+}

@@ -1,0 +1,176 @@
+//! The subject a cue takes when it is not next to it: the sentence's opening subject, or a
+//! subject with its appositives before "…, said".
+
+use super::punctuation::is_boundary;
+use super::spans::{trim_source, words_in, LEADING_CONNECTIVES};
+use super::speakers::PRONOUNS;
+use super::{MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS};
+use crate::claims::tokens::Token;
+
+/// Relative pronouns opening a clause after a subject ("X, who …, said").
+const RELATIVES: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "der",
+    "die",
+    "qui",
+    "que",
+    "який",
+    "яка",
+    "который",
+    "которая",
+];
+
+/// Words opening an introductory phrase before a comma ("After the meeting, Trump said …").
+pub(super) const INTRODUCTORY_WORDS: &[&str] = &[
+    "after",
+    "when",
+    "in",
+    "on",
+    "as",
+    "while",
+    "if",
+    "although",
+    "though",
+    "despite",
+    "before",
+    "since",
+    "during",
+    "at",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "last",
+    "for",
+    "with",
+    "nach",
+    "als",
+    "wenn",
+    "während",
+    "après",
+    "quand",
+    "lors",
+    "después",
+    "cuando",
+    "durante",
+    "після",
+    "коли",
+    "під",
+    "после",
+    "когда",
+    "во",
+];
+
+/// The subject opening a sentence (before `limit`): a pronoun, or a run of capitalised words and
+/// titles, after connectives and an introductory phrase ("Hours later, Trump returned …").
+pub(super) fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) {
+    let mut a = 0;
+    let first_word =
+        |from: usize| (from..limit).find(|&k| tokens.get(k).is_some_and(|t| t.is_word()));
+    if let Some(k) = first_word(0) {
+        a = k;
+        let intro = tokens
+            .get(k)
+            .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()) || !t.capital);
+        if intro {
+            if let Some(q) = (k..limit).find(|&q| tokens.get(q).is_some_and(|t| t.is(','))) {
+                a = q + 1;
+            }
+        }
+    }
+    while tokens
+        .get(a)
+        .is_some_and(|t| !t.is_word() || LEADING_CONNECTIVES.contains(&t.lower.as_str()))
+        && a < limit
+    {
+        a += 1;
+    }
+    let Some(first) = tokens.get(a) else {
+        return (0, 0);
+    };
+    if PRONOUNS.contains(&first.lower.as_str()) {
+        return (a, a + 1);
+    }
+    let mut b = a;
+    while b < limit
+        && tokens.get(b).is_some_and(|t| {
+            (t.is_word() && (t.capital || TITLE_WORDS.contains(&t.lower.as_str())))
+                || t.is('.')
+                || t.lower == "'s"
+                || t.lower == "’s"
+        })
+    {
+        b += 1;
+    }
+    trim_source(tokens, a, b)
+}
+
+/// Lower-case words that belong inside a capitalised source ("spokesperson" in "Kremlin
+/// spokesperson Dmitry Peskov").
+const TITLE_WORDS: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "official",
+    "officials",
+    "candidate",
+    "nominee",
+    "chairman",
+    "director",
+    "of",
+    "state",
+    "former",
+    "presidential",
+    "republican",
+    "democratic",
+];
+
+/// The subject of "X, APPOSITIVE, said" (up to `last_comma`): the sentence's opening phrase with
+/// its appositive, but without a closing relative clause ("X, who spoke to Reuters, said").
+pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usize, usize) {
+    let commas: Vec<usize> = (0..last_comma)
+        .filter(|&k| tokens.get(k).is_some_and(is_boundary))
+        .collect();
+    // An introductory phrase ("In a series of posts Sunday, Mr. Frum, a former …, said") is not
+    // part of the subject.
+    let introductory = (0..last_comma)
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()));
+    let start = match commas.first() {
+        Some(&q) if introductory && commas.len() >= 2 => q + 1,
+        _ => 0,
+    };
+    // PolNeAR's sources keep their appositives and relative clauses ("X, who spoke to
+    // Reuters,"), within a bound.
+    let whole = trim_source(tokens, start, last_comma);
+    if words_in(tokens, whole.0, whole.1) <= MAX_APPOSITIVE_SOURCE_WORDS {
+        return whole;
+    }
+    let mut end = last_comma;
+    // Drop trailing relative clauses, innermost last.
+    for &k in commas.iter().rev() {
+        let opens_relative = tokens
+            .get(k + 1)
+            .is_some_and(|t| RELATIVES.contains(&t.lower.as_str()));
+        if opens_relative {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    let source = trim_source(tokens, start, end);
+    if words_in(tokens, source.0, source.1) > MAX_SOURCE_TOKENS {
+        let first = commas.iter().copied().find(|&q| q > start).unwrap_or(end);
+        return trim_source(tokens, start, first);
+    }
+    source
+}
