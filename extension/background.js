@@ -35,9 +35,10 @@ function core() {
 }
 
 /**
- * Pages arriving in parts (content.js sends a page's HTML in pieces while serialising it), by the
- * sender's id: {parts, chars, at, wake}. Entries leave when their page is analysed, or after
- * PARTS_TTL_MS (a tab closed half-way), so nothing is kept from page to page.
+ * Pages arriving in parts (content.js sends a page's HTML in pieces while serialising it, through a
+ * port, or as runtime messages where it has none), by the sender's id: {parts, chars, at, wake}.
+ * Entries leave when their page is analysed, or after PARTS_TTL_MS (a tab closed half-way), so nothing
+ * is kept from page to page.
  */
 const incoming = new Map();
 const PARTS_TTL_MS = 60 * 1000;
@@ -161,6 +162,11 @@ function newPage(sender) {
 }
 
 if (api.tabs && api.tabs.onRemoved) api.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+// Tests make the background forget a tab's details, as a restarted one without them would (tests/browser/).
+globalThis.siftForgetTab = (tabId) => {
+  forgetTab(tabId);
+  return true;
+};
 
 /**
  * Analyses a page. The HTML goes into wasm memory as exact UTF-8 bytes (a JS string would be copied
@@ -224,6 +230,17 @@ globalThis.siftHandleCommand = handleCommand;
 
 api.commands.onCommand.addListener((name, tab) => {
   handleCommand(name, tab).catch(() => {});
+});
+
+// Page parts arrive through a port per page (see content.js: one channel, read here only).
+api.runtime.onConnect.addListener((port) => {
+  if (port.name !== "sift:parts" || (port.sender && port.sender.id !== undefined && port.sender.id !== api.runtime.id)) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((message) => {
+    if (message && message.type === "sift:page-part") receivePart(message);
+  });
 });
 
 onMessage((message, sender) => {

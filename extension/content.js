@@ -327,8 +327,10 @@
    * in parts as it goes, each at the start of a slice: an element with at most NATIVE_MAX_ELEMENTS
    * descendants and no big script or style is serialised natively and stripped; a bigger one is opened
    * and its children queued. Elements are counted only where the walk goes, never per element of the page.
+   * Parts are held while `canSend()` is false; at the end the walk waits for `allowed` (a promise of
+   * whether to send at all) and returns it: nothing of the page is sent unless it resolves true.
    */
-  async function serializeDocument(emit) {
+  async function serializeDocument(emit, canSend, allowed) {
     const out = new PartSink();
     out.push("<!DOCTYPE html>");
     let sliceStart = now();
@@ -344,7 +346,7 @@
     };
     /** Sends the parts that are ready, one per slice. */
     const sendReady = async () => {
-      while (out.ready.length) {
+      while (out.ready.length && canSend()) {
         await makeRoom();
         emit(out.ready.shift());
       }
@@ -389,6 +391,11 @@
       }
     }
     out.flush(true);
+    pauseRun();
+    const send = await allowed;
+    resumeRun();
+    sliceStart = now();
+    if (!send) return false;
     // All but the last part: the request carries that one (see analyzePage).
     while (out.ready.length > 1) {
       await makeRoom();
@@ -397,6 +404,7 @@
     await makeRoom();
     emit(out.ready.shift() || "");
     await makeRoom();
+    return true;
   }
 
   // --- paths and marks --------------------------------------------------------------------------------
@@ -563,7 +571,53 @@
 
   // --- analysis -------------------------------------------------------------------------------------
 
-  async function analyzePage() {
+  /**
+   * The port page parts go through (one message channel for all of them, read by the background only;
+   * a runtime message would reach every open extension page), or null where it cannot be opened.
+   */
+  let partsPort = null;
+  function openPartsPort() {
+    if (partsPort) return partsPort;
+    try {
+      const port = api.runtime.connect({ name: "sift:parts" });
+      port.onDisconnect.addListener(() => {
+        if (partsPort === port) partsPort = null;
+      });
+      partsPort = port;
+    } catch (_e) {
+      partsPort = null;
+    }
+    return partsPort;
+  }
+  function closePartsPort() {
+    const port = partsPort;
+    partsPort = null;
+    try {
+      if (port) port.disconnect();
+    } catch (_e) {
+      // already gone
+    }
+  }
+  /** Sends one part: through the port, else (no port, or it closed) as a runtime message. */
+  function sendPart(message) {
+    const port = openPartsPort();
+    if (port) {
+      try {
+        port.postMessage(message);
+        return;
+      } catch (_e) {
+        partsPort = null;
+      }
+    }
+    sendMessage(message);
+  }
+
+  /**
+   * Analyses the page and applies the clutter tags. `enabled`, when given, is a promise of whether Sift
+   * runs on this site (the settings, read while serialising): the page is serialised meanwhile, but no
+   * part of it is sent before it resolves, and none at all when it resolves false.
+   */
+  async function analyzePage(enabled) {
     state.status = "loading";
     const t0 = now();
     timing.phase = "serialise";
@@ -576,13 +630,23 @@
     const emit = (text) => {
       if (parts > 0 || last) {
         const t = now();
-        sendMessage({ type: "sift:page-part", id, index: parts++, text: last });
+        sendPart({ type: "sift:page-part", id, index: parts++, text: last });
         sendSync = Math.max(sendSync, now() - t);
       }
       last = text;
       sentChars += text.length;
     };
-    await serializeDocument(emit);
+    let known = !enabled;
+    let send = !enabled;
+    const allowed = enabled ? enabled.then((ok) => {
+      known = true;
+      send = ok;
+      return ok;
+    }) : Promise.resolve(true);
+    if (!(await serializeDocument(emit, () => known && send, allowed))) {
+      state.status = "disabled";
+      return;
+    }
     const t1 = now();
     pauseRun();
     resumeRun();
@@ -595,6 +659,7 @@
     const reply = await pending;
     resumeRun();
     const t2 = now();
+    closePartsPort();
     if (!reply || !reply.ok) {
       state.status = "error";
       state.error = (reply && reply.error) || "no reply from the background";
@@ -759,15 +824,13 @@
     await yieldToPage();
     sendMessage({ type: "sift:hello" });
     await yieldToPage();
-    const settings = Settings.load();
-    pauseRun();
-    state.settings = await settings;
-    resumeRun();
-    if (Settings.isSiteDisabled(state.settings, location.hostname)) {
-      state.status = "disabled";
-      return;
-    }
-    await analyzePage();
+    // The settings arrive while the page is serialised (nothing is sent before they say the site is on).
+    const enabled = Settings.load().then((settings) => {
+      state.settings = settings;
+      return !Settings.isSiteDisabled(settings, location.hostname);
+    });
+    await yieldToPage();
+    await analyzePage(enabled);
   }
 
   start().catch((e) => {
