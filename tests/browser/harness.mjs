@@ -173,6 +173,11 @@ async function launchChromium({ colorScheme, lang } = {}) {
       const sw = context.serviceWorkers()[0];
       return sw.evaluate(([n, id]) => globalThis.siftHandleCommand(n, id === undefined ? undefined : { id }), [name, tabId]);
     },
+    /** Makes the background forget a tab's popup details (what a restarted background without them sees). */
+    async forgetDetails(tabId) {
+      const sw = context.serviceWorkers()[0];
+      return sw.evaluate((id) => globalThis.siftForgetTab(id), tabId);
+    },
     async close() {
       await context.close().catch(() => {});
       await rm(userDataDir, { recursive: true, force: true });
@@ -293,6 +298,13 @@ async function launchFirefox({ colorScheme } = {}) {
         const bg = await browser.runtime.getBackgroundPage();
         return bg.siftHandleCommand(n, id === undefined ? undefined : { id });
       }, name, tabId);
+    },
+    /** Makes the background forget a tab's popup details, through the background page. */
+    async forgetDetails(tabId, extensionTab) {
+      return extensionTab.eval(async (id) => {
+        const bg = await browser.runtime.getBackgroundPage();
+        return bg.siftForgetTab(id);
+      }, tabId);
     },
     async close() {
       await withTimeout(driver.quit(), STEP_TIMEOUT_MS, "quitting Firefox").catch(() => {});
