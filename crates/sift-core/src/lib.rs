@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod article;
+mod calendar;
 pub mod claims;
 pub mod clutter;
 #[cfg(feature = "encoding")]

@@ -1,72 +1,7 @@
 //! Dates as pages print them, to ISO 8601: ISO timestamps kept, numeric dates and dates with month names
-//! (en, uk, ru, de, fr, es) turned into `YYYY-MM-DD`.
+//! (en, uk, ru, de, fr, es; the names are `crate::calendar`'s) turned into `YYYY-MM-DD`.
 
-/// Month name prefixes (lower-cased, at least 3 letters as matched) and the month's number.
-const MONTHS: &[(&str, u32)] = &[
-    // en
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("may", 5),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    // de
-    ("jän", 1),
-    ("mär", 3),
-    ("mai", 5),
-    ("okt", 10),
-    ("dez", 12),
-    // fr
-    ("janv", 1),
-    ("févr", 2),
-    ("fév", 2),
-    ("mars", 3),
-    ("avr", 4),
-    ("juin", 6),
-    ("juil", 7),
-    ("août", 8),
-    ("aoû", 8),
-    ("déc", 12),
-    // es
-    ("ene", 1),
-    ("abr", 4),
-    ("ago", 8),
-    ("dic", 12),
-    ("set", 9),
-    // ru (nominative and genitive share their stems)
-    ("янв", 1),
-    ("фев", 2),
-    ("мар", 3),
-    ("апр", 4),
-    ("мая", 5),
-    ("май", 5),
-    ("июн", 6),
-    ("июл", 7),
-    ("авг", 8),
-    ("сен", 9),
-    ("окт", 10),
-    ("ноя", 11),
-    ("дек", 12),
-    // uk
-    ("січ", 1),
-    ("лют", 2),
-    ("бер", 3),
-    ("кві", 4),
-    ("тра", 5),
-    ("чер", 6),
-    ("лип", 7),
-    ("сер", 8),
-    ("вер", 9),
-    ("жов", 10),
-    ("лис", 11),
-    ("гру", 12),
-];
+use crate::calendar;
 
 /// Years accepted as publication years.
 const MIN_YEAR: u32 = 1990;
@@ -85,17 +20,13 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 /// Weekday names that begin like a month name ("mardi", "martes" like "mars", "marzo").
 const WEEKDAY_PREFIXES: &[&str] = &["mardi", "martes"];
 
-/// Month number of a word, when it names a month.
+/// Month number of a word, when it begins like a month name ([`calendar::month_by_prefix`]).
 fn month_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    if w.chars().count() < 3 || WEEKDAY_PREFIXES.iter().any(|p| w.starts_with(p)) {
+    if WEEKDAY_PREFIXES.iter().any(|p| w.starts_with(p)) {
         return None;
     }
-    MONTHS
-        .iter()
-        .filter(|(p, _)| w.starts_with(p))
-        .max_by_key(|(p, _)| p.len())
-        .map(|&(_, m)| m)
+    calendar::month_by_prefix(&w)
 }
 
 /// The ISO date in `s`, if it holds one.

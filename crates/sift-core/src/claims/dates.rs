@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind};
+use crate::calendar::MONTHS;
 use crate::lang::Lang;
 
 /// A calendar date.
@@ -70,97 +71,6 @@ impl Civil {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
-
-/// Month names and abbreviations (lower case) with their number, in the six languages.
-const MONTHS: &[(&str, u32)] = &[
-    // English, with AP-style abbreviations
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    // French
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    // Spanish
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    // Ukrainian (genitive, as after a day number)
-    ("січня", 1),
-    ("лютого", 2),
-    ("березня", 3),
-    ("квітня", 4),
-    ("травня", 5),
-    ("червня", 6),
-    ("липня", 7),
-    ("серпня", 8),
-    ("вересня", 9),
-    ("жовтня", 10),
-    ("листопада", 11),
-    ("грудня", 12),
-    // Russian (genitive)
-    ("января", 1),
-    ("февраля", 2),
-    ("марта", 3),
-    ("апреля", 4),
-    ("мая", 5),
-    ("июня", 6),
-    ("июля", 7),
-    ("августа", 8),
-    ("сентября", 9),
-    ("октября", 10),
-    ("ноября", 11),
-    ("декабря", 12),
-];
 
 /// Weekday names (lower case, with the case forms used after "on"), 0 = Monday.
 const WEEKDAYS: &[(&str, i64)] = &[
@@ -254,6 +164,7 @@ fn lookup<V: Copy + 'static>(
         .copied()
 }
 
+/// The month a whole lower-case word names ("nov", "листопада").
 fn month_of(word: &str) -> Option<u32> {
     static MAP: OnceLock<super::FastMap<&'static str, u32>> = OnceLock::new();
     lookup(&MAP, MONTHS, word)
