@@ -6,6 +6,9 @@ use super::stats::{Entry, CATEGORIES};
 
 /// Index of the donation category.
 const DONATION: usize = 0;
+/// Index of the newsletter category (the one whose parts are found apart: a signup's heading, its
+/// form and its legal text are often siblings in a bare wrapper).
+const NEWSLETTER: usize = 1;
 /// Most levels climbed from a seed.
 const MAX_CLIMB: usize = 12;
 /// A container never holds more text than this (chars).
@@ -22,6 +25,10 @@ const LINK_LIST_CHARS: u32 = 60;
 /// holds more than one widget).
 const NEVER_CONTAINERS: &[&str] = &["html", "body", "main", "article", "header", "footer", "nav"];
 
+/// Most text of an element that joins several parts of one widget (heading, form, legal text found
+/// as separate seeds).
+const MAX_JOINED_TEXT: u32 = 600;
+
 /// The table index of the element to hide for a seed at `seed` of category `category`.
 pub fn climb(table: &[Entry], seed: usize, category: usize) -> usize {
     let mut cur = seed;
@@ -29,7 +36,7 @@ pub fn climb(table: &[Entry], seed: usize, category: usize) -> usize {
         let Some(c) = table.get(cur) else { break };
         let parent = usize::try_from(c.parent).unwrap_or(usize::MAX);
         let Some(p) = table.get(parent) else { break };
-        if !may_grow(c, p, category) {
+        if !may_grow(c, p, category) && !joins_parts(c, p, category) {
             break;
         }
         cur = parent;
@@ -41,6 +48,15 @@ pub fn climb(table: &[Entry], seed: usize, category: usize) -> usize {
 fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     let (cs, ps) = (&c.stats, &p.stats);
     if NEVER_CONTAINERS.contains(&p.tag) || ps.text > MAX_CONTAINER_TEXT {
+        return false;
+    }
+    // A list of links around a newsletter promo (a row of tiles, a footer column) is navigation:
+    // stop below it (the promo is what the list holds; a lone list item is refused after the
+    // climb). Donation asks keep climbing (a row of amounts is the ask's own choice of links).
+    if category == NEWSLETTER
+        && super::donation::is_link_list(p, category)
+        && !super::donation::is_link_list(c, category)
+    {
         return false;
     }
     // Article-like prose, or another category's widget, is something else of substance.
@@ -56,7 +72,10 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     if ps.password > cs.password || ps.search > cs.search || ps.textarea > cs.textarea {
         return false;
     }
-    if explained {
+    // A signup link takes the sentence around it (a paragraph or inline element) when that
+    // sentence is itself a call to sign up ("Sign up for the free daily newsletter").
+    let sentence = matches!(p.tag, "p" | "span" | "*");
+    if explained || (category == NEWSLETTER && sentence && super::newsletter::is_worded_signup(p)) {
         return true;
     }
     let extra = ps.text.saturating_sub(cs.text);
@@ -80,4 +99,20 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
         .unwrap_or(0)
         .saturating_sub(cs.cue_text.get(category).copied().unwrap_or(0));
     f64::from(ps.text.saturating_sub(cue_extra)) <= limit
+}
+
+/// Does the parent `p` join `c` with another part of the same newsletter widget: it holds another
+/// seed of the category (a signup's heading and its form, a form's topic list and its address field), no
+/// prose, no other category's widget, no other form, and little text?
+fn joins_parts(c: &Entry, p: &Entry, category: usize) -> bool {
+    let (cs, ps) = (&c.stats, &p.stats);
+    category == NEWSLETTER
+        && ps.seeds.get(category) > cs.seeds.get(category)
+        && !NEVER_CONTAINERS.contains(&p.tag)
+        && ps.text <= MAX_JOINED_TEXT
+        && ps.prose == 0
+        && (0..CATEGORIES).all(|o| o == category || ps.seeds.get(o) == cs.seeds.get(o))
+        && ps.password == cs.password
+        && ps.search == cs.search
+        && ps.textarea == cs.textarea
 }

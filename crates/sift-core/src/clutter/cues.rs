@@ -32,6 +32,9 @@ pub mod kind {
     pub const PAYMENT: u32 = 1 << 11;
     /// Accounts, comments and sharing: "log in", "register", "send to a friend" (not a signup).
     pub const ACCOUNT: u32 = 1 << 12;
+    /// A privacy or consent notice ("your privacy is important to us", "Datenschutzerklärung"): a
+    /// form's small print, not article prose. Evidence for no category; such text is not prose.
+    pub const NOTICE: u32 = 1 << 13;
 
     /// Donation kinds.
     pub const DONATION_ANY: u32 = DONATE | SUPPORT | MEMBER | FUNDING;
@@ -158,22 +161,30 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("get the latest", NL_VERB),
     ("delivered to your", NL_VERB),
     ("delivered straight", NL_VERB),
-    ("abonnieren", NL_VERB), // de
-    ("anmelden", NL_VERB),   // de
-    ("abonnez", NL_VERB),    // fr
-    ("s'abonner", NL_VERB),  // fr
-    ("inscrivez", NL_VERB),  // fr
-    ("suscrib", NL_VERB),    // es: suscríbete, suscribite, suscribirse
-    ("suscríb", NL_VERB),    // es
-    ("inscríbete", NL_VERB), // es
-    ("recibe", NL_VERB),     // es
-    ("recibí", NL_VERB),     // es (rioplatense)
-    ("receba", NL_VERB),     // pt
-    ("підпиш", NL_VERB),     // uk: підпишіться
-    ("підписат", NL_VERB),   // uk
-    ("подпиш", NL_VERB),     // ru: подпишитесь
-    ("подписат", NL_VERB),   // ru
-    ("přihl", NL_VERB),      // cs: přihlásit
+    ("keep you informed", NL_VERB),
+    ("keep you up to date", NL_VERB),
+    ("informieren sie regelmäßig", NL_VERB), // de: wir informieren Sie regelmäßig
+    ("informieren wir sie regelmäßig", NL_VERB), // de
+    ("abonnieren", NL_VERB),                 // de
+    ("newsletter anfordern", NL_VERB),       // de (not "Passwort anfordern")
+    ("auf dem laufenden", NL_VERB),          // de: bleiben Sie auf dem Laufenden
+    ("restez informé", NL_VERB),             // fr
+    ("mantente informado", NL_VERB),         // es
+    ("anmelden", NL_VERB),                   // de
+    ("abonnez", NL_VERB),                    // fr
+    ("s'abonner", NL_VERB),                  // fr
+    ("inscrivez", NL_VERB),                  // fr
+    ("suscrib", NL_VERB),                    // es: suscríbete, suscribite, suscribirse
+    ("suscríb", NL_VERB),                    // es
+    ("inscríbete", NL_VERB),                 // es
+    ("recibe", NL_VERB),                     // es
+    ("recibí", NL_VERB),                     // es (rioplatense)
+    ("receba", NL_VERB),                     // pt
+    ("підпиш", NL_VERB),                     // uk: підпишіться
+    ("підписат", NL_VERB),                   // uk
+    ("подпиш", NL_VERB),                     // ru: подпишитесь
+    ("подписат", NL_VERB),                   // ru
+    ("přihl", NL_VERB),                      // cs: přihlásit
     // --- newsletter: address asks ---
     ("your email", NL_EMAIL),
     ("email address", NL_EMAIL),
@@ -200,6 +211,21 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("darse de baja", NL_LEGAL), // es
     ("відписатися", NL_LEGAL),   // uk
     ("отписаться", NL_LEGAL),    // ru
+    ("odhlásit", NL_LEGAL),      // cs: odhlásit se můžete kdykoliv
+    // --- privacy and consent notices (a form's small print) ---
+    ("your privacy", NOTICE),
+    ("privacy policy", NOTICE),
+    ("personal data", NOTICE),
+    ("information you provide", NOTICE),
+    ("datenschutz", NOTICE), // de: Datenschutzerklärung, Datenschutzhinweise
+    ("personenbezogene", NOTICE), // de
+    ("données personnelles", NOTICE), // fr
+    ("politique de confidentialité", NOTICE), // fr
+    ("datos personales", NOTICE), // es
+    ("política de privacidad", NOTICE), // es
+    ("dados pessoais", NOTICE), // pt
+    ("osobní údaje", NOTICE), // cs
+    ("персональн", NOTICE),  // uk/ru: персональні дані, персональных данных
     // --- audio: listen to this article ---
     ("listen to this article", LISTEN),
     ("listen to the article", LISTEN),

@@ -159,14 +159,15 @@ pub fn is_link_list(entry: &Entry, category: usize) -> bool {
     s.links >= MIN_LIST_LINKS && s.link_text * 4 >= s.text * 3 && (cue_text * 2 < s.text || !named)
 }
 
-/// Is the container `entry` a single link whose parent `parent` is a list of links (an item of a
-/// category list or a menu)?
+/// Is the container `entry` a single link (no form field) whose parent `parent` is a list of links
+/// (an item of a category list or a menu)?
 pub fn is_list_item(entry: &Entry, parent: Option<&Entry>) -> bool {
     let s = &entry.stats;
     let Some(p) = parent.map(|p| &p.stats) else {
         return false;
     };
     s.links == 1
+        && s.email + s.text_input == 0
         && s.link_text * 10 >= s.text * 9
         && p.links >= MIN_LIST_LINKS
         && p.link_text * 10 >= p.text * 9

@@ -107,7 +107,9 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
         let parent = usize::try_from(top_entry.parent)
             .ok()
             .and_then(|p| table.get(p));
-        if c == 0 && donation::is_list_item(top_entry, parent) {
+        // (A newsletter box named so by its class is not a list's item.)
+        let named = c == 1 && top_entry.stats.attr[1] > 0;
+        if c < 2 && !named && donation::is_list_item(top_entry, parent) {
             continue;
         }
         let category = ClutterCategory::ALL

@@ -52,6 +52,8 @@ pub struct Stats {
     pub textarea: u16,
     /// Search inputs.
     pub search: u16,
+    /// Plain text inputs not named for mail or search (an address field a label names, "E-Mail:").
+    pub text_input: u16,
     /// Buttons and submit inputs.
     pub submit: u16,
     /// Links.
@@ -85,6 +87,7 @@ impl Stats {
         self.password = self.password.saturating_add(o.password);
         self.textarea = self.textarea.saturating_add(o.textarea);
         self.search = self.search.saturating_add(o.search);
+        self.text_input = self.text_input.saturating_add(o.text_input);
         self.submit = self.submit.saturating_add(o.submit);
         self.links = self.links.saturating_add(o.links);
         self.audio = self.audio.saturating_add(o.audio);
@@ -138,6 +141,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
     let mut table: Vec<Entry> = Vec::new();
     let mut stack: Vec<u32> = Vec::new();
     let mut link_depth = 0usize;
+    let mut anchor_depth = 0usize;
     // Open elements at stack positions from here on have seen no text yet.
     let mut untexted = 0usize;
     let mut nav_depth = 0usize;
@@ -149,7 +153,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    let skip = NON_TEXT_ELEMENTS.contains(&name);
+                    let skip = skipped(name);
                     let index = u32::try_from(table.len()).unwrap_or(u32::MAX);
                     let nav_self = is_nav(el);
                     let mut entry = Entry {
@@ -180,6 +184,9 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     if is_control(name) {
                         link_depth += 1;
                     }
+                    if name == "a" {
+                        anchor_depth += 1;
+                    }
                     if nav_self {
                         nav_depth += 1;
                     }
@@ -192,7 +199,11 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                     else {
                         continue;
                     };
-                    let bits = read_text(text, entry, link_depth > 0, nav_depth > 0, &mut lower);
+                    let place = TextPlace {
+                        in_control: link_depth > 0,
+                        in_nav_link: anchor_depth > 0 && nav_depth > 0,
+                    };
+                    let bits = read_text(text, entry, place, &mut lower);
                     // This is the first text of every open element opened since the last text.
                     if let Some(bits) = bits {
                         for &i in stack.get(untexted..).unwrap_or(&[]) {
@@ -208,18 +219,23 @@ pub fn build(doc: &Html) -> Vec<Entry> {
             },
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
-                    if NON_TEXT_ELEMENTS.contains(&el.name()) {
+                    if skipped(el.name()) {
                         continue;
                     }
                     let closed = stack.pop();
                     untexted = untexted.min(stack.len());
+                    if el.name() == "a" {
+                        anchor_depth = anchor_depth.saturating_sub(1);
+                    }
                     if is_control(el.name()) {
                         link_depth = link_depth.saturating_sub(1);
                         // A long link is a story's headline: its URL slug is not a donation or
                         // newsletter page.
                         let entry = closed
                             .and_then(|i| table.get_mut(usize::try_from(i).unwrap_or(usize::MAX)));
-                        if let Some(entry) = entry.filter(|e| e.stats.text > LONG_LINK_TEXT) {
+                        // (Its text total counts one separator per text node.)
+                        let long = |e: &&mut Entry| e.stats.text > LONG_LINK_TEXT + 1;
+                        if let Some(entry) = entry.filter(long) {
                             for n in entry.stats.url.iter_mut().take(2) {
                                 *n = 0;
                             }
@@ -241,6 +257,21 @@ pub fn build(doc: &Html) -> Vec<Entry> {
 /// Links and buttons: their text is a control's label, not prose or an appeal's copy.
 fn is_control(name: &str) -> bool {
     matches!(name, "a" | "button")
+}
+
+/// Elements whose text is never read: text that is not shown, and a `<select>`'s options (a list
+/// of countries or topics is a control's choices, not a widget's copy or prose).
+fn skipped(name: &str) -> bool {
+    NON_TEXT_ELEMENTS.contains(&name) || name == "select"
+}
+
+/// Where a text node sits.
+#[derive(Debug, Clone, Copy)]
+struct TextPlace {
+    /// Inside a link or button.
+    in_control: bool,
+    /// Inside a link of a navigation menu (a menu item; a form's button in a menu is not one).
+    in_nav_link: bool,
 }
 
 /// Is `el` a navigation menu (`<nav>`, ARIA navigation, or a menu/nav class or id)? A page footer
@@ -344,6 +375,8 @@ fn read_element(
                         || hint.contains("search")
                     {
                         s.search += 1;
+                    } else {
+                        s.text_input += 1;
                     }
                 }
                 _ => {}
@@ -355,6 +388,14 @@ fn read_element(
         "a" => s.links += 1,
         "img" | "svg" if is_payment_logo(el) => s.payment += 1,
         _ => {}
+    }
+    // OptinMonster's inline embed is an empty `<div id="om-{campaign}-holder">` its script fills
+    // with an opt-in form; its id has no word to match, so name the vendor.
+    if el
+        .attr("id")
+        .is_some_and(|id| id.starts_with("om-") && id.ends_with("-holder"))
+    {
+        attrs.push_str(" optinmonster ");
     }
     let hits = markers::find_all(attrs, urls);
     for (i, (attr_hit, url_hit)) in hits.iter().enumerate() {
@@ -422,13 +463,7 @@ fn lower_into(out: &mut String, value: &str, max_chars: usize) {
 
 /// Adds a text node to its element: length, link text, cues or prose.
 /// Returns the node's cue kinds (`None` for whitespace).
-fn read_text(
-    text: &str,
-    entry: &mut Entry,
-    in_link: bool,
-    in_nav: bool,
-    lower: &mut String,
-) -> Option<u32> {
+fn read_text(text: &str, entry: &mut Entry, place: TextPlace, lower: &mut String) -> Option<u32> {
     let mut len = 0u32;
     let mut pending = false;
     for ch in text.chars() {
@@ -443,10 +478,11 @@ fn read_text(
         return None;
     }
     let s = &mut entry.stats;
+    let long_link = place.in_control && len > LONG_LINK_TEXT;
     // One separator between text nodes, as whitespace-collapsed text mostly has.
     let len = len + 1;
     s.text = s.text.saturating_add(len);
-    if in_link {
+    if place.in_control {
         s.link_text = s.link_text.saturating_add(len);
     }
     if text.len() > MAX_CUE_TEXT * 4 {
@@ -456,7 +492,7 @@ fn read_text(
     lower.clear();
     lower_into(lower, text, MAX_CUE_TEXT);
     let (mut bits, first) = cues::scan(lower);
-    if in_link && (in_nav || len > LONG_LINK_TEXT) {
+    if place.in_nav_link || long_link {
         // A menu item's wording is navigation, not an appeal (labelling guide); a long link is a
         // headline.
         bits &= !(cues::kind::DONATION_ANY | cues::kind::NEWSLETTER_ANY);
