@@ -126,6 +126,7 @@ fn check_donation_and_newsletter_fixture(name: &str) {
     for (category, css) in [
         (ClutterCategory::Donation, "[data-fixture=donation]"),
         (ClutterCategory::Newsletter, "[data-fixture=newsletter]"),
+        (ClutterCategory::Audio, "[data-fixture=audio]"),
     ] {
         for expected in select(&doc, css) {
             assert!(
@@ -272,4 +273,14 @@ fn seed_fixture_is_fully_tagged() {
 #[test]
 fn signup_links_and_widget_parts_fixture() {
     check_donation_and_newsletter_fixture("clutter/signup-links-and-parts.html");
+}
+
+/// An `<audio>` element with fallback text beside a listen widget (es), a banner that is one link
+/// to a donation page inside a header of links, an ad-blocker ask and a paywall snackbar with
+/// support framing and a monthly price; a menu panel of buttons with one donation link, a
+/// generic audio box around a radio segment and a header whose headline carries a TTS class stay
+/// untagged.
+#[test]
+fn audio_elements_and_banner_asks_fixture() {
+    check_donation_and_newsletter_fixture("clutter/audio-elements-and-banners.html");
 }

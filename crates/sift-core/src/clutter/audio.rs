@@ -45,10 +45,34 @@ pub const MARKERS: &[Marker] = &[
     ("audio-article", Place::Attr, "audio-article"), // generic
     ("vorlesen", Place::Attr, "Vorlesen"),         // de: generic read-aloud buttons
     ("audio-player", Place::Attr, "audio player"), // generic article audio player box
+    ("toggle-audio", Place::Attr, "audio toggle"), // generic: a button opening the article's audio
 ];
 
-/// Elements whose TTS tokens mark text to be read aloud rather than a player.
-const READ_REGIONS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "p"];
+/// Markers of [`MARKERS`] that name no vendor (any audio box may carry them, podcasts too).
+const GENERIC_MARKERS: &[&str] = &[
+    "audioeye-tts",
+    "text-to-speech",
+    "texttospeech",
+    "tts-",
+    "-tts",
+    "listen-to-article",
+    "article-audio",
+    "audio-article",
+    "vorlesen",
+    "audio-player",
+    "toggle-audio",
+];
+
+/// Is marker `index` of [`MARKERS`] a text-to-speech vendor's (not a generic word)?
+pub fn is_vendor(index: u16) -> bool {
+    MARKERS
+        .get(usize::from(index))
+        .is_some_and(|m| !GENERIC_MARKERS.contains(&m.0))
+}
+
+/// Elements whose TTS tokens mark text to be read aloud rather than a player (their markers are
+/// not counted, see `stats`).
+pub const READ_REGIONS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "p"];
 
 /// Longest text (chars) of an audio seed found by wording.
 const MAX_TEXT_SEED: u32 = 160;
@@ -70,6 +94,11 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
     if s.attr[2] > 0 || s.url[2] > 0 {
         // A heading or paragraph carrying a TTS token is a region marked for reading, not a player.
         if s.text > MAX_VENDOR_SEED || READ_REGIONS.contains(&entry.tag) {
+            return None;
+        }
+        // A generic audio box around a podcast or radio segment is content, not this article read
+        // aloud; a vendor's TTS player is what it is.
+        if podcast && s.vendor == 0 {
             return None;
         }
         evidence.push("text-to-speech player marker".to_string());

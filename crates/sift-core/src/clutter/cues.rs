@@ -36,8 +36,12 @@ pub mod kind {
     /// form's small print, not article prose. Evidence for no category; such text is not prose.
     pub const NOTICE: u32 = 1 << 13;
 
+    /// A recurring price ("$5 a month", "por $195/mes"): with support framing, a reader-revenue
+    /// ask; alone, nothing.
+    pub const PRICE: u32 = 1 << 14;
+
     /// Donation kinds.
-    pub const DONATION_ANY: u32 = DONATE | SUPPORT | MEMBER | FUNDING;
+    pub const DONATION_ANY: u32 = DONATE | SUPPORT | MEMBER | FUNDING | PRICE;
     /// Newsletter kinds.
     pub const NEWSLETTER_ANY: u32 = NL_NOUN | NL_VERB | NL_EMAIL | NL_LEGAL;
     /// Audio kinds.
@@ -76,6 +80,7 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("support our work", SUPPORT),
     ("support our mission", SUPPORT),
     ("support us", SUPPORT),
+    ("supporting our", SUPPORT), // en: consider supporting our work
     ("support the ", SUPPORT),
     ("support local", SUPPORT),
     ("needs your help", SUPPORT),
@@ -99,6 +104,7 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("поддержать", SUPPORT),         // ru
     // --- donation: membership ---
     ("become a member", MEMBER),
+    ("becoming a member", MEMBER),
     ("become a supporter", MEMBER),
     ("become a patron", MEMBER),
     ("gift a membership", MEMBER),
@@ -132,6 +138,21 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("depende de ti", FUNDING),             // es
     ("незалежн", FUNDING),                  // uk/ru: незалежна журналістика
     ("независим", FUNDING),                 // ru
+    // --- donation: a recurring price (counts only beside another kind) ---
+    ("a month", PRICE),
+    ("per month", PRICE),
+    ("/month", PRICE),
+    ("a week", PRICE),
+    ("/mes", PRICE),      // es: $195/mes
+    ("al mes", PRICE),    // es
+    ("por mes", PRICE),   // es
+    ("im monat", PRICE),  // de
+    ("pro monat", PRICE), // de
+    ("/monat", PRICE),    // de
+    ("par mois", PRICE),  // fr
+    ("/mois", PRICE),     // fr
+    ("на місяць", PRICE), // uk
+    ("в месяц", PRICE),   // ru
     // --- newsletter: the product ---
     ("newsletter", NL_NOUN), // en, de, fr, es, pt, cs
     ("news letter", NL_NOUN),
@@ -250,6 +271,8 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("escuchar", LISTEN),            // es
     ("escucha la nota", LISTEN),     // es
     ("escucha este", LISTEN),        // es
+    ("escuchá", LISTEN),             // es (rioplatense): escuchá este artículo
+    ("leído por", LISTEN),           // es: read by (a narrator)
     ("ouvir", LISTEN),               // pt
     ("ouça", LISTEN),                // pt
     ("слухати", LISTEN),             // uk
@@ -278,7 +301,8 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("искусственного интеллекта", AI_AUDIO), // ru
     // --- audio that is not this article ---
     ("podcast", PODCAST),
-    ("подкаст", PODCAST), // uk/ru
+    ("radiobeitrag", PODCAST), // de: a radio segment (content)
+    ("подкаст", PODCAST),      // uk/ru
     // --- accounts, comments, sharing: other forms ---
     ("log in", ACCOUNT),
     ("login", ACCOUNT),
@@ -312,8 +336,8 @@ pub fn scan(lower: &str) -> (u32, Option<u16>) {
     matcher.for_each_at(lower, |i, at| {
         if let Some((_, k)) = TEXT_CUES.get(usize::from(i)) {
             // Donation words count only at a word's start: "Wahlkampfspende" (a campaign donation in
-            // the news) or "Libanon" are not asks.
-            if k & DONATION_ANY != 0 && !word_start(lower, at) {
+            // the news) or "Libanon" are not asks (a price follows its digits: "$195/mes").
+            if k & DONATION_ANY & !PRICE != 0 && !word_start(lower, at) {
                 return;
             }
             bits |= k;
@@ -354,5 +378,10 @@ mod tests {
         assert_eq!(scan("afd zahlt wahlkampfspende nicht zurück").0 & DONATE, 0);
         assert_eq!(scan("anonyme großspender helfen").0 & DONATE, 0);
         assert_ne!(scan("die spende aus der schweiz").0 & DONATE, 0);
+        // A price follows its digits; privacy small print is a notice, not prose or a signup.
+        assert_ne!(scan("suscribite por $195/mes").0 & PRICE, 0);
+        assert_eq!(scan("ihre privatsphäre").0 & PRICE, 0);
+        assert_eq!(scan("your privacy is important to us").0, NOTICE);
+        assert_eq!(scan("passwort anfordern").0 & NL_VERB, 0);
     }
 }

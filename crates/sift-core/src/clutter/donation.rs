@@ -156,8 +156,18 @@ pub fn is_link_list(entry: &Entry, category: usize) -> bool {
     let s = &entry.stats;
     let cue_text = s.cue_text.get(category).copied().unwrap_or(0);
     let named = s.attr.get(category).copied().unwrap_or(0) > 0;
-    s.links >= MIN_LIST_LINKS && s.link_text * 4 >= s.text * 3 && (cue_text * 2 < s.text || !named)
+    // A menu's items may be buttons opening sub-menus; a newsletter form's buttons are its own.
+    let items = if category == 0 {
+        s.links.saturating_add(s.submit)
+    } else {
+        s.links
+    };
+    items >= MIN_LIST_LINKS && s.link_text * 4 >= s.text * 3 && (cue_text * 2 < s.text || !named)
 }
+
+/// Most elements of a list's item (`li > a > span > i`); a banner built of blocks inside its link
+/// is not an item.
+const MAX_ITEM_ELEMENTS: u32 = 5;
 
 /// Is the container `entry` a single link (no form field) whose parent `parent` is a list of links
 /// (an item of a category list or a menu)?
@@ -167,6 +177,7 @@ pub fn is_list_item(entry: &Entry, parent: Option<&Entry>) -> bool {
         return false;
     };
     s.links == 1
+        && entry.size <= MAX_ITEM_ELEMENTS
         && s.email + s.text_input == 0
         && s.link_text * 10 >= s.text * 9
         && p.links >= MIN_LIST_LINKS

@@ -137,7 +137,35 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
             }),
         }
     }
+    add_audio_elements(&table, &mut found);
     found
+}
+
+/// Tags each `<audio>` element that sits beside a listen-to-this-article player or disclosure (its
+/// parent holds an audio seed) and is not one itself: the player's sound, a part of the widget
+/// that the climb cannot take when the parent also holds article text.
+fn add_audio_elements(table: &[stats::Entry], found: &mut Vec<Detection>) {
+    const AUDIO: usize = 2;
+    for entry in table.iter().filter(|e| e.tag == "audio") {
+        let Some(parent) = usize::try_from(entry.parent)
+            .ok()
+            .and_then(|p| table.get(p))
+        else {
+            continue;
+        };
+        let beside = parent.stats.seeds.get(AUDIO).copied().unwrap_or(0) > 0;
+        let itself = entry.stats.seeds.get(AUDIO).copied().unwrap_or(0) > 0;
+        if !beside || itself || found.iter().any(|d| d.node == entry.id) {
+            continue;
+        }
+        found.push(Detection {
+            category: ClutterCategory::Audio,
+            node: entry.id,
+            seed: entry.id,
+            reason: "<audio> element beside a listen-to-this-article player".to_string(),
+            score: 0.6,
+        });
+    }
 }
 
 /// A readable reason: the evidence, the quoted cue and the vendor or marker name.

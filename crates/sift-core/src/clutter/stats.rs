@@ -60,6 +60,8 @@ pub struct Stats {
     pub links: u16,
     /// `<audio>` elements.
     pub audio: u16,
+    /// Elements with a text-to-speech vendor's marker (not a generic audio word).
+    pub vendor: u16,
     /// Images named for a payment brand.
     pub payment: u16,
     /// Detection seeds, per category.
@@ -91,6 +93,7 @@ impl Stats {
         self.submit = self.submit.saturating_add(o.submit);
         self.links = self.links.saturating_add(o.links);
         self.audio = self.audio.saturating_add(o.audio);
+        self.vendor = self.vendor.saturating_add(o.vendor);
         self.payment = self.payment.saturating_add(o.payment);
     }
 }
@@ -259,10 +262,11 @@ fn is_control(name: &str) -> bool {
     matches!(name, "a" | "button")
 }
 
-/// Elements whose text is never read: text that is not shown, and a `<select>`'s options (a list
-/// of countries or topics is a control's choices, not a widget's copy or prose).
+/// Elements whose text is never read: text that is not shown (an `<audio>` element's fallback
+/// "your browser does not support audio" included), and a `<select>`'s options (a list of
+/// countries or topics is a control's choices, not a widget's copy or prose).
 fn skipped(name: &str) -> bool {
-    NON_TEXT_ELEMENTS.contains(&name) || name == "select"
+    NON_TEXT_ELEMENTS.contains(&name) || matches!(name, "select" | "audio")
 }
 
 /// Where a text node sits.
@@ -397,7 +401,16 @@ fn read_element(
     {
         attrs.push_str(" optinmonster ");
     }
-    let hits = markers::find_all(attrs, urls);
+    let mut hits = markers::find_all(attrs, urls);
+    // A heading or paragraph with a TTS token is text marked for reading aloud, not a player.
+    if let Some(audio) = hits.get_mut(2) {
+        if super::audio::READ_REGIONS.contains(&name) {
+            *audio = (None, None);
+        }
+        if audio.0.or(audio.1).is_some_and(super::audio::is_vendor) {
+            entry.stats.vendor += 1;
+        }
+    }
     for (i, (attr_hit, url_hit)) in hits.iter().enumerate() {
         // Menu links to /donate or /newsletter are navigation (labelling guide); players are not.
         let nav_link = entry.in_nav && name == "a" && i < 2;
