@@ -2,9 +2,26 @@
 // may not), sets the toolbar badge and handles the keyboard shortcut. Listeners are registered at the top
 // level so a restarted service worker / event page receives the message that woke it.
 import "./compat.js";
+import "./settings.js";
 import init, * as sift from "./wasm/sift_wasm.js";
 
 const { api, onMessage, sendToTab, setBadge } = globalThis.SiftCompat;
+const Settings = globalThis.SiftSettings;
+
+/**
+ * The settings, read once per background start and kept current from storage.onChanged: a content
+ * script gets them with its hello, one message to a warm background instead of a storage read of its own.
+ */
+let settings = null;
+const currentSettings = () => {
+  if (!settings) settings = Settings.load();
+  return settings;
+};
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "sync" && changes[Settings.STORAGE_KEY]) {
+    settings = Promise.resolve(Settings.sanitize(changes[Settings.STORAGE_KEY].newValue));
+  }
+});
 
 /** Largest HTML (UTF-16 code units) analysed; larger pages are refused with a readable error. */
 const MAX_HTML = 16 * 1024 * 1024;
@@ -256,7 +273,7 @@ onMessage((message, sender) => {
     case "sift:hello":
       rememberTab(sender);
       newPage(sender);
-      return Promise.resolve({ ok: true });
+      return currentSettings().then((s) => ({ ok: true, settings: s }));
     case "sift:details":
       return detailsReply(message);
     case "sift:find-tab":

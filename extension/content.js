@@ -396,13 +396,8 @@
     resumeRun();
     sliceStart = now();
     if (!send) return false;
-    // All but the last part: the request carries that one (see analyzePage).
-    while (out.ready.length > 1) {
-      await makeRoom();
-      emit(out.ready.shift());
-    }
-    await makeRoom();
-    emit(out.ready.shift() || "");
+    // Every part, the last too, one per slice: the request that follows is small (see analyzePage).
+    await sendReady();
     await makeRoom();
     return true;
   }
@@ -621,19 +616,15 @@
     state.status = "loading";
     const t0 = now();
     timing.phase = "serialise";
-    // Parts go out while serialising; the last one, with the request, after it.
+    // Parts go out while serialising, the request (with no HTML of its own) after the last one.
     const id = freshId();
     let parts = 0;
     let sentChars = 0;
     let sendSync = 0;
-    let last = "";
     const emit = (text) => {
-      if (parts > 0 || last) {
-        const t = now();
-        sendPart({ type: "sift:page-part", id, index: parts++, text: last });
-        sendSync = Math.max(sendSync, now() - t);
-      }
-      last = text;
+      const t = now();
+      sendPart({ type: "sift:page-part", id, index: parts++, text });
+      sendSync = Math.max(sendSync, now() - t);
       sentChars += text.length;
     };
     let known = !enabled;
@@ -651,8 +642,7 @@
     pauseRun();
     resumeRun();
     timing.phase = "send";
-    const pending = sendMessage({ type: "sift:analyze", id, parts, html: last, url: location.href, pageId, title: document.title });
-    last = "";
+    const pending = sendMessage({ type: "sift:analyze", id, parts, html: "", url: location.href, pageId, title: document.title });
     sendSync = Math.max(sendSync, now() - t1);
     pauseRun();
     timing.phase = "apply";
@@ -693,7 +683,7 @@
       measure("sift:from-background", sent, Math.max(sent, t2));
     }
     measure("sift:apply", t2, t3);
-    measure("sift:send-sync", t1, t1 + sendSync, { parts: parts + 1 });
+    measure("sift:send-sync", t1, t1 + sendSync, { parts: parts + 1 }); // the parts and the request
     measure("sift:longest-block", t3 - timing.longest, t3, { phase: timing.longestPhase });
     measure("sift:total", scriptStart, t3);
     watchLateClutter();
@@ -822,13 +812,14 @@
     // The first calls into the extension APIs set them up, on the page's thread: one per slice, none
     // in the slice that evaluated this script.
     await yieldToPage();
-    sendMessage({ type: "sift:hello" });
-    await yieldToPage();
-    // The settings arrive while the page is serialised (nothing is sent before they say the site is on).
-    const enabled = Settings.load().then((settings) => {
-      state.settings = settings;
-      return !Settings.isSiteDisabled(settings, location.hostname);
-    });
+    // The settings come with the background's answer (its copy, kept current), else from storage; they
+    // arrive while the page is serialised, and nothing is sent before they say the site is on.
+    const enabled = sendMessage({ type: "sift:hello" })
+      .then((reply) => (reply && reply.ok && reply.settings ? Settings.sanitize(reply.settings) : Settings.load()))
+      .then((settings) => {
+        state.settings = settings;
+        return !Settings.isSiteDisabled(settings, location.hostname);
+      });
     await yieldToPage();
     await analyzePage(enabled);
   }
