@@ -278,7 +278,7 @@ fn signup_links_and_widget_parts_fixture() {
 /// An `<audio>` element with fallback text beside a listen widget (es), a banner that is one link
 /// to a donation page inside a header of links, an ad-blocker ask and a paywall snackbar with
 /// support framing and a monthly price; a menu panel of buttons with one donation link, a
-/// generic audio box around a radio segment and a header whose headline carries a TTS class stay
+/// generic audio box in or beside a radio segment's wording and a header whose headline carries a TTS class stay
 /// untagged.
 #[test]
 fn audio_elements_and_banner_asks_fixture() {

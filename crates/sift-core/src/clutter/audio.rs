@@ -123,3 +123,10 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
         evidence,
     })
 }
+
+/// Is the container `entry` a podcast or radio segment's box (podcast wording, no TTS vendor
+/// marker, no AI-voice disclosure)? Its player plays content, not this article read aloud.
+pub fn is_podcast_box(entry: &Entry) -> bool {
+    let s = &entry.stats;
+    s.cues & kind::PODCAST != 0 && s.vendor == 0 && s.cues & kind::AI_AUDIO == 0
+}

@@ -103,6 +103,9 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
         if c == 0 && donation::is_lone_cta(top_entry) {
             continue;
         }
+        if c == 2 && audio::is_podcast_box(top_entry) {
+            continue;
+        }
         // One item of a list of links (a category list, a menu without a menu class) is navigation.
         let parent = usize::try_from(top_entry.parent)
             .ok()
