@@ -327,6 +327,14 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("google pay", PAYMENT),
 ];
 
+/// Reported (past-tense) forms of donation words: news about a gift, not an ask.
+const REPORTED: &[&str] = &[
+    "donated",     // en
+    "contributed", // en
+    "spendete",    // de: spendete, spendeten
+    "a donné",     // fr
+];
+
 /// The cues of `lower` (already lower-case): OR of kinds, and the index of the first cue in the table.
 pub fn scan(lower: &str) -> (u32, Option<u16>) {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
@@ -338,6 +346,11 @@ pub fn scan(lower: &str) -> (u32, Option<u16>) {
             // Donation words count only at a word's start: "Wahlkampfspende" (a campaign donation in
             // the news) or "Libanon" are not asks (a price follows its digits: "$195/mes").
             if k & DONATION_ANY & !PRICE != 0 && !word_start(lower, at) {
+                return;
+            }
+            // A past tense reports a gift in the news ("had also donated $500"); it asks nothing.
+            let rest = lower.get(at..).unwrap_or("");
+            if k & DONATION_ANY != 0 && REPORTED.iter().any(|r| rest.starts_with(r)) {
                 return;
             }
             bits |= k;
@@ -383,5 +396,8 @@ mod tests {
         assert_eq!(scan("ihre privatsphäre").0 & PRICE, 0);
         assert_eq!(scan("your privacy is important to us").0, NOTICE);
         assert_eq!(scan("passwort anfordern").0 & NL_VERB, 0);
+        // News of a gift is not an ask.
+        assert_eq!(scan("the ceo had also donated $500 to").0 & DONATE, 0);
+        assert_ne!(scan("donate $5 today").0 & DONATE, 0);
     }
 }
