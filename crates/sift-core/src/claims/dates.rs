@@ -153,44 +153,56 @@ pub struct DateMention {
     pub iso: Option<String>,
 }
 
-/// A table as a map, built once.
-fn lookup<V: Copy + 'static>(
-    cell: &'static OnceLock<super::FastMap<&'static str, V>>,
-    table: &'static [(&'static str, V)],
-    word: &str,
-) -> Option<V> {
-    cell.get_or_init(|| table.iter().copied().collect())
-        .get(word)
-        .copied()
+/// What a word can mean in a date: a month ([`MONTHS`]), a weekday ([`WEEKDAYS`]) or a relative
+/// day ([`RELATIVE_DAYS`], with the language of each entry).
+#[derive(Default)]
+struct CalendarWord {
+    month: Option<u32>,
+    weekday: Option<i64>,
+    relative: Vec<(i64, Option<Lang>)>,
+}
+
+impl CalendarWord {
+    /// The day offset of a relative day word (`yesterday`, `gestern`) in `lang`: its first entry
+    /// for that language.
+    fn relative_day(&self, lang: Lang) -> Option<i64> {
+        self.relative
+            .iter()
+            .find(|(_, l)| l.is_none_or(|l| l == lang))
+            .map(|(offset, _)| *offset)
+    }
+}
+
+/// The calendar words as one map (built once), with the longest word in bytes: one lookup per
+/// word token, and none for a word longer than any of them.
+type CalendarWords = (super::FastMap<&'static str, CalendarWord>, usize);
+
+/// What the lower-case word `word` can mean in a date, if anything.
+fn calendar_word(word: &str) -> Option<&'static CalendarWord> {
+    static MAP: OnceLock<CalendarWords> = OnceLock::new();
+    let (map, longest) = MAP.get_or_init(|| {
+        let mut map = super::FastMap::<&'static str, CalendarWord>::default();
+        for &(w, month) in MONTHS {
+            map.entry(w).or_default().month = Some(month);
+        }
+        for &(w, weekday) in WEEKDAYS {
+            map.entry(w).or_default().weekday = Some(weekday);
+        }
+        for &(w, offset, l) in RELATIVE_DAYS {
+            map.entry(w).or_default().relative.push((offset, l));
+        }
+        let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
+        (map, longest)
+    });
+    if word.len() > *longest {
+        return None;
+    }
+    map.get(word)
 }
 
 /// The month a whole lower-case word names ("nov", "листопада").
 fn month_of(word: &str) -> Option<u32> {
-    static MAP: OnceLock<super::FastMap<&'static str, u32>> = OnceLock::new();
-    lookup(&MAP, MONTHS, word)
-}
-
-fn weekday_of(word: &str) -> Option<i64> {
-    static MAP: OnceLock<super::FastMap<&'static str, i64>> = OnceLock::new();
-    lookup(&MAP, WEEKDAYS, word)
-}
-
-/// The day offset of a relative day word (`yesterday`, `gestern`) in `lang`: the first entry
-/// of [`RELATIVE_DAYS`] for the word, through a map built once.
-fn relative_day(word: &str, lang: Lang) -> Option<i64> {
-    type ByWord = super::FastMap<&'static str, Vec<(i64, Option<Lang>)>>;
-    static MAP: OnceLock<ByWord> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = ByWord::default();
-        for (w, offset, l) in RELATIVE_DAYS {
-            map.entry(*w).or_default().push((*offset, *l));
-        }
-        map
-    })
-    .get(word)?
-    .iter()
-    .find(|(_, l)| l.is_none_or(|l| l == lang))
-    .map(|(offset, _)| *offset)
+    calendar_word(word).and_then(|w| w.month)
 }
 
 fn day_of(token: &Token) -> Option<u32> {
@@ -242,9 +254,14 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
     let mut i = 0;
     while i < tokens.len() {
         let Some(tok) = tokens.get(i) else { break };
+        let calendar = if tok.is_word() {
+            calendar_word(&tok.lower)
+        } else {
+            None
+        };
         // Month first: "Nov. 18", "November 18, 2024".
         let month_word = tok.is_word() && (tok.capital || lang != Lang::En);
-        if let Some(month) = month_word.then(|| month_of(&tok.lower)).flatten() {
+        if let Some(month) = calendar.filter(|_| month_word).and_then(|w| w.month) {
             let mut j = i + 1;
             if tokens.get(j).is_some_and(|t| t.is('.')) {
                 j += 1;
@@ -299,7 +316,7 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
                 continue;
             }
         }
-        if let Some(weekday) = tok.is_word().then(|| weekday_of(&tok.lower)).flatten() {
+        if let Some(weekday) = calendar.and_then(|w| w.weekday) {
             let iso = published.map(|p| {
                 let back = (p.weekday() - weekday).rem_euclid(7);
                 Civil::from_days(p.days() - back).iso()
@@ -309,11 +326,7 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
                 last: i + 1,
                 iso,
             });
-        } else if let Some(offset) = tok
-            .is_word()
-            .then(|| relative_day(&tok.lower, lang))
-            .flatten()
-        {
+        } else if let Some(offset) = calendar.and_then(|w| w.relative_day(lang)) {
             let iso = published.map(|p| Civil::from_days(p.days() + offset).iso());
             out.push(DateMention {
                 first: i,

@@ -45,11 +45,13 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            if let Some(head) = word.get_mut(..rest.len()) {
-                head.copy_from_slice(rest);
-            }
-            self.add(u64::from_le_bytes(word));
+            // The tail zero-padded, little-endian, as `u64::from_le_bytes` of a padded copy would
+            // read it, without the variable-length copy (a `memcpy` call per short key).
+            let word = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k));
+            self.add(word);
         }
     }
 

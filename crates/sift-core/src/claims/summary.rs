@@ -150,6 +150,56 @@ fn shared_ids(a: &[u32], b: &[u32]) -> usize {
     shared
 }
 
+/// For each stem id, the sentences holding it, in order: one flat list cut at `starts` (two passes,
+/// no list per id).
+struct Postings {
+    /// Where each id's sentences begin in `sentences`; one more entry than ids.
+    starts: Vec<usize>,
+    /// The sentence indices of every id, id after id.
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    /// The postings of `sets` (sorted stem ids per sentence) over `ids` ids.
+    fn new(sets: &[Vec<u32>], ids: usize) -> Self {
+        let mut starts = vec![0usize; ids + 1];
+        for &id in sets.iter().flatten() {
+            if let Some(n) = starts.get_mut(id as usize + 1) {
+                *n += 1;
+            }
+        }
+        for k in 1..starts.len() {
+            let before = starts.get(k - 1).copied().unwrap_or(0);
+            if let Some(n) = starts.get_mut(k) {
+                *n += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut sentences = vec![0u32; starts.last().copied().unwrap_or(0)];
+        for (i, set) in sets.iter().enumerate() {
+            for &id in set {
+                let Some(at) = next.get_mut(id as usize) else {
+                    continue;
+                };
+                if let Some(slot) = sentences.get_mut(*at) {
+                    *slot = i as u32;
+                }
+                *at += 1;
+            }
+        }
+        Self { starts, sentences }
+    }
+
+    /// The sentences holding stem `id`, in order.
+    fn of(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.sentences.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// Which sentences nearly repeat another one (share at least [`REPEAT_OVERLAP`] of the smaller
 /// one's stems). `sets` are sorted stem ids; `frequency` counts sentences per id. Prefix
 /// filtering keeps it near linear: a pair that shares that much must share one of the
@@ -157,14 +207,7 @@ fn shared_ids(a: &[u32], b: &[u32]) -> usize {
 /// only with the sentences holding one of those, then verified by a merge.
 fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
     let window = sets.len().min(REPEAT_WINDOW);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); frequency.len()];
-    for (i, set) in sets.iter().take(window).enumerate() {
-        for &id in set {
-            if let Some(p) = postings.get_mut(id as usize) {
-                p.push(i as u32);
-            }
-        }
-    }
+    let postings = Postings::new(sets.get(..window).unwrap_or(&[]), frequency.len());
     let mut out = vec![false; sets.len()];
     let mut checked_for = vec![usize::MAX; window];
     let mut rare: Vec<u32> = Vec::new();
@@ -178,7 +221,7 @@ fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
         rare.extend_from_slice(a);
         rare.sort_by_key(|id| (frequency.get(*id as usize).copied().unwrap_or(0), *id));
         for id in rare.iter().take(prefix) {
-            for &j in postings.get(*id as usize).map_or(&[][..], |p| p.as_slice()) {
+            for &j in postings.of(*id) {
                 let j = j as usize;
                 if j == i || checked_for.get(j) == Some(&i) {
                     continue;

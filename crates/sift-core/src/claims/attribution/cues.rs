@@ -1,7 +1,7 @@
 //! The cue words and phrases of each language, and their lookup: one hash lookup per token,
 //! longest phrase first.
 
-use std::collections::HashMap;
+use crate::claims::FastMap;
 
 use super::lexicon_en;
 use crate::claims::tokens::Token;
@@ -319,7 +319,7 @@ const CUES: &[(Lang, &[Cue])] = &[
 ];
 
 /// Cues indexed by first word, longest first, so each token costs one lookup.
-pub(super) type ByFirst = HashMap<&'static str, Vec<Cue>>;
+pub(super) type ByFirst = FastMap<&'static str, Vec<Cue>>;
 
 /// The cue table of `lang` (English when undetermined, with the learned lexicon) indexed by first
 /// word, longest phrase first; built once per language per process.
@@ -344,7 +344,7 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
                         }
                     }
                 }
-                let mut by_first: ByFirst = HashMap::new();
+                let mut by_first = ByFirst::default();
                 for cue in all {
                     let first = cue.0.split(' ').next().unwrap_or(cue.0);
                     by_first.entry(first).or_default().push(cue);
@@ -364,7 +364,7 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
     maps.iter()
         .find(|(l, _)| *l == wanted)
         .map(|(_, m)| m)
-        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
+        .unwrap_or_else(|| EMPTY.get_or_init(ByFirst::default))
 }
 
 /// The verb cue at token `i`, if any: its token length.
