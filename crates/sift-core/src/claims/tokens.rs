@@ -56,6 +56,26 @@ fn lower_case(chars: &[char]) -> String {
     out
 }
 
+/// The General Punctuation block (dashes, curly quotes, ellipsis, thin spaces): the most frequent
+/// non-ASCII chars of news text, none of them a letter or numeral, so the Unicode tables (a slow
+/// lookup outside ASCII) can be skipped for them.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// Whether `c` is a letter (`char::is_alphabetic`).
+fn letter(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+}
+
+/// Whether `c` is a numeral (`char::is_numeric`).
+fn numeral(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
+}
+
+/// Whether `c` is a letter or numeral (`char::is_alphanumeric`).
+fn letter_or_numeral(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
 /// Typical chars per token, to size the token list once.
 const CHARS_PER_TOKEN: usize = 5;
 
@@ -71,32 +91,31 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
             continue;
         }
         let s = i;
-        let kind = if c.is_numeric() {
+        let kind = if numeral(c) {
             i += 1;
             while i < end {
                 let d = chars.get(i).copied().unwrap_or(' ');
                 let next = chars.get(i + 1).copied().unwrap_or(' ');
-                if d.is_numeric() || (matches!(d, ',' | '.') && next.is_numeric() && i + 1 < end) {
+                if numeral(d) || (matches!(d, ',' | '.') && numeral(next) && i + 1 < end) {
                     i += 1;
                 } else {
                     break;
                 }
             }
             // A number glued to letters ("3rd", "10km") stays one token.
-            while i < end && chars.get(i).is_some_and(|d| d.is_alphabetic()) {
+            while i < end && chars.get(i).is_some_and(|&d| letter(d)) {
                 i += 1;
             }
             TokenKind::Number
-        } else if c.is_alphabetic() {
+        } else if letter(c) {
             i += 1;
             while i < end {
                 let d = chars.get(i).copied().unwrap_or(' ');
                 let next = chars.get(i + 1).copied().unwrap_or(' ');
-                if d.is_alphanumeric() || (joins_letters(d) && next.is_alphabetic() && i + 1 < end)
-                {
+                if letter_or_numeral(d) || (joins_letters(d) && letter(next) && i + 1 < end) {
                     i += 1;
                 } else if d == '.'
-                    && next.is_alphabetic()
+                    && letter(next)
                     && i + 1 < end
                     && i - s == 1
                     && chars.get(i + 2).is_some_and(|e| *e == '.')
@@ -105,7 +124,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
                     i += 2;
                     while i + 1 < end
                         && chars.get(i).is_some_and(|e| *e == '.')
-                        && chars.get(i + 1).is_some_and(|e| e.is_alphabetic())
+                        && chars.get(i + 1).is_some_and(|&e| letter(e))
                         && chars.get(i + 2).is_some_and(|e| *e == '.')
                     {
                         i += 2;
@@ -152,6 +171,14 @@ mod tests {
             .into_iter()
             .map(|t| t.lower)
             .collect()
+    }
+
+    /// The shortcut of [`letter`] and [`numeral`] is exact only while the block holds none.
+    #[test]
+    fn general_punctuation_holds_no_letters_or_numerals() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+        }
     }
 
     #[test]
