@@ -140,19 +140,11 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("независим", FUNDING),                 // ru
     // --- donation: a recurring price (counts only beside another kind) ---
     ("a month", PRICE),
-    ("per month", PRICE),
     ("/month", PRICE),
-    ("a week", PRICE),
-    ("/mes", PRICE),      // es: $195/mes
-    ("al mes", PRICE),    // es
-    ("por mes", PRICE),   // es
-    ("im monat", PRICE),  // de
-    ("pro monat", PRICE), // de
-    ("/monat", PRICE),    // de
-    ("par mois", PRICE),  // fr
-    ("/mois", PRICE),     // fr
-    ("на місяць", PRICE), // uk
-    ("в месяц", PRICE),   // ru
+    ("/mes", PRICE),     // es: $195/mes
+    ("/monat", PRICE),   // de
+    ("par mois", PRICE), // fr
+    ("/mois", PRICE),    // fr
     // --- newsletter: the product ---
     ("newsletter", NL_NOUN), // en, de, fr, es, pt, cs
     ("news letter", NL_NOUN),
@@ -188,9 +180,7 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("informieren wir sie regelmäßig", NL_VERB), // de
     ("abonnieren", NL_VERB),                 // de
     ("newsletter anfordern", NL_VERB),       // de (not "Passwort anfordern")
-    ("auf dem laufenden", NL_VERB),          // de: bleiben Sie auf dem Laufenden
-    ("restez informé", NL_VERB),             // fr
-    ("mantente informado", NL_VERB),         // es
+    ("dem laufenden", NL_VERB),              // de: bleiben Sie auf dem Laufenden
     ("anmelden", NL_VERB),                   // de
     ("abonnez", NL_VERB),                    // fr
     ("s'abonner", NL_VERB),                  // fr
@@ -234,19 +224,10 @@ pub const TEXT_CUES: &[(&str, u32)] = &[
     ("отписаться", NL_LEGAL),    // ru
     ("odhlásit", NL_LEGAL),      // cs: odhlásit se můžete kdykoliv
     // --- privacy and consent notices (a form's small print) ---
-    ("your privacy", NOTICE),
     ("privacy policy", NOTICE),
-    ("personal data", NOTICE),
     ("information you provide", NOTICE),
-    ("datenschutz", NOTICE), // de: Datenschutzerklärung, Datenschutzhinweise
-    ("personenbezogene", NOTICE), // de
-    ("données personnelles", NOTICE), // fr
-    ("politique de confidentialité", NOTICE), // fr
-    ("datos personales", NOTICE), // es
-    ("política de privacidad", NOTICE), // es
-    ("dados pessoais", NOTICE), // pt
+    ("datenschutz", NOTICE),  // de: Datenschutzerklärung, Datenschutzhinweise
     ("osobní údaje", NOTICE), // cs
-    ("персональн", NOTICE),  // uk/ru: персональні дані, персональных данных
     // --- audio: listen to this article ---
     ("listen to this article", LISTEN),
     ("listen to the article", LISTEN),
@@ -394,7 +375,7 @@ mod tests {
         // A price follows its digits; privacy small print is a notice, not prose or a signup.
         assert_ne!(scan("suscribite por $195/mes").0 & PRICE, 0);
         assert_eq!(scan("ihre privatsphäre").0 & PRICE, 0);
-        assert_eq!(scan("your privacy is important to us").0, NOTICE);
+        assert_eq!(scan("siehe unsere datenschutzerklärung").0, NOTICE);
         assert_eq!(scan("passwort anfordern").0 & NL_VERB, 0);
         // News of a gift is not an ask.
         assert_eq!(scan("the ceo had also donated $500 to").0 & DONATE, 0);
