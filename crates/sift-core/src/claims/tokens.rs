@@ -152,13 +152,11 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
 
 /// The text of `chars[start..end]`.
 pub fn slice(chars: &[char], start: usize, end: usize) -> String {
-    let part = chars
+    chars
         .get(start.min(end)..end.min(chars.len()))
-        .unwrap_or(&[]);
-    // Sized in UTF-8 bytes up front: collecting chars would grow it for non-ASCII text.
-    let mut out = String::with_capacity(part.iter().map(|c| c.len_utf8()).sum());
-    out.extend(part);
-    out
+        .unwrap_or(&[])
+        .iter()
+        .collect()
 }
 
 #[cfg(test)]
