@@ -58,16 +58,20 @@ pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError>
 /// with a readable message for input that cannot be analysed.
 #[wasm_bindgen(js_name = analyzePage)]
 pub fn analyze_page(html: &[u8], url: Option<String>) -> Result<String, JsError> {
+    let analysis = analyze_bytes(html, url)?;
+    serde_json::to_string(&analysis)
+        .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
+}
+
+/// The analysis of a page given as UTF-8 bytes (invalid sequences replaced); the decoded copy is
+/// freed before the caller writes its JSON.
+fn analyze_bytes(html: &[u8], url: Option<String>) -> Result<sift_core::Analysis, JsError> {
     let text = String::from_utf8_lossy(html);
     let options = sift_core::Options {
         url: url.as_deref(),
         clock: host_clock,
     };
-    let analysis = sift_core::analyze_html(&text, &options)
-        .map_err(|e| JsError::new(&format!("sift: {e}")))?;
-    drop(text);
-    serde_json::to_string(&analysis)
-        .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
+    sift_core::analyze_html(&text, &options).map_err(|e| JsError::new(&format!("sift: {e}")))
 }
 
 /// Analyses a page given as UTF-8 bytes, as `analyzePage` does, and returns two JSON texts: the
@@ -77,14 +81,7 @@ pub fn analyze_page(html: &[u8], url: Option<String>) -> Result<String, JsError>
 /// with the first at once and keeps the second in the background.
 #[wasm_bindgen(js_name = analyzeTab)]
 pub fn analyze_tab(html: &[u8], url: Option<String>) -> Result<Vec<String>, JsError> {
-    let text = String::from_utf8_lossy(html);
-    let options = sift_core::Options {
-        url: url.as_deref(),
-        clock: host_clock,
-    };
-    let analysis = sift_core::analyze_html(&text, &options)
-        .map_err(|e| JsError::new(&format!("sift: {e}")))?;
-    drop(text);
+    let analysis = analyze_bytes(html, url)?;
     let write =
         |e: serde_json::Error| JsError::new(&format!("sift: could not write the analysis: {e}"));
     let clutter = serde_json::to_string(&analysis.clutter).map_err(write)?;
