@@ -138,6 +138,12 @@ const RELATIVE_DAYS: &[(&str, i64, Option<Lang>)] = &[
     ("сегодня", 0, None),
 ];
 
+/// Whether a lower-case word names a day: a weekday or a relative day word, in any of the six
+/// languages ("mercredi", "gestern").
+pub fn is_day_word(word: &str) -> bool {
+    calendar_word(word).is_some_and(|w| w.weekday.is_some() || !w.relative.is_empty())
+}
+
 /// How many days after the published date a year-less date may fall before it is taken to belong
 /// to the year before.
 const FUTURE_SLACK_DAYS: i64 = 60;

@@ -9,7 +9,8 @@ use super::{Found, MIN_CONTENT_WORDS};
 use crate::claims::tokens::Token;
 
 /// Words joining a second clause with its own subject ("…, but Jones rejected it").
-const CLAUSE_JOINERS: &[&str] = &["but", "while", "whereas", "and", "though", "although"];
+pub(super) const CLAUSE_JOINERS: &[&str] =
+    &["but", "while", "whereas", "and", "though", "although"];
 /// Longest subject, in tokens, of a clause split off a content.
 const MAX_CLAUSE_SUBJECT: usize = 5;
 

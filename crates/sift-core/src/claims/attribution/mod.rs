@@ -360,4 +360,42 @@ mod tests {
             [triple("El portavoz", "dijo", "que la situación es grave")]
         );
     }
+
+    #[test]
+    fn sources_after_the_cue_in_other_languages() {
+        // A source closed by a comma, the sentence going on after it.
+        let got = attributions(
+            &["„Es ist nur eine Frage der Zeit\", sagt der Philosoph Richard David Precht, und fügt hinzu, dass die Menschen weiter arbeiten werden."],
+            Lang::De,
+        );
+        assert_eq!(
+            got.first().map(|(s, c, _)| (s.as_str(), c.as_str())),
+            Some(("der Philosoph Richard David Precht", "sagt"))
+        );
+        // A weekday after the source is not part of it.
+        assert_eq!(
+            attributions(
+                &["« Notre règlement est clair », a déclaré le maire de Montréal mercredi."],
+                Lang::Fr
+            ),
+            [triple(
+                "le maire de Montréal",
+                "a déclaré",
+                "« Notre règlement est clair »"
+            )]
+        );
+        // "laut" before "und" is "loud", not "according to".
+        assert!(attributions(&["Die Autos waren damals laut und stanken."], Lang::De).is_empty());
+        assert_eq!(
+            attributions(
+                &["Drei Menschen wurden verletzt, laut dem Bericht der Polizei."],
+                Lang::De
+            ),
+            [triple(
+                "dem Bericht der Polizei",
+                "laut",
+                "Drei Menschen wurden verletzt"
+            )]
+        );
+    }
 }

@@ -1,11 +1,13 @@
 //! The sentence shapes around a cue: source first, content first, prepositional and participle;
 //! each yields the source, cue and content ranges.
 
+use super::coordination::CLAUSE_JOINERS;
 use super::cues::CueKind;
 use super::punctuation::{is_boundary, is_quote};
 use super::spans::{trim_punct, trim_source, words_in, LEADING_CONNECTIVES};
 use super::subjects::{leading_subject, subject_before_commas, INTRODUCTORY_WORDS};
 use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
+use crate::claims::dates;
 use crate::claims::tokens::Token;
 
 /// Words that open reported content ("said that …"), kept as part of the content.
@@ -103,7 +105,8 @@ const MAX_THAT_GAP: usize = 8;
 const CUE_WINDOW_TOKENS: usize = 120;
 
 /// End of the phrase after `from`: up to the next boundary or the sentence's end, and with
-/// `stop_at_prepositions`, before a preposition ("said Peskov | on Monday").
+/// `stop_at_prepositions`, before a preposition or a day word ("said Peskov | on Monday", "a
+/// déclaré le maire | mercredi").
 fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> usize {
     let mut e = from;
     while e < tokens.len() && e - from < MAX_SOURCE_TOKENS {
@@ -113,8 +116,8 @@ fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> us
             Some(t)
                 if stop_at_prepositions
                     && e > from
-                    && !t.capital
-                    && SOURCE_STOPS.contains(&t.lower.as_str()) =>
+                    && ((!t.capital && SOURCE_STOPS.contains(&t.lower.as_str()))
+                        || dates::is_day_word(&t.lower)) =>
             {
                 break
             }
@@ -184,6 +187,13 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
                     .all(|t| LEADING_CONNECTIVES.contains(&t.lower.as_str()) || !t.is_word())
             })
     });
+    // "laut dem Bericht" names a source; "laut und stanken" ("loud and …") does not.
+    let names_next = tokens
+        .get(ce)
+        .is_some_and(|t| t.is_word() && !LEADING_CONNECTIVES.contains(&t.lower.as_str()));
+    if !names_next {
+        return None;
+    }
     let se = phrase_after(tokens, ce, true);
     let source = trim_source(tokens, ce, se);
     let content = if at_start {
@@ -200,6 +210,11 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
     )
 }
 
+/// Whether a token opens reported content: a complementizer, a quote mark or a colon.
+fn opens_content(t: &Token) -> bool {
+    COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':')
+}
+
 /// Where the content after a verb cue at `[c, ce)` opens: right after the cue, or after an
 /// addressee or time phrase ("told the media on Nov. 18 that …") at a "that", a quote or a colon.
 /// Also whether that opening is evidence of a source-cue-content order (a skipped phrase, or
@@ -207,8 +222,6 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
 fn content_start(tokens: &[Token], c: usize, ce: usize) -> (usize, bool) {
     let n = tokens.len();
     let mut content_start = ce;
-    let opens_content =
-        |t: &Token| COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':');
     let next = tokens.get(ce);
     let skips = next.is_some_and(|t| !opens_content(t))
         && (tokens
@@ -237,15 +250,24 @@ fn content_first(
     let between = words_in(tokens, q + 1, c);
     let rest_short = words_in(tokens, ce, n) <= MAX_SOURCE_TOKENS;
     let before_words = words_in(tokens, 0, q);
+    // "„…", sagt der Philosoph X, und fügt hinzu …": a source phrase closed by a comma or a
+    // clause joiner, with the sentence going on after it.
+    let closed_source = tokens
+        .get(ce)
+        .is_some_and(|t| t.is_word() && !opens_content(t))
+        && tokens
+            .get(phrase_after(tokens, ce, true))
+            .is_some_and(|t| is_boundary(t) || CLAUSE_JOINERS.contains(&t.lower.as_str()));
     if before_words >= MIN_CONTENT_WORDS
         && between == 0
-        && rest_short
+        && (rest_short || closed_source)
         && words_in(tokens, ce, n) > 0
     {
         let mut se = phrase_after(tokens, ce, true);
         // "said Senator Coons, Democrat of Delaware.": the appositive closing the
         // sentence belongs to the source.
-        if tokens.get(se).is_some_and(|t| t.is(','))
+        if rest_short
+            && tokens.get(se).is_some_and(|t| t.is(','))
             && tokens
                 .get(se + 1)
                 .is_some_and(|t| t.capital || ["a", "an", "the"].contains(&t.lower.as_str()))
@@ -335,6 +357,8 @@ fn source_first(
         }
     }
     let source_words = words_in(tokens, source.0, source.1);
+    // A bare relative pronoun ("eine Studie, die sagt …") stands for a phrase this shape does
+    // not reach: no source rather than a wrong one.
     if source_words == 0 {
         return None;
     }
@@ -354,8 +378,6 @@ fn source_first(
 /// The content after a cue ending at `from`, up to `end`: past an addressee or time phrase to a
 /// "that", a quote or a colon when one comes soon ("adding to reporters that …").
 pub(super) fn content_after(tokens: &[Token], from: usize, end: usize) -> (usize, usize) {
-    let opens_content =
-        |t: &Token| COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':');
     let start = if tokens.get(from).is_some_and(opens_content) {
         from
     } else {
