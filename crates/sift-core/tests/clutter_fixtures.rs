@@ -284,3 +284,12 @@ fn signup_links_and_widget_parts_fixture() {
 fn audio_elements_and_banner_asks_fixture() {
     check_donation_and_newsletter_fixture("clutter/audio-elements-and-banners.html");
 }
+
+/// An `<audio>` player titled with the article's headline (its audio edition), and a footer
+/// menu's sentence-long link appealing with two kinds of donation wording; an article header
+/// holding the headline and a sound clip, another programme's player, a headline about donations
+/// in a list of stories and a short "Spenden" menu item stay untagged.
+#[test]
+fn titled_players_and_menu_appeals_fixture() {
+    check_donation_and_newsletter_fixture("clutter/titled-players-and-nav-appeals.html");
+}

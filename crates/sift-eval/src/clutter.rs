@@ -165,6 +165,9 @@ pub struct Scores {
     pub per_category: [Counts; 3],
     /// Gold paragraphs hidden, and all gold paragraphs.
     pub hidden_paragraphs: (usize, usize),
+    /// Of the hidden gold paragraphs, those whose text also lies inside a labelled clutter element
+    /// (the two gold sets disagree: hiding the label hides them too).
+    pub hidden_in_labels: usize,
     /// The page with the largest hidden share: (page, hidden, total).
     pub worst_page: Option<(String, usize, usize)>,
     /// Peer only: hidden elements matching no label and no category keyword.
@@ -287,6 +290,11 @@ fn print_report(report: &Report) {
         worst_cell(&report.sift),
         peer.map(worst_cell),
     );
+    print_row(
+        "  hidden inside a label",
+        conflict_cell(&report.sift),
+        peer.map(conflict_cell),
+    );
     if let Some(p) = peer {
         println!(
             "peer: {} hidden elements out of scope (no label, no category keyword)",
@@ -314,6 +322,11 @@ fn pr(c: &Counts, precision: bool) -> String {
 fn hidden_cell(s: &Scores) -> String {
     let (h, t) = s.hidden_paragraphs;
     format!("{:.3}% ({h}/{t})", 100.0 * s.article_hidden())
+}
+
+/// Hidden gold paragraphs that a clutter label also holds (label conflicts), of all hidden.
+fn conflict_cell(s: &Scores) -> String {
+    format!("{} of {}", s.hidden_in_labels, s.hidden_paragraphs.0)
 }
 
 fn worst_cell(s: &Scores) -> String {
@@ -431,10 +444,7 @@ pub fn evaluate(options: &RunOptions) -> Result<Report, String> {
                 .iter()
                 .map(|&n| (ClutterCategory::Donation, n))
                 .collect();
-            let (h, t) = hidden_paragraphs(&doc, &page.gold, &all);
-            scores.hidden_paragraphs.0 += h;
-            scores.hidden_paragraphs.1 += t;
-            note_worst(scores, page, h, t);
+            note_hidden(&doc, page, &labels, &all, scores, false, "peer");
         }
     }
     Ok(report)
@@ -530,14 +540,38 @@ fn score_page(
         }
     }
     if who == "sift" {
-        let (h, t) = hidden_paragraphs(doc, &page.gold, &tags);
-        if verbose.is_some() && h > 0 {
-            println!("  {who} HIDES {h}/{t} gold paragraphs");
-        }
-        scores.hidden_paragraphs.0 += h;
-        scores.hidden_paragraphs.1 += t;
-        note_worst(scores, page, h, t);
+        note_hidden(doc, page, labels, &tags, scores, verbose.is_some(), who);
     }
+}
+
+/// Adds a page's hidden gold paragraphs given the tagged elements `tags` to `scores` (and the
+/// worst page); verbose, prints them.
+fn note_hidden(
+    doc: &Html,
+    page: &Page,
+    labels: &[(ClutterCategory, NodeId)],
+    tags: &[Tag],
+    scores: &mut Scores,
+    verbose: bool,
+    who: &str,
+) {
+    let hidden = hidden_paragraphs(doc, &page.gold, tags);
+    let label_texts = tag_texts(doc, labels);
+    let in_labels = hidden
+        .iter()
+        .filter(|p| label_texts.iter().any(|t| t.contains(p.as_str())))
+        .count();
+    let (h, t) = (hidden.len(), page.gold.len());
+    if verbose && h > 0 {
+        println!("  {who} HIDES {h}/{t} gold paragraphs ({in_labels} inside a label)");
+        for p in &hidden {
+            println!("    hidden: {}", p.chars().take(100).collect::<String>());
+        }
+    }
+    scores.hidden_paragraphs.0 += h;
+    scores.hidden_paragraphs.1 += t;
+    scores.hidden_in_labels += in_labels;
+    note_worst(scores, page, h, t);
 }
 
 /// Prints the first `chars` chars of `node`'s outer HTML (whitespace collapsed), for diagnosis.
@@ -614,20 +648,22 @@ fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// (hidden, total) gold paragraphs of a page given its tagged elements.
-fn hidden_paragraphs(doc: &Html, gold: &[String], tags: &[Tag]) -> (usize, usize) {
+/// The gold paragraphs of a page that lie inside the text of a tagged element.
+fn hidden_paragraphs<'a>(doc: &Html, gold: &'a [String], tags: &[Tag]) -> Vec<&'a String> {
     if gold.is_empty() {
-        return (0, 0);
+        return Vec::new();
     }
-    let texts: Vec<String> = tags
-        .iter()
-        .filter_map(|&(_, n)| doc.tree.get(n).map(|n| normalise(&dom::visible_text(n))))
-        .collect();
-    let hidden = gold
-        .iter()
+    let texts = tag_texts(doc, tags);
+    gold.iter()
         .filter(|p| texts.iter().any(|t| t.contains(p.as_str())))
-        .count();
-    (hidden, gold.len())
+        .collect()
+}
+
+/// The whitespace-normalised visible text of each tagged (or labelled) element.
+fn tag_texts(doc: &Html, tags: &[Tag]) -> Vec<String> {
+    tags.iter()
+        .filter_map(|&(_, n)| doc.tree.get(n).map(|n| normalise(&dom::visible_text(n))))
+        .collect()
 }
 
 /// Loads the labelled pages with their URL and gold paragraphs.
@@ -920,19 +956,23 @@ mod tests {
         assert!(!is_thin_wrapper(&doc, id("#l"), id("#w"), &len));
     }
 
-    /// The thresholds on the dev labels (skips without ../shared).
-    #[test]
-    #[ignore = "fails: on 2026-11-25 (at 0c53297) Sift reached P/R donation 0.922/0.887, newsletter 0.912/0.925, audio 0.952/0.875, article-hidden 0.070% but worst page 5.26% (thresholds 0.90/0.90, 0.1%, 1%); run with --release -- --ignored"]
-    fn dev_labels_meet_the_thresholds() {
+    /// Sift's report on the dev labels, or `None` (with a message) without ../shared.
+    fn dev_report() -> Option<Report> {
         if corpora::shared_dir().is_err() {
             eprintln!("skipping: ../shared/corpora not found");
-            return;
+            return None;
         }
-        let report = evaluate(&RunOptions {
+        let options = RunOptions {
             no_peer: true,
             ..RunOptions::default()
-        })
-        .expect("evaluation runs");
+        };
+        Some(evaluate(&options).expect("evaluation runs"))
+    }
+
+    /// The precision and recall thresholds, each category, on the dev labels.
+    #[test]
+    fn dev_labels_meet_precision_and_recall() {
+        let Some(report) = dev_report() else { return };
         for (i, cat) in ClutterCategory::ALL.iter().enumerate() {
             let c = report.sift.per_category[i];
             assert!(
@@ -948,6 +988,13 @@ mod tests {
                 c.recall()
             );
         }
+    }
+
+    /// The article-safety thresholds on the dev labels.
+    #[test]
+    #[ignore = "fails: on 2026-11-26 article-hidden is 0.140% (2/1427) and the worst page 33.3% (jis: 1/3), thresholds 0.1% and 1%; both hidden paragraphs lie inside a clutter label (the gold sets disagree: citylab-1's newsletter heading is in Readability's expected text, jis's labelled audio player repeats the headline); run with --release -- --ignored"]
+    fn dev_labels_meet_article_safety() {
+        let Some(report) = dev_report() else { return };
         assert!(report.sift.article_hidden() <= MAX_ARTICLE_HIDDEN);
         assert!(report.sift.worst_share() <= MAX_ARTICLE_HIDDEN_PAGE);
     }

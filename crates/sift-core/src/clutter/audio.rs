@@ -1,13 +1,18 @@
 //! Listen-to-this-article players and AI-audio disclosures.
 //!
 //! Evidence: the documented embed markers of text-to-speech vendors ([`MARKERS`], each naming its
-//! vendor), listen / AI-voice wording ([`super::cues`]), and an `<audio>` element beside such wording.
+//! vendor), listen / AI-voice wording ([`super::cues`]), an `<audio>` element beside such wording,
+//! and an `<audio>` player titled with the article's own headline ([`titled_players`]).
 //! Podcast wording without a vendor marker or an AI disclosure is left alone (a podcast is content).
+
+use scraper::{ElementRef, Html};
 
 use super::cues::kind;
 use super::markers::{Marker, Place};
 use super::stats::Entry;
 use super::Seed;
+use crate::article::metadata::clean_title;
+use crate::dom;
 
 /// Text-to-speech vendor markers (class, id, data attributes, custom elements, script/iframe URLs).
 pub const MARKERS: &[Marker] = &[
@@ -129,4 +134,105 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
 pub fn is_podcast_box(entry: &Entry) -> bool {
     let s = &entry.stats;
     s.cues & kind::PODCAST != 0 && s.vendor == 0 && s.cues & kind::AI_AUDIO == 0
+}
+
+/// Fewest words of a headline that a player's title must repeat (shorter ones are section names).
+const MIN_HEADLINE_WORDS: usize = 4;
+/// Most levels from an `<audio>` element up to the box that titles it.
+const MAX_TITLE_LEVELS: usize = 3;
+/// Most `<h1>` headlines read (a page of many is a list of stories, not one article).
+const MAX_HEADLINES: usize = 3;
+/// Index of the audio category in per-category arrays.
+const AUDIO: usize = 2;
+
+/// Seeds for `<audio>` players titled with the article's own headline (its `<h1>` or `<title>`):
+/// the story's audio edition, whatever the box is called ("JIS News | Presented by: ..."). The box
+/// is the smallest ancestor, a few levels up, whose short, prose-free text repeats the headline and
+/// which holds no `<h1>` itself (an article header is not a player).
+pub fn titled_players(doc: &Html, table: &[Entry]) -> Vec<(usize, Seed)> {
+    let players: Vec<usize> = (0..table.len())
+        .filter(|&i| {
+            table
+                .get(i)
+                .is_some_and(|e| e.tag == "audio" && e.stats.seeds[AUDIO] == 0)
+        })
+        .collect();
+    if players.is_empty() {
+        return Vec::new();
+    }
+    let headlines = headlines(doc, table);
+    if headlines.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, Seed)> = Vec::new();
+    for player in players {
+        let mut cur = player;
+        for _ in 0..MAX_TITLE_LEVELS {
+            let Some(box_index) = table.get(cur).and_then(|e| usize::try_from(e.parent).ok())
+            else {
+                break;
+            };
+            let Some(entry) = table.get(box_index) else {
+                break;
+            };
+            let s = &entry.stats;
+            if s.prose > 0
+                || s.text > MAX_TEXT_SEED
+                || s.seeds[AUDIO] > 0
+                || holds_h1(table, box_index)
+            {
+                break;
+            }
+            let text = doc
+                .tree
+                .get(entry.id)
+                .map(|n| dom::visible_text(n).to_lowercase())
+                .unwrap_or_default();
+            if headlines.iter().any(|h| text.contains(h.as_str())) {
+                if !out.iter().any(|(i, _)| *i == box_index) {
+                    out.push((
+                        box_index,
+                        Seed {
+                            score: 0.7,
+                            evidence: vec![
+                                "<audio> player titled with the article's headline".to_string()
+                            ],
+                        },
+                    ));
+                }
+                break;
+            }
+            cur = box_index;
+        }
+    }
+    out
+}
+
+/// Does the subtree of table entry `index` hold an `<h1>`?
+fn holds_h1(table: &[Entry], index: usize) -> bool {
+    let size = table.get(index).map_or(0, |e| e.size as usize);
+    table.iter().skip(index).take(size).any(|e| e.tag == "h1")
+}
+
+/// The article's headline candidates, lower-cased with whitespace collapsed: the first `<h1>`s'
+/// text and the `<title>` without its site suffix, each of at least [`MIN_HEADLINE_WORDS`] words.
+fn headlines(doc: &Html, table: &[Entry]) -> Vec<String> {
+    let mut out: Vec<String> = table
+        .iter()
+        .filter(|e| e.tag == "h1")
+        .take(MAX_HEADLINES)
+        .filter_map(|e| doc.tree.get(e.id))
+        .map(|n| dom::visible_text(n).to_lowercase())
+        .collect();
+    let title = dom::html_element(doc)
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "head")
+        .flat_map(|head| head.children().filter_map(ElementRef::wrap))
+        .find(|e| e.value().name() == "title");
+    if let Some(title) = title {
+        out.push(clean_title(&dom::visible_text(*title), None).to_lowercase());
+    }
+    out.retain(|h| h.split_whitespace().count() >= MIN_HEADLINE_WORDS);
+    out
 }

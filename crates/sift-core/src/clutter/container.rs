@@ -47,7 +47,10 @@ pub fn climb(table: &[Entry], seed: usize, category: usize) -> usize {
 /// May the container grow from `c` to its parent `p`?
 fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     let (cs, ps) = (&c.stats, &p.stats);
-    if NEVER_CONTAINERS.contains(&p.tag) || ps.text > MAX_CONTAINER_TEXT {
+    // A menu (named so by its class or role) holds navigation, not one widget, unless its own
+    // class names the widget (`menu__newsletter`).
+    let menu = p.nav_self && p.marker.get(category).copied().flatten().is_none();
+    if NEVER_CONTAINERS.contains(&p.tag) || menu || ps.text > MAX_CONTAINER_TEXT {
         return false;
     }
     // A list of links around a newsletter promo (a row of tiles, a footer column) is navigation:

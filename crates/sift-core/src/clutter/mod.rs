@@ -91,6 +91,11 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
             }
         }
     });
+    seeds.extend(
+        audio::titled_players(doc, &table)
+            .into_iter()
+            .map(|(i, seed)| (i, 2, seed)),
+    );
     let mut found: Vec<Detection> = Vec::new();
     for (i, c, seed) in seeds {
         let top = container::climb(&table, i, c);

@@ -20,6 +20,8 @@ pub const LONG_PROSE_CHARS: u32 = 600;
 const MAX_CUE_TEXT: usize = 1200;
 /// A link text longer than this is a headline, whose words are the story's, not an appeal.
 const LONG_LINK_TEXT: u32 = 50;
+/// Fewest kinds of donation wording that make a long or menu link an appeal (see `read_text`).
+const MIN_LINK_APPEAL_KINDS: u32 = 2;
 /// Longest `data-*` value read (longer ones are configuration blobs).
 const MAX_DATA_VALUE: usize = 60;
 /// Longest attribute text read per element (data attributes can hold large JSON).
@@ -507,8 +509,14 @@ fn read_text(text: &str, entry: &mut Entry, place: TextPlace, lower: &mut String
     let (mut bits, first) = cues::scan(lower);
     if place.in_nav_link || long_link {
         // A menu item's wording is navigation, not an appeal (labelling guide); a long link is a
-        // headline.
+        // headline. A sentence-long link with several kinds of donation wording ("We are funded
+        // by donations. Support us with a standing order!") is neither: an appeal.
+        let donation = bits & cues::kind::DONATION_ANY;
+        let appeal = len > LONG_LINK_TEXT && donation.count_ones() >= MIN_LINK_APPEAL_KINDS;
         bits &= !(cues::kind::DONATION_ANY | cues::kind::NEWSLETTER_ANY);
+        if appeal {
+            bits |= donation;
+        }
     }
     s.cues |= bits;
     let masks = [
