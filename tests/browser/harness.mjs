@@ -1,5 +1,6 @@
 // Shared pieces of the browser tests: a static server for tests/fixtures on 127.0.0.1 and one small
 // interface over real headless Chromium (Playwright) and Firefox ESR (geckodriver via selenium-webdriver).
+import { describe, before, after, afterEach } from "node:test";
 import { createServer } from "node:http";
 import { readFile, mkdtemp, rm, access } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -320,6 +321,70 @@ export function browserNames() {
   return only ? only.split(",").map((s) => s.trim()).filter((s) => s in BROWSERS) : Object.keys(BROWSERS);
 }
 
+// --- suite lifecycle ------------------------------------------------------------------------------------
+
+/**
+ * Registers, in the current `describe`, the hooks every browser suite needs, and returns the object they
+ * fill in. `before`: starts the fixture server, reads the seed's expected.json, launches browser `name`
+ * with the built extension (`launch`: its options, e.g. `{ lang: "uk" }`) and opens the extension tab
+ * (options.html, the page tests talk to content scripts from). `afterEach`: closes every other tab.
+ * `after`: closes the browser and the server. With `skip`, nothing is started (for a suite whose tests are
+ * all skipped). Hooks the suite registers after this call run after these.
+ *
+ * The object: `{ name, onRequest, server, origin, seedUrl, expected, browser, ext, openAnalysed(url) }`;
+ * read its fields in hooks and tests (`before` sets them).
+ */
+export function useBrowser(name, { launch = {}, skip = false } = {}) {
+  const ctx = {
+    name,
+    /** Set it (when registering tests) to see every request the fixture server receives. */
+    onRequest: null,
+    server: null,
+    /** The fixture server's origin, e.g. http://127.0.0.1:PORT. */
+    origin: null,
+    /** The seed page on the fixture server. */
+    seedUrl: null,
+    /** tests/fixtures/seed/expected.json. */
+    expected: null,
+    browser: null,
+    /** The extension tab (options.html). */
+    ext: null,
+    /** Opens `url` in a new tab and waits until it is analysed: `{ page, tabId, view }` (see tabState). */
+    async openAnalysed(url) {
+      const page = await ctx.browser.newTab(url);
+      return { page, ...(await tabState(ctx.ext, url)) };
+    },
+  };
+  before(async () => {
+    if (skip) return;
+    ctx.server = await startServer({ onRequest: (req) => ctx.onRequest?.(req) });
+    ctx.origin = ctx.server.origin;
+    ctx.seedUrl = `${ctx.origin}/seed/index.html`;
+    ctx.expected = await readExpected();
+    ctx.browser = await BROWSERS[name](launch);
+    ctx.ext = await ctx.browser.newTab(`${ctx.browser.base}/options.html`);
+  });
+  afterEach(async () => {
+    await ctx.browser?.closeTabsExcept(ctx.ext);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/**
+ * One `describe` per selected browser, titled "`title` in <browser>", with useBrowser's lifecycle;
+ * `body(ctx)` registers the suite's tests (and any hooks of its own). `options`: `timeout` for the suite,
+ * the rest as for useBrowser.
+ */
+export function describeInBrowsers(title, { timeout, ...options }, body) {
+  for (const name of browserNames()) {
+    describe(`${title} in ${name}`, { timeout }, () => body(useBrowser(name, options)));
+  }
+}
+
 // --- page-side helpers (serialised into the page; keep them self-contained) ----------------------------
 
 /** In the page: whether the element for `selector` is rendered (has a box and is not visibility-hidden). */
@@ -420,4 +485,29 @@ export function pageMarkedSelector(category) {
     parts.unshift(`${e.localName}:nth-child(${[...e.parentElement.children].indexOf(e) + 1})`);
   }
   return "html > " + parts.join(" > ");
+}
+
+// --- checks -------------------------------------------------------------------------------------------------
+
+/**
+ * What is wrong with the seed page (or a page built on it) in `page`, against `expected` (expected.json):
+ * an expected clutter element missing, still rendered or not tagged with its category; a `keep` element
+ * or an article paragraph not rendered. Empty when all is as expected.
+ */
+export async function seedProblems(page, expected) {
+  const report = await page.eval(pageReport, [...expected.clutter.map((c) => c.selector), ...expected.keep.map((k) => k.selector)]);
+  const problems = [];
+  for (const c of expected.clutter) {
+    const r = report[c.selector];
+    if (!r) problems.push(`${c.selector}: missing from the page`);
+    else if (r.rendered) problems.push(`${c.category} ${c.selector} is still rendered (mark: ${r.mark})`);
+    else if (r.mark !== c.category) problems.push(`${c.category} ${c.selector} not tagged by Sift as ${c.category} (mark: ${r.mark})`);
+  }
+  for (const k of expected.keep) {
+    if (!report[k.selector]?.rendered) problems.push(`${k.selector} (not clutter) is not rendered`);
+  }
+  for (const p of await page.eval(pageParagraphs, expected.paragraphs)) {
+    if (!p.rendered) problems.push(`article paragraph not visible: "${p.text.slice(0, 60)}…"`);
+  }
+  return problems;
 }

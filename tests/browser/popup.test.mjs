@@ -2,267 +2,238 @@
 // key numbers, per-category toggles, show-hidden outlines, Markdown copy, not-an-article state, keyboard,
 // text-only insertion), the toolbar badge and the shortcut, in real Chromium and Firefox. Chromium also
 // writes the popup screenshots (light and dark) to docs/screenshots/.
-import { describe, it, before, after, afterEach } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import {
-  BROWSERS, ROOT, browserNames, startServer, readExpected, openPopup, tabState, waitFor, pageReport,
-  pageMarkedSelector,
-} from "./harness.mjs";
+import { ROOT, describeInBrowsers, openPopup, waitFor, pageReport, pageMarkedSelector } from "./harness.mjs";
 
 const SUITE_TIMEOUT_MS = 300000;
 const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
 
-for (const name of browserNames()) {
-  describe(`popup, badge and shortcut in ${name}`, { timeout: SUITE_TIMEOUT_MS }, () => {
-    let browser;
-    let server;
-    let expected;
-    let ext;
-    let seedUrl;
+describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (ctx) => {
+  /** Opens `url` in a tab and its popup; returns both and the content script's view. */
+  async function openWithPopup(url) {
+    const state = await ctx.openAnalysed(url);
+    const popup = await openPopup(ctx.browser, url);
+    return { popup, ...state };
+  }
 
-    before(async () => {
-      server = await startServer();
-      expected = await readExpected();
-      browser = await BROWSERS[name]();
-      ext = await browser.newTab(`${browser.base}/options.html`);
-      seedUrl = `${server.origin}/seed/index.html`;
-    });
-    afterEach(async () => {
-      await browser?.closeTabsExcept(ext);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    /** Opens `url` in a tab and its popup; returns both and the content script's view. */
-    async function openWithPopup(url) {
-      const page = await browser.newTab(url);
-      const state = await tabState(ext, url);
-      const popup = await openPopup(browser, url);
-      return { page, popup, ...state };
-    }
-
-    it("shows the article's title, site and reading time", async () => {
-      const { page, popup } = await openWithPopup(seedUrl);
-      const head = await popup.eval(() => ({
-        hidden: document.getElementById("article").hidden,
-        title: document.getElementById("title").textContent,
-        site: document.getElementById("site").textContent,
-        reading: document.getElementById("reading").textContent,
-      }));
-      assert.equal(head.hidden, false);
-      assert.equal(head.title, expected.article.title);
-      assert.equal(head.site, expected.article.site_name);
-      assert.match(head.reading, /^\d+ min read$/);
-      await popup.close();
-      await page.close();
-    });
-
-    it("a claim, clicked, is highlighted on the page and scrolled into view", async () => {
-      const { page, popup, view } = await openWithPopup(seedUrl);
-      assert.ok(view.summary.length >= 1, "the seed has key claims");
-      const index = view.summary.length - 1; // the last claim: furthest down, so scrolling is needed
-      const claim = view.summary[index];
-      await page.eval(() => window.scrollTo(0, 0));
-      await popup.click(`#claims li:nth-child(${index + 1}) button`);
-      const seen = await waitFor(() => page.eval(() => {
-        const el = document.querySelector("[data-sift-focus]");
-        if (!el) return null;
-        const r = el.getBoundingClientRect();
-        let highlight = null;
-        try {
-          const h = CSS.highlights && CSS.highlights.get("sift-claim");
-          if (h) for (const range of h) highlight = range.toString();
-        } catch (_e) {
-          highlight = "unavailable";
-        }
-        return { text: el.textContent.replace(/\s+/g, " "), top: r.top, bottom: r.bottom, vh: innerHeight, scrollY, highlight };
-      }), "the claim's element to be focused");
-      assert.ok(seen.text.includes(claim), "the focused element holds the claim");
-      assert.ok(seen.bottom > 0 && seen.top < seen.vh, `the claim is in view (top ${seen.top}, viewport ${seen.vh})`);
-      if (seen.highlight !== "unavailable") {
-        assert.equal(seen.highlight && seen.highlight.replace(/\s+/g, " "), claim, "exactly the sentence is highlighted");
-      }
-      await popup.close();
-      await page.close();
-    });
-
-    it("lists who said what and the key numbers", async () => {
-      const { page, popup, view } = await openWithPopup(seedUrl);
-      const shown = await popup.eval(() => ({
-        quotes: [...document.querySelectorAll("#quotes li")].map((li) => li.textContent),
-        facts: [...document.querySelectorAll("#facts li")].map((li) => li.textContent),
-      }));
-      assert.ok(view.attributions.length >= 1, "the seed has attributions");
-      assert.equal(shown.quotes.length, view.attributions.length);
-      assert.ok(shown.quotes.some((q) => q.includes("Peskov")), `Peskov's statement is listed: ${JSON.stringify(shown.quotes)}`);
-      assert.ok(shown.facts.length >= 1, "key numbers and dates are listed");
-      await popup.close();
-      await page.close();
-    });
-
-    it("per-category toggles change what is rendered", async () => {
-      const { page, popup } = await openWithPopup(seedUrl);
-      const audio = await page.eval(pageMarkedSelector, "audio");
-      const donation = await page.eval(pageMarkedSelector, "donation");
-      assert.ok(audio && donation, "Sift marked an audio and a donation element on the seed");
-      assert.equal((await page.eval(pageReport, [audio]))[audio].rendered, false);
-      await popup.click('input[data-category="audio"]');
-      await waitFor(async () => (await page.eval(pageReport, [audio]))[audio].rendered, "the audio player to show");
-      assert.equal((await page.eval(pageReport, [donation]))[donation].rendered, false, "donation stays hidden");
-      await popup.click('input[data-category="audio"]');
-      await waitFor(async () => !(await page.eval(pageReport, [audio]))[audio].rendered, "the audio player to hide again");
-      await popup.close();
-      await page.close();
-    });
-
-    it("show hidden outlines hidden elements with their reason", async () => {
-      const { page, popup } = await openWithPopup(seedUrl);
-      const sel = await page.eval(pageMarkedSelector, "donation");
-      assert.ok(sel, "Sift marked a donation element on the seed");
-      await popup.click("#reveal");
-      const shown = await waitFor(() => page.eval((s) => {
-        const el = document.querySelector(s);
-        const st = getComputedStyle(el);
-        if (st.display === "none") return null;
-        return { outline: st.outlineStyle, label: getComputedStyle(el, "::before").content, reason: el.getAttribute("data-sift-reason") };
-      }, sel), "the hidden element to be shown outlined");
-      assert.equal(shown.outline, "dashed");
-      assert.ok(shown.reason && shown.reason.length > 0, "the element carries its reason");
-      // Chromium resolves attr() in computed `content`; Firefox reports it as written.
-      assert.ok(shown.label.includes(shown.reason) || shown.label.includes("attr(data-sift-reason)"), `the label shows the reason: ${shown.label}`);
-      await popup.click("#reveal");
-      await waitFor(async () => !(await page.eval(pageReport, [sel]))[sel].rendered, "the element to hide again");
-      await popup.close();
-      await page.close();
-    });
-
-    it("copies the summary as Markdown", async () => {
-      const { page, popup, view } = await openWithPopup(seedUrl);
-      await popup.click("#copy");
-      await waitFor(() => popup.eval(() => document.getElementById("copy-status").textContent !== ""), "the copy to finish");
-      const md = await popup.eval(() => document.getElementById("markdown").value);
-      assert.ok(md.startsWith(`# ${expected.article.title}`), md.slice(0, 120));
-      assert.ok(md.includes("## Key claims"));
-      for (const claim of view.summary) assert.ok(md.includes(claim.replace(/([\\`*_[\]<>#|])/g, "\\$1")), `claim in Markdown: ${claim}`);
-      assert.equal(await popup.eval(() => document.getElementById("copy-status").textContent), "Copied");
-      await popup.close();
-      await page.close();
-    });
-
-    it("a page that is not an article gets a clear state", async () => {
-      const { page, popup } = await openWithPopup(`${server.origin}/pages/not-article.html`);
-      const shown = await popup.eval(() => ({
-        articleHidden: document.getElementById("article").hidden,
-        message: document.getElementById("message").hidden ? "" : document.getElementById("message").textContent,
-        claims: document.querySelectorAll("#claims li").length,
-      }));
-      assert.equal(shown.articleHidden, true);
-      assert.match(shown.message, /not look like an article/);
-      assert.equal(shown.claims, 0);
-      await popup.close();
-      await page.close();
-    });
-
-    it("page strings with markup are shown as text, never as HTML", async () => {
-      const url = `${server.origin}/pages/malicious.html`;
-      const { page, popup } = await openWithPopup(url);
-      const shown = await popup.eval(() => ({
-        title: document.getElementById("title").textContent,
-        byline: document.getElementById("byline").textContent,
-        images: document.querySelectorAll("img").length,
-        scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src")),
-        bold: document.querySelectorAll("main b").length,
-        markupInLists: document.querySelectorAll("#claims button *, #quotes li .what *, #quotes li .who *, #facts li *").length,
-        claims: [...document.querySelectorAll("#claims button")].map((b) => b.textContent),
-        docTitle: document.title,
-      }));
-      assert.ok(shown.title.includes("<img src=x onerror="), `title shown literally: ${shown.title}`);
-      assert.ok(shown.byline.includes("<script>alert(1)</script>"), `byline shown literally: ${shown.byline}`);
-      assert.equal(shown.markupInLists, 0, "claims and quotes hold text only");
-      assert.ok(shown.claims.some((c) => /<(b|img|script)\b/.test(c)), `a claim with markup-like text is shown literally: ${JSON.stringify(shown.claims)}`);
-      assert.equal(shown.images, 1, "only the popup's own icon is an image");
-      assert.deepEqual(shown.scripts, ["compat.js", "settings.js", "popup.js"]);
-      assert.equal(shown.bold, 0);
-      assert.notEqual(shown.docTitle, "pwned");
-      assert.notEqual(await page.eval(() => document.title), "pwned", "no injected handler ran in the page");
-      await popup.close();
-      await page.close();
-    });
-
-    it("is keyboard-navigable: Tab reaches every control and Enter on a claim focuses it", async () => {
-      const { page, popup, view } = await openWithPopup(seedUrl);
-      await popup.eval(() => document.activeElement && document.activeElement.blur());
-      const reached = [];
-      for (let i = 0; i < 20; i++) {
-        await popup.press("Tab");
-        reached.push(await popup.eval(() => {
-          const a = document.activeElement;
-          return a ? a.id || a.dataset.category || (a.closest("#claims") ? "claim" : a.localName) : null;
-        }));
-        if (reached.at(-1) === "options") break; // the last control: one more Tab leaves the page
-      }
-      for (const want of ["hiding", "donation", "newsletter", "audio", "reveal", "claim", "copy", "options"]) {
-        assert.ok(reached.includes(want), `Tab reaches ${want}: ${reached.join(",")}`);
-      }
-      assert.ok(view.summary.length >= 1);
-      // Start again from the first control (Firefox moves focus into its own UI after the last one).
-      await popup.eval(() => document.getElementById("hiding").focus());
-      for (let i = 0; i < 20 && !(await popup.eval(() => Boolean(document.activeElement?.closest("#claims")))); i++) {
-        await popup.press("Tab");
-      }
-      await popup.press("Enter");
-      await waitFor(() => page.eval(() => document.querySelector("[data-sift-focus]") !== null), "Enter on a claim to focus it on the page");
-      await popup.close();
-      await page.close();
-    });
-
-    it("the toolbar badge shows the number of hidden items on the tab", async () => {
-      const { page, popup, tabId, view } = await openWithPopup(seedUrl);
-      assert.ok(view.hiddenTotal > 0);
-      const text = await waitFor(() => popup.eval(async (id) => {
-        const api = globalThis.browser ?? globalThis.chrome;
-        return api.action.getBadgeText({ tabId: id });
-      }, tabId), "the badge text");
-      assert.equal(text, String(view.hiddenTotal));
-      await popup.click("#hiding");
-      await waitFor(() => popup.eval(async (id) => (await (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: id })) === "", tabId), "the badge to clear when hiding is off");
-      await popup.close();
-      await page.close();
-    });
-
-    it("the keyboard shortcut's command toggles hiding on the tab", async () => {
-      const page = await browser.newTab(seedUrl);
-      const { tabId, view } = await tabState(ext, seedUrl);
-      assert.ok(view.hiddenTotal > 0);
-      const manifest = await ext.eval(() => (globalThis.browser ?? globalThis.chrome).runtime.getManifest().commands);
-      assert.ok(manifest["toggle-hiding"].suggested_key.default, "the command has a default shortcut");
-      // Headless browsers have no accelerator keys: run the handler the browser's shortcut dispatch calls.
-      await browser.runCommand("toggle-hiding", tabId, ext);
-      await waitFor(() => page.eval(() => document.querySelectorAll("[data-sift]").length === 0), "hiding to be off");
-      await browser.runCommand("toggle-hiding", tabId, ext);
-      await waitFor(() => page.eval((n) => document.querySelectorAll("[data-sift]").length === n, view.hiddenTotal), "hiding to be on again");
-      await page.close();
-    });
-
-    if (name === "chromium") {
-      it("writes popup screenshots, light and dark, on the seed fixture", async () => {
-        await mkdir(SCREENSHOTS, { recursive: true });
-        const page = await browser.newTab(seedUrl);
-        await tabState(ext, seedUrl);
-        for (const scheme of ["light", "dark"]) {
-          const popup = await openPopup(browser, seedUrl);
-          await popup.page.emulateMedia({ colorScheme: scheme });
-          const bg = await popup.eval(() => getComputedStyle(document.body).backgroundColor);
-          assert.equal(bg, scheme === "dark" ? "rgb(22, 24, 29)" : "rgb(255, 255, 255)", `${scheme} colours applied`);
-          await popup.screenshot(path.join(SCREENSHOTS, `popup-${scheme}.png`));
-          await popup.close();
-        }
-        await page.close();
-      });
-    }
+  it("shows the article's title, site and reading time", async () => {
+    const { page, popup } = await openWithPopup(ctx.seedUrl);
+    const head = await popup.eval(() => ({
+      hidden: document.getElementById("article").hidden,
+      title: document.getElementById("title").textContent,
+      site: document.getElementById("site").textContent,
+      reading: document.getElementById("reading").textContent,
+    }));
+    assert.equal(head.hidden, false);
+    assert.equal(head.title, ctx.expected.article.title);
+    assert.equal(head.site, ctx.expected.article.site_name);
+    assert.match(head.reading, /^\d+ min read$/);
+    await popup.close();
+    await page.close();
   });
-}
+
+  it("a claim, clicked, is highlighted on the page and scrolled into view", async () => {
+    const { page, popup, view } = await openWithPopup(ctx.seedUrl);
+    assert.ok(view.summary.length >= 1, "the seed has key claims");
+    const index = view.summary.length - 1; // the last claim: furthest down, so scrolling is needed
+    const claim = view.summary[index];
+    await page.eval(() => window.scrollTo(0, 0));
+    await popup.click(`#claims li:nth-child(${index + 1}) button`);
+    const seen = await waitFor(() => page.eval(() => {
+      const el = document.querySelector("[data-sift-focus]");
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      let highlight = null;
+      try {
+        const h = CSS.highlights && CSS.highlights.get("sift-claim");
+        if (h) for (const range of h) highlight = range.toString();
+      } catch (_e) {
+        highlight = "unavailable";
+      }
+      return { text: el.textContent.replace(/\s+/g, " "), top: r.top, bottom: r.bottom, vh: innerHeight, scrollY, highlight };
+    }), "the claim's element to be focused");
+    assert.ok(seen.text.includes(claim), "the focused element holds the claim");
+    assert.ok(seen.bottom > 0 && seen.top < seen.vh, `the claim is in view (top ${seen.top}, viewport ${seen.vh})`);
+    if (seen.highlight !== "unavailable") {
+      assert.equal(seen.highlight && seen.highlight.replace(/\s+/g, " "), claim, "exactly the sentence is highlighted");
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  it("lists who said what and the key numbers", async () => {
+    const { page, popup, view } = await openWithPopup(ctx.seedUrl);
+    const shown = await popup.eval(() => ({
+      quotes: [...document.querySelectorAll("#quotes li")].map((li) => li.textContent),
+      facts: [...document.querySelectorAll("#facts li")].map((li) => li.textContent),
+    }));
+    assert.ok(view.attributions.length >= 1, "the seed has attributions");
+    assert.equal(shown.quotes.length, view.attributions.length);
+    assert.ok(shown.quotes.some((q) => q.includes("Peskov")), `Peskov's statement is listed: ${JSON.stringify(shown.quotes)}`);
+    assert.ok(shown.facts.length >= 1, "key numbers and dates are listed");
+    await popup.close();
+    await page.close();
+  });
+
+  it("per-category toggles change what is rendered", async () => {
+    const { page, popup } = await openWithPopup(ctx.seedUrl);
+    const audio = await page.eval(pageMarkedSelector, "audio");
+    const donation = await page.eval(pageMarkedSelector, "donation");
+    assert.ok(audio && donation, "Sift marked an audio and a donation element on the seed");
+    assert.equal((await page.eval(pageReport, [audio]))[audio].rendered, false);
+    await popup.click('input[data-category="audio"]');
+    await waitFor(async () => (await page.eval(pageReport, [audio]))[audio].rendered, "the audio player to show");
+    assert.equal((await page.eval(pageReport, [donation]))[donation].rendered, false, "donation stays hidden");
+    await popup.click('input[data-category="audio"]');
+    await waitFor(async () => !(await page.eval(pageReport, [audio]))[audio].rendered, "the audio player to hide again");
+    await popup.close();
+    await page.close();
+  });
+
+  it("show hidden outlines hidden elements with their reason", async () => {
+    const { page, popup } = await openWithPopup(ctx.seedUrl);
+    const sel = await page.eval(pageMarkedSelector, "donation");
+    assert.ok(sel, "Sift marked a donation element on the seed");
+    await popup.click("#reveal");
+    const shown = await waitFor(() => page.eval((s) => {
+      const el = document.querySelector(s);
+      const st = getComputedStyle(el);
+      if (st.display === "none") return null;
+      return { outline: st.outlineStyle, label: getComputedStyle(el, "::before").content, reason: el.getAttribute("data-sift-reason") };
+    }, sel), "the hidden element to be shown outlined");
+    assert.equal(shown.outline, "dashed");
+    assert.ok(shown.reason && shown.reason.length > 0, "the element carries its reason");
+    // Chromium resolves attr() in computed `content`; Firefox reports it as written.
+    assert.ok(shown.label.includes(shown.reason) || shown.label.includes("attr(data-sift-reason)"), `the label shows the reason: ${shown.label}`);
+    await popup.click("#reveal");
+    await waitFor(async () => !(await page.eval(pageReport, [sel]))[sel].rendered, "the element to hide again");
+    await popup.close();
+    await page.close();
+  });
+
+  it("copies the summary as Markdown", async () => {
+    const { page, popup, view } = await openWithPopup(ctx.seedUrl);
+    await popup.click("#copy");
+    await waitFor(() => popup.eval(() => document.getElementById("copy-status").textContent !== ""), "the copy to finish");
+    const md = await popup.eval(() => document.getElementById("markdown").value);
+    assert.ok(md.startsWith(`# ${ctx.expected.article.title}`), md.slice(0, 120));
+    assert.ok(md.includes("## Key claims"));
+    for (const claim of view.summary) assert.ok(md.includes(claim.replace(/([\\`*_[\]<>#|])/g, "\\$1")), `claim in Markdown: ${claim}`);
+    assert.equal(await popup.eval(() => document.getElementById("copy-status").textContent), "Copied");
+    await popup.close();
+    await page.close();
+  });
+
+  it("a page that is not an article gets a clear state", async () => {
+    const { page, popup } = await openWithPopup(`${ctx.origin}/pages/not-article.html`);
+    const shown = await popup.eval(() => ({
+      articleHidden: document.getElementById("article").hidden,
+      message: document.getElementById("message").hidden ? "" : document.getElementById("message").textContent,
+      claims: document.querySelectorAll("#claims li").length,
+    }));
+    assert.equal(shown.articleHidden, true);
+    assert.match(shown.message, /not look like an article/);
+    assert.equal(shown.claims, 0);
+    await popup.close();
+    await page.close();
+  });
+
+  it("page strings with markup are shown as text, never as HTML", async () => {
+    const url = `${ctx.origin}/pages/malicious.html`;
+    const { page, popup } = await openWithPopup(url);
+    const shown = await popup.eval(() => ({
+      title: document.getElementById("title").textContent,
+      byline: document.getElementById("byline").textContent,
+      images: document.querySelectorAll("img").length,
+      scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src")),
+      bold: document.querySelectorAll("main b").length,
+      markupInLists: document.querySelectorAll("#claims button *, #quotes li .what *, #quotes li .who *, #facts li *").length,
+      claims: [...document.querySelectorAll("#claims button")].map((b) => b.textContent),
+      docTitle: document.title,
+    }));
+    assert.ok(shown.title.includes("<img src=x onerror="), `title shown literally: ${shown.title}`);
+    assert.ok(shown.byline.includes("<script>alert(1)</script>"), `byline shown literally: ${shown.byline}`);
+    assert.equal(shown.markupInLists, 0, "claims and quotes hold text only");
+    assert.ok(shown.claims.some((c) => /<(b|img|script)\b/.test(c)), `a claim with markup-like text is shown literally: ${JSON.stringify(shown.claims)}`);
+    assert.equal(shown.images, 1, "only the popup's own icon is an image");
+    assert.deepEqual(shown.scripts, ["compat.js", "settings.js", "popup.js"]);
+    assert.equal(shown.bold, 0);
+    assert.notEqual(shown.docTitle, "pwned");
+    assert.notEqual(await page.eval(() => document.title), "pwned", "no injected handler ran in the page");
+    await popup.close();
+    await page.close();
+  });
+
+  it("is keyboard-navigable: Tab reaches every control and Enter on a claim focuses it", async () => {
+    const { page, popup, view } = await openWithPopup(ctx.seedUrl);
+    await popup.eval(() => document.activeElement && document.activeElement.blur());
+    const reached = [];
+    for (let i = 0; i < 20; i++) {
+      await popup.press("Tab");
+      reached.push(await popup.eval(() => {
+        const a = document.activeElement;
+        return a ? a.id || a.dataset.category || (a.closest("#claims") ? "claim" : a.localName) : null;
+      }));
+      if (reached.at(-1) === "options") break; // the last control: one more Tab leaves the page
+    }
+    for (const want of ["hiding", "donation", "newsletter", "audio", "reveal", "claim", "copy", "options"]) {
+      assert.ok(reached.includes(want), `Tab reaches ${want}: ${reached.join(",")}`);
+    }
+    assert.ok(view.summary.length >= 1);
+    // Start again from the first control (Firefox moves focus into its own UI after the last one).
+    await popup.eval(() => document.getElementById("hiding").focus());
+    for (let i = 0; i < 20 && !(await popup.eval(() => Boolean(document.activeElement?.closest("#claims")))); i++) {
+      await popup.press("Tab");
+    }
+    await popup.press("Enter");
+    await waitFor(() => page.eval(() => document.querySelector("[data-sift-focus]") !== null), "Enter on a claim to focus it on the page");
+    await popup.close();
+    await page.close();
+  });
+
+  it("the toolbar badge shows the number of hidden items on the tab", async () => {
+    const { page, popup, tabId, view } = await openWithPopup(ctx.seedUrl);
+    assert.ok(view.hiddenTotal > 0);
+    const text = await waitFor(() => popup.eval(async (id) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return api.action.getBadgeText({ tabId: id });
+    }, tabId), "the badge text");
+    assert.equal(text, String(view.hiddenTotal));
+    await popup.click("#hiding");
+    await waitFor(() => popup.eval(async (id) => (await (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: id })) === "", tabId), "the badge to clear when hiding is off");
+    await popup.close();
+    await page.close();
+  });
+
+  it("the keyboard shortcut's command toggles hiding on the tab", async () => {
+    const { page, tabId, view } = await ctx.openAnalysed(ctx.seedUrl);
+    assert.ok(view.hiddenTotal > 0);
+    const manifest = await ctx.ext.eval(() => (globalThis.browser ?? globalThis.chrome).runtime.getManifest().commands);
+    assert.ok(manifest["toggle-hiding"].suggested_key.default, "the command has a default shortcut");
+    // Headless browsers have no accelerator keys: run the handler the browser's shortcut dispatch calls.
+    await ctx.browser.runCommand("toggle-hiding", tabId, ctx.ext);
+    await waitFor(() => page.eval(() => document.querySelectorAll("[data-sift]").length === 0), "hiding to be off");
+    await ctx.browser.runCommand("toggle-hiding", tabId, ctx.ext);
+    await waitFor(() => page.eval((n) => document.querySelectorAll("[data-sift]").length === n, view.hiddenTotal), "hiding to be on again");
+    await page.close();
+  });
+
+  if (ctx.name === "chromium") {
+    it("writes popup screenshots, light and dark, on the seed fixture", async () => {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      const { page } = await ctx.openAnalysed(ctx.seedUrl);
+      for (const scheme of ["light", "dark"]) {
+        const popup = await openPopup(ctx.browser, ctx.seedUrl);
+        await popup.page.emulateMedia({ colorScheme: scheme });
+        const bg = await popup.eval(() => getComputedStyle(document.body).backgroundColor);
+        assert.equal(bg, scheme === "dark" ? "rgb(22, 24, 29)" : "rgb(255, 255, 255)", `${scheme} colours applied`);
+        await popup.screenshot(path.join(SCREENSHOTS, `popup-${scheme}.png`));
+        await popup.close();
+      }
+      await page.close();
+    });
+  }
+});
