@@ -362,6 +362,21 @@ mod tests {
     }
 
     #[test]
+    fn appositive_closing_the_sentence_belongs_to_the_source() {
+        let got = attributions(
+            &["\"These are strange days,\" said Peter Morgan, a lawyer for the Sierra Club who has been challenging the coal industry for years."],
+            Lang::En,
+        );
+        assert_eq!(
+            got.first().map(|(s, c, _)| (s.as_str(), c.as_str())),
+            Some((
+                "Peter Morgan, a lawyer for the Sierra Club who has been challenging the coal industry for years",
+                "said"
+            ))
+        );
+    }
+
+    #[test]
     fn sources_after_the_cue_in_other_languages() {
         // A source closed by a comma, the sentence going on after it.
         let got = attributions(

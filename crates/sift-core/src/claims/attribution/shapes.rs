@@ -265,9 +265,9 @@ fn content_first(
     {
         let mut se = phrase_after(tokens, ce, true);
         // "said Senator Coons, Democrat of Delaware.": the appositive closing the
-        // sentence belongs to the source.
-        if rest_short
-            && tokens.get(se).is_some_and(|t| t.is(','))
+        // sentence belongs to the source, however long ("said Kenneth Baer, a former Obama
+        // administration official who runs …"), as PolNeAR's sources take it.
+        if tokens.get(se).is_some_and(|t| t.is(','))
             && tokens
                 .get(se + 1)
                 .is_some_and(|t| t.capital || ["a", "an", "the"].contains(&t.lower.as_str()))
