@@ -104,6 +104,11 @@ const MIN_PREFIX_CHARS: usize = 3;
 /// holds the genitive "мая", as after a day number).
 const EXTRA_PREFIXES: &[(&str, u32)] = &[("май", 5)];
 
+/// Weekday stems that begin like a month prefix, so a word beginning with one is no month: the
+/// French "mardi" and Spanish "martes" (like "mars", "marzo"), the Ukrainian "середа" in all its
+/// case forms (like "серпня", August).
+const WEEKDAY_STEMS: &[&str] = &["mardi", "martes", "серед"];
+
 /// Month prefixes with their month, and the longest prefix in chars.
 struct Prefixes {
     months: HashMap<&'static str, u32>,
@@ -138,8 +143,12 @@ fn prefixes() -> &'static Prefixes {
 }
 
 /// The month whose prefix `word` (lower case) begins with, the longest prefix winning: "nov",
-/// "novembre" and "november" are 11, "juillet" is 7.
+/// "novembre" and "november" are 11, "juillet" is 7; none for a weekday ([`WEEKDAY_STEMS`]:
+/// "середу" is Wednesday, not August).
 pub(crate) fn month_by_prefix(word: &str) -> Option<u32> {
+    if WEEKDAY_STEMS.iter().any(|stem| word.starts_with(stem)) {
+        return None;
+    }
     let table = prefixes();
     let mut month = None;
     for (n, (i, c)) in word.char_indices().enumerate().take(table.longest) {
@@ -176,5 +185,38 @@ mod tests {
         assert_eq!(month_by_prefix("sept"), Some(9));
         assert_eq!(month_by_prefix("май"), Some(5));
         assert_eq!(month_by_prefix("weather"), None);
+    }
+
+    #[test]
+    fn weekdays_are_no_months() {
+        // Nominative and other case forms of weekdays in the six languages (the accusative
+        // forms after "on" are checked against `claims::dates`' table there).
+        for day in [
+            "mardi",
+            "martes",
+            "mittwoch",
+            "середа",
+            "середи",
+            "середу",
+            "середою",
+            "понеділок",
+            "вівторок",
+            "четвер",
+            "п'ятниця",
+            "субота",
+            "неділя",
+            "понедельник",
+            "вторник",
+            "среда",
+            "четверг",
+            "пятница",
+            "суббота",
+            "воскресенье",
+        ] {
+            assert_eq!(month_by_prefix(day), None, "{day}");
+        }
+        // The month itself still reads, in genitive and nominative.
+        assert_eq!(month_by_prefix("серпня"), Some(8));
+        assert_eq!(month_by_prefix("серпень"), Some(8));
     }
 }

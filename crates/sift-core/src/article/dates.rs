@@ -17,16 +17,10 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
     valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Weekday names that begin like a month name ("mardi", "martes" like "mars", "marzo").
-const WEEKDAY_PREFIXES: &[&str] = &["mardi", "martes"];
-
-/// Month number of a word, when it begins like a month name ([`calendar::month_by_prefix`]).
+/// Month number of a word, when it begins like a month name and is no weekday
+/// ([`calendar::month_by_prefix`]).
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    if WEEKDAY_PREFIXES.iter().any(|p| w.starts_with(p)) {
-        return None;
-    }
-    calendar::month_by_prefix(&w)
+    calendar::month_by_prefix(&word.to_lowercase())
 }
 
 /// The ISO date in `s`, if it holds one.
@@ -151,6 +145,15 @@ mod tests {
         );
         assert_eq!(to_iso("18 ноября 2024 года").as_deref(), Some("2024-11-18"));
         assert_eq!(to_iso("18 листопада 2024").as_deref(), Some("2024-11-18"));
+        // A weekday before the date is no month ("середа" begins like "серпня", August).
+        assert_eq!(
+            to_iso("Середа, 18 листопада 2024").as_deref(),
+            Some("2024-11-18")
+        );
+        assert_eq!(
+            to_iso("mardi 18 novembre 2024").as_deref(),
+            Some("2024-11-18")
+        );
         assert_eq!(to_iso("18.11.2024").as_deref(), Some("2024-11-18"));
         assert_eq!(to_iso("2024/11/18").as_deref(), Some("2024-11-18"));
         assert_eq!(to_iso("no date here"), None);

@@ -394,6 +394,13 @@ mod tests {
     }
 
     #[test]
+    fn no_weekday_reads_as_a_month_by_prefix() {
+        for &(day, _) in WEEKDAYS {
+            assert_eq!(crate::calendar::month_by_prefix(day), None, "{day}");
+        }
+    }
+
+    #[test]
     fn without_published_date_keeps_day_and_month_only() {
         assert_eq!(
             dates("on Nov. 18", None, Lang::En),
