@@ -399,6 +399,36 @@ mod tests {
                 "« Notre règlement est clair »"
             )]
         );
+        // The people spoken to are not the source.
+        for (sentence, lang, source) in [
+            (
+                "El gobierno aprobará el presupuesto la próxima semana, dijo el ministro de Hacienda a los periodistas.",
+                Lang::Es,
+                "el ministro de Hacienda",
+            ),
+            (
+                "«Это очевидно», — сказал пресс-секретарь Кремля Дмитрий Песков журналистам.",
+                Lang::Ru,
+                "пресс-секретарь Кремля Дмитрий Песков",
+            ),
+            (
+                "«Це ескалація», — сказав журналістам Дмитро Пєсков.",
+                Lang::Uk,
+                "Дмитро Пєсков",
+            ),
+            (
+                "„Wir sind bereit“, sagte Kanzler Scholz den Journalisten.",
+                Lang::De,
+                "Kanzler Scholz",
+            ),
+        ] {
+            let got = attributions(&[sentence], lang);
+            assert_eq!(
+                got.first().map(|(s, _, _)| s.as_str()),
+                Some(source),
+                "{sentence}"
+            );
+        }
         // "laut" before "und" is "loud", not "according to".
         assert!(attributions(&["Die Autos waren damals laut und stanken."], Lang::De).is_empty());
         assert_eq!(

@@ -4,7 +4,7 @@
 use super::coordination::CLAUSE_JOINERS;
 use super::cues::CueKind;
 use super::punctuation::{is_boundary, is_quote};
-use super::spans::{trim_punct, trim_source, words_in, LEADING_CONNECTIVES};
+use super::spans::{trim_addressee, trim_punct, trim_source, words_in, LEADING_CONNECTIVES};
 use super::subjects::{leading_subject, subject_before_commas, INTRODUCTORY_WORDS};
 use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
 use crate::claims::dates;
@@ -274,7 +274,7 @@ fn content_first(
         {
             se = n;
         }
-        let source = trim_source(tokens, ce, se);
+        let source = trim_addressee(tokens, trim_source(tokens, ce, se));
         let content = trim_punct(tokens, 0, q);
         if let Some(found) = Found::with_source(source, (c, ce), content) {
             return Some(found);

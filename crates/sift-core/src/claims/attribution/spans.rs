@@ -70,6 +70,68 @@ pub(super) const LEADING_CONNECTIVES: &[&str] = &[
     "и",
 ];
 
+/// Nouns naming the people spoken to, not the speaker ("dijo el ministro a los periodistas",
+/// "сказал Песков журналистам").
+const ADDRESSEES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "journalisten",
+    "reportern",
+    "journalistes",
+    "periodistas",
+    "журналістам",
+    "журналістами",
+    "журналистам",
+    "журналистами",
+    "репортерам",
+];
+
+/// Prepositions and articles that lead an addressee ("to", "a los", "aux", "den", "перед").
+const ADDRESSEE_LEADERS: &[&str] = &[
+    "to",
+    "the",
+    "gegenüber",
+    "vor",
+    "den",
+    "à",
+    "aux",
+    "les",
+    "devant",
+    "a",
+    "al",
+    "los",
+    "ante",
+    "перед",
+];
+
+/// A source range without an addressee phrase at either end: "el ministro [a los periodistas]",
+/// "[журналистам] Песков". Unchanged when nothing else would be left.
+pub(super) fn trim_addressee(tokens: &[Token], (a, b): (usize, usize)) -> (usize, usize) {
+    let is_addressee = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| ADDRESSEES.contains(&t.lower.as_str()))
+    };
+    let Some(k) = (a..b).find(|&k| is_addressee(k)) else {
+        return (a, b);
+    };
+    let mut p = k;
+    while p > a
+        && tokens
+            .get(p - 1)
+            .is_some_and(|t| ADDRESSEE_LEADERS.contains(&t.lower.as_str()))
+    {
+        p -= 1;
+    }
+    let kept = if p == a { (k + 1, b) } else { (a, p) };
+    let kept = trim_source(tokens, kept.0, kept.1);
+    if words_in(tokens, kept.0, kept.1) > 0 {
+        kept
+    } else {
+        (a, b)
+    }
+}
+
 /// Trims punctuation and quote marks from both ends of a token range.
 pub(super) fn trim_punct(tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b
