@@ -75,16 +75,34 @@ pub fn visible_text_len(node: NodeRef<'_, Node>) -> usize {
     let mut len = 0;
     let mut pending_space = false;
     for_each_text(node, |text| {
-        for ch in text.chars() {
-            if ch.is_whitespace() {
-                pending_space = len > 0;
-            } else {
-                len += 1 + usize::from(pending_space);
-                pending_space = false;
-            }
-        }
+        add_collapsed_len(text, &mut len, &mut pending_space)
     });
     len
+}
+
+/// Adds to `len` the chars `text` adds to a whitespace-collapsed text (runs of whitespace count as
+/// one space, none before the first char): `pending_space` carries a run across calls.
+pub fn add_collapsed_len(text: &str, len: &mut usize, pending_space: &mut bool) {
+    if text.is_ascii() {
+        // Byte by byte: the same chars as `char::is_whitespace` below (tab to carriage return, space).
+        for &b in text.as_bytes() {
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                *pending_space = *len > 0;
+            } else {
+                *len += 1 + usize::from(*pending_space);
+                *pending_space = false;
+            }
+        }
+        return;
+    }
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            *pending_space = *len > 0;
+        } else {
+            *len += 1 + usize::from(*pending_space);
+            *pending_space = false;
+        }
+    }
 }
 
 /// Calls `f` with each text node of `node`'s subtree that a reader would see, in document order.
@@ -138,5 +156,24 @@ mod tests {
             .expect("body");
         assert_eq!(visible_text(*body), "Hello big world");
         assert_eq!(visible_text_len(*body), "Hello big world".chars().count());
+    }
+
+    #[test]
+    fn collapsed_len_matches_the_collapsed_text() {
+        // ASCII (with a vertical tab, which `char::is_whitespace` counts) and non-ASCII texts, whose
+        // whitespace includes a no-break space and an ideographic space.
+        for text in [
+            "",
+            "   ",
+            " a  b\t\x0bc\r\n",
+            "x",
+            "Grüße\u{a0}\u{a0}aus  Köln ",
+            "\u{3000}日本\u{3000}語",
+        ] {
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut len = 0;
+            add_collapsed_len(text, &mut len, &mut false);
+            assert_eq!(len, collapsed.chars().count(), "{text:?}");
+        }
     }
 }

@@ -3,16 +3,23 @@
 //! starts with). Built once per table, so scanning a text node costs about its length, not its
 //! length times the table size.
 
-/// Patterns indexed by their first two bytes.
+/// Patterns indexed by a hash of their first three bytes.
 #[derive(Debug)]
 pub struct Matcher {
-    /// One bit per possible first byte pair.
-    pairs: Vec<u64>,
-    /// (first two bytes as u16, pattern index), sorted.
+    /// One bit per hash of a pattern's first three bytes (a fixed size, so lookups need no bounds
+    /// check: a `u16` key shifted by 6 is always below 1,024).
+    pairs: Box<[u64; WORDS]>,
+    /// (hash of the first three bytes, pattern index), sorted.
     keys: Vec<(u16, u16)>,
+    /// For each bitmap word `w`, where the keys of that word start in `keys` (`starts[w + 1]` is
+    /// where they end): a hit's candidates are found without a search.
+    starts: Box<[u16; WORDS + 1]>,
     /// The patterns as bytes.
     patterns: Vec<&'static [u8]>,
 }
+
+/// Words of the bitmap (64 bits each, one per 16-bit hash).
+const WORDS: usize = 1024;
 
 /// Hash of a pattern's or a position's first three bytes.
 fn key(a: u8, b: u8, c: u8) -> u16 {
@@ -24,7 +31,7 @@ fn key(a: u8, b: u8, c: u8) -> u16 {
 impl Matcher {
     /// A matcher for `patterns` (lower-case; each at least three bytes long, shorter ones never match).
     pub fn new(patterns: impl IntoIterator<Item = &'static str>) -> Self {
-        let mut pairs = vec![0u64; 1024];
+        let mut pairs = Box::new([0u64; WORDS]);
         let mut keys = Vec::new();
         let mut list = Vec::new();
         for (i, p) in patterns.into_iter().enumerate() {
@@ -41,9 +48,15 @@ impl Matcher {
             }
         }
         keys.sort_unstable();
+        let mut starts = Box::new([0u16; WORDS + 1]);
+        for (w, start) in starts.iter_mut().enumerate() {
+            let first = keys.partition_point(|&(k, _)| usize::from(k >> 6) < w);
+            *start = u16::try_from(first).unwrap_or(u16::MAX);
+        }
         Self {
             pairs,
             keys,
+            starts,
             patterns: list,
         }
     }
@@ -63,11 +76,19 @@ impl Matcher {
             if !set {
                 continue;
             }
-            let start = self.keys.partition_point(|&(kk, _)| kk < k);
+            let word = usize::from(k >> 6);
+            let (Some(&start), Some(&end)) = (self.starts.get(word), self.starts.get(word + 1))
+            else {
+                continue;
+            };
             let rest = bytes.get(i..).unwrap_or_default();
-            for &(kk, index) in self.keys.get(start..).unwrap_or_default() {
+            let bucket = self
+                .keys
+                .get(usize::from(start)..usize::from(end))
+                .unwrap_or_default();
+            for &(kk, index) in bucket {
                 if kk != k {
-                    break;
+                    continue;
                 }
                 if self
                     .patterns

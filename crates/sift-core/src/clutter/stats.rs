@@ -479,16 +479,9 @@ fn lower_into(out: &mut String, value: &str, max_chars: usize) {
 /// Adds a text node to its element: length, link text, cues or prose.
 /// Returns the node's cue kinds (`None` for whitespace).
 fn read_text(text: &str, entry: &mut Entry, place: TextPlace, lower: &mut String) -> Option<u32> {
-    let mut len = 0u32;
-    let mut pending = false;
-    for ch in text.chars() {
-        if ch.is_whitespace() {
-            pending = len > 0;
-        } else {
-            len += 1 + u32::from(pending);
-            pending = false;
-        }
-    }
+    let mut chars = 0usize;
+    crate::dom::add_collapsed_len(text, &mut chars, &mut false);
+    let len = u32::try_from(chars).unwrap_or(u32::MAX);
     if len == 0 {
         return None;
     }
@@ -500,7 +493,10 @@ fn read_text(text: &str, entry: &mut Entry, place: TextPlace, lower: &mut String
     if place.in_control {
         s.link_text = s.link_text.saturating_add(len);
     }
-    if text.len() > MAX_CUE_TEXT * 4 {
+    // A text node this long is prose whatever its words, and no seed or container ever holds
+    // prose of its length (seeds and climbs refuse it), so its cues could change no tag: not
+    // scanned.
+    if len >= LONG_PROSE_CHARS {
         s.prose += 1;
         return Some(0);
     }
@@ -533,7 +529,7 @@ fn read_text(text: &str, entry: &mut Entry, place: TextPlace, lower: &mut String
     if entry.cue.is_none() {
         entry.cue = first;
     }
-    if (bits == 0 && len >= PROSE_CHARS) || len >= LONG_PROSE_CHARS {
+    if bits == 0 && len >= PROSE_CHARS {
         s.prose += 1;
     }
     Some(bits)
