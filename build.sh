@@ -2,7 +2,7 @@
 # Sift's only build entry point.
 #
 #   ./build.sh          install what is missing, build the wasm core and both extensions, zip them, run a sample
-#   ./build.sh test     the build, then fmt, clippy, cargo test, web-ext lint and the browser tests
+#   ./build.sh test     the build, then fmt, clippy, cargo test, cargo doc, fuzz smoke, web-ext lint and the browser tests
 #   ./build.sh sample   run the CLI on the seed fixture
 #   ./build.sh bench    run scripts/bench.sh (when present)
 #
@@ -214,6 +214,8 @@ check_clippy() {
 # Tests run in the optimised `ci` profile (Cargo.toml): the corpus evaluations and the hostile pages
 # take many minutes unoptimised.
 check_cargo_test() { cargo test --workspace --profile ci; }
+# API docs build without a warning (broken or private intra-doc links fail).
+check_docs() { RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet; }
 check_fuzz_smoke() { scripts/fuzz-smoke.sh "${SIFT_FUZZ_SECONDS:-60}"; }
 check_web_ext_lint() {
   # Fails on errors; warnings are printed for review.
@@ -227,6 +229,7 @@ run_tests() {
   step "cargo fmt --check" check_fmt
   step "clippy -D warnings" check_clippy
   step "cargo test" check_cargo_test
+  step "cargo doc -D warnings" check_docs
   step "fuzz smoke (libFuzzer, ${SIFT_FUZZ_SECONDS:-60} s per target)" check_fuzz_smoke
   step "web-ext lint dist/firefox" check_web_ext_lint
   step "browser tests (Chromium + Firefox)" check_browser_tests

@@ -208,7 +208,7 @@ impl Counts {
 }
 
 /// Detects the language of `text`; `declared` (e.g. `<html lang>`) decides when the text is too short
-/// or ambiguous. One pass over at most [`SAMPLE_CHARS`] chars: letters by script, marking letters,
+/// or ambiguous. One pass over at most `SAMPLE_CHARS` chars: letters by script, marking letters,
 /// and the words of the tables (each looked up once, lower-cased in a reused buffer).
 pub fn detect(text: &str, declared: Option<&str>) -> Lang {
     let declared = declared.map(Lang::from_code).unwrap_or_default();

@@ -182,10 +182,10 @@ const PHRASE_MAX_TOKENS: usize = 4;
 /// Derives the English cue lexicon from PolNeAR `train` (`sift eval attribution lexicon`) and
 /// prints it as the Rust table `crates/sift-core/src/claims/attribution/lexicon_en.rs`.
 ///
-/// A word enters when at least [`LEXICON_MIN_HITS`] of its occurrences lie inside a gold cue and
-/// those are at least [`LEXICON_MIN_PRECISION`] of all its occurrences in the train texts; a
-/// phrase of up to [`PHRASE_MAX_TOKENS`] tokens opening with such a word enters when it is a whole
-/// gold cue at least [`PHRASE_MIN_HITS`] times and [`PHRASE_MIN_PRECISION`] of its occurrences.
+/// A word enters when at least `LEXICON_MIN_HITS` of its occurrences lie inside a gold cue and
+/// those are at least `LEXICON_MIN_PRECISION` of all its occurrences in the train texts; a
+/// phrase of up to `PHRASE_MAX_TOKENS` tokens opening with such a word enters when it is a whole
+/// gold cue at least `PHRASE_MIN_HITS` times and `PHRASE_MIN_PRECISION` of its occurrences.
 /// Only train is read: dev stays for measuring.
 pub fn lexicon() -> Result<String, String> {
     use sift_core::claims::tokens::{tokenize, TokenKind};

@@ -76,7 +76,7 @@ fn analyze_bytes(html: &[u8], url: Option<String>) -> Result<sift_core::Analysis
 
 /// Analyses a page given as UTF-8 bytes, as `analyzePage` does, and returns two JSON texts: the
 /// clutter tags (`[{category, path, tag, reason, score}]`, what the content script applies) and the
-/// popup's details (see [`details::Details`]: the article's head and word count, the claims with their
+/// popup's details (see `details::Details`: the article's head and word count, the claims with their
 /// paths, attributions and facts; no article text or paragraphs). The extension replies to the page
 /// with the first at once and keeps the second in the background.
 #[wasm_bindgen(js_name = analyzeTab)]

@@ -3,10 +3,10 @@
 //! Entry points: [`extract`] for HTML, [`from_plain_text`] for text input.
 //!
 //! Method (docs/extraction.md): the document is flattened once with per-element statistics computed
-//! bottom-up ([`nodes`]); paragraphs score their ancestors as in Readability.js and the best container
-//! (with its content siblings) becomes the root ([`candidates`]); its text is assembled one block per
+//! bottom-up (`nodes`); paragraphs score their ancestors as in Readability.js and the best container
+//! (with its content siblings) becomes the root (`candidates`); its text is assembled one block per
 //! line, leaving out boilerplate found by class/id patterns, link density and short furniture lines
-//! ([`text`], [`boilerplate`]); metadata comes from JSON-LD, `<meta>`, `<time>` and visible bylines
+//! (`text`, `boilerplate`); metadata comes from JSON-LD, `<meta>`, `<time>` and visible bylines
 //! ([`metadata`]); [`verdict`] says when a page is not an article.
 
 mod boilerplate;
