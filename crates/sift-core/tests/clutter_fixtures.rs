@@ -293,3 +293,11 @@ fn audio_elements_and_banner_asks_fixture() {
 fn titled_players_and_menu_appeals_fixture() {
     check_donation_and_newsletter_fixture("clutter/titled-players-and-nav-appeals.html");
 }
+
+/// A row of donation amounts and a short tax-deductible ask with its button are tagged; a footer
+/// column whose one membership link sits among other links under a short heading, and a long
+/// tax-exemption note with a "More" link to the donation page, stay untagged.
+#[test]
+fn list_items_and_donation_notes_fixture() {
+    check_donation_and_newsletter_fixture("clutter/list-items-and-notes.html");
+}

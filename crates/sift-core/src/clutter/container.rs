@@ -62,6 +62,13 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     {
         return false;
     }
+    // A donation link that is one item of a list of other links (a footer column "Coming soon:
+    // Membership, Forum, Podcast" with its heading) is navigation: stop below the list, so the
+    // lone link is refused after the climb. A row whose other items also ask or lead to a donation
+    // page (a row of amounts) is the ask's own choice and is climbed.
+    if category == DONATION && is_other_links(c, p) {
+        return false;
+    }
     // Article-like prose, or another category's widget, is something else of substance.
     // An ask explaining itself in one sentence takes its sentence (and skips the step below).
     let explained = category == DONATION && super::donation::is_explained_ask(p);
@@ -118,4 +125,25 @@ fn joins_parts(c: &Entry, p: &Entry, category: usize) -> bool {
         && ps.password == cs.password
         && ps.search == cs.search
         && ps.textarea == cs.textarea
+}
+
+/// Fewest links of a list around a lone donation link.
+const MIN_OTHER_LINKS: u16 = 3;
+/// Most text (chars) of a list's non-link text (a column heading such as "Coming soon NEW").
+const MAX_LIST_HEADING: u32 = 30;
+
+/// Is `c` (at most one link) an item of a list of links `p` (≥ 3 links, its non-link text at most
+/// a short heading) whose only donation evidence (wording, donation URLs, donation class/id,
+/// buttons) is that of `c`?
+fn is_other_links(c: &Entry, p: &Entry) -> bool {
+    let (cs, ps) = (&c.stats, &p.stats);
+    ps.links >= MIN_OTHER_LINKS
+        && cs.links <= 1
+        && ps.text.saturating_sub(ps.link_text) <= MAX_LIST_HEADING
+        && ps.link_text * 2 >= ps.text
+        && ps.cue_text[DONATION] == cs.cue_text[DONATION]
+        && ps.url[DONATION] == cs.url[DONATION]
+        && ps.attr[DONATION] == cs.attr[DONATION]
+        && ps.submit == cs.submit
+        && ps.payment == cs.payment
 }

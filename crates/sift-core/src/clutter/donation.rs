@@ -52,6 +52,10 @@ const MIN_APPEAL_NODES: u16 = 2;
 /// Longest text of a seed that is only a link with a cue (a button or a link in a bar).
 const MAX_LINK_SEED_TEXT: u32 = 80;
 
+/// A text node of at least this many chars carrying one kind of donation wording, alone in its box,
+/// is a note about donations (a tax-exemption notice), not an ask.
+const NOTE_CHARS: u32 = super::stats::PROSE_CHARS;
+
 /// Longest text of an ask that explains itself in one cue-less sentence (an opening ask, the
 /// explanation, a link to the donation page).
 const MAX_EXPLAINED_ASK: u32 = 400;
@@ -95,6 +99,13 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
         return None;
     }
     let payment = s.cues & kind::PAYMENT != 0 || s.payment > 0;
+    // One long sentence that mentions donations once ("... is recognised as a charity. Your
+    // donation is tax-deductible. More") with a link is a note about donations, not an appeal.
+    let note =
+        kinds == 1 && s.cue_nodes[0] == 1 && s.cue_text[0] >= NOTE_CHARS && !has_attr && !payment;
+    if note {
+        return None;
+    }
     let only_link = s.link_text * 10 >= s.text * 9;
     // A single short link in a menu is navigation, not an appeal (labelling guide).
     if in_nav && only_link && s.text <= MAX_LINK_SEED_TEXT {
