@@ -63,14 +63,17 @@ const REASON_SCAN: usize = 200;
 const MIN_SCORE: f32 = 0.5;
 /// Elements that are never seeds themselves (their evidence belongs to their parent).
 /// `head`, `link` and `meta` are never rendered (a TTS vendor's stylesheet link is not its player).
-const NOT_SEEDS: &[&str] = &["html", "body", "script", "head", "link", "meta"];
+/// (A `matches!` on constant strings compiles to a few integer compares; this runs per element.)
+fn is_never_seed(tag: &str) -> bool {
+    matches!(tag, "html" | "body" | "script" | "head" | "link" | "meta")
+}
 
 /// Finds clutter candidates in `doc`.
 pub fn detect(doc: &Html) -> Vec<Detection> {
     let mut table = stats::build(doc);
     let mut seeds: Vec<(usize, usize, Seed)> = Vec::new();
     stats::sweep(&mut table, |i, entry| {
-        if NOT_SEEDS.contains(&entry.tag) || seeds.len() >= MAX_SEEDS {
+        if is_never_seed(entry.tag) || seeds.len() >= MAX_SEEDS {
             return;
         }
         // A menu or page footer itself holds navigation and other widgets, never one widget.

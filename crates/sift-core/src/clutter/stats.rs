@@ -4,11 +4,11 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
+use html5ever::LocalName;
 use scraper::{Html, Node};
 
 use super::cues;
 use super::markers;
-use crate::dom::NON_TEXT_ELEMENTS;
 
 /// Index of categories in per-category arrays: donation, newsletter, audio.
 pub const CATEGORIES: usize = 3;
@@ -126,19 +126,48 @@ pub struct Entry {
     pub lead_cues: u32,
 }
 
-/// Tags the table keeps a static name for (others are `"*"`).
-const KNOWN_TAGS: &[&str] = &[
-    "html", "body", "main", "article", "nav", "header", "footer", "aside", "section", "div",
-    "form", "p", "a", "li", "ul", "span", "script", "iframe", "audio", "button", "input", "h1",
-    "h2", "h3", "h4", "h5", "h6", "dialog", "figure", "table", "td", "tr", "head", "link", "meta",
-];
-
-fn static_tag(name: &str) -> &'static str {
-    KNOWN_TAGS
-        .iter()
-        .find(|t| **t == name)
-        .copied()
-        .unwrap_or("*")
+/// The table's static name for an element: its own for the tags the rules read, `"*"` for others.
+/// Matched on the parser's interned name (a number compare, not a string compare per tag).
+fn static_tag(local: &LocalName) -> &'static str {
+    use html5ever::local_name as n;
+    match *local {
+        n!("html") => "html",
+        n!("body") => "body",
+        n!("main") => "main",
+        n!("article") => "article",
+        n!("nav") => "nav",
+        n!("header") => "header",
+        n!("footer") => "footer",
+        n!("aside") => "aside",
+        n!("section") => "section",
+        n!("div") => "div",
+        n!("form") => "form",
+        n!("p") => "p",
+        n!("a") => "a",
+        n!("li") => "li",
+        n!("ul") => "ul",
+        n!("span") => "span",
+        n!("script") => "script",
+        n!("iframe") => "iframe",
+        n!("audio") => "audio",
+        n!("button") => "button",
+        n!("input") => "input",
+        n!("h1") => "h1",
+        n!("h2") => "h2",
+        n!("h3") => "h3",
+        n!("h4") => "h4",
+        n!("h5") => "h5",
+        n!("h6") => "h6",
+        n!("dialog") => "dialog",
+        n!("figure") => "figure",
+        n!("table") => "table",
+        n!("td") => "td",
+        n!("tr") => "tr",
+        n!("head") => "head",
+        n!("link") => "link",
+        n!("meta") => "meta",
+        _ => "*",
+    }
 }
 
 /// Builds the table of `root`'s elements (the document, or a fragment's root).
@@ -158,13 +187,14 @@ pub fn build(doc: &Html) -> Vec<Entry> {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    let skip = skipped(name);
+                    let skip = skipped(&el.name.local);
                     let index = u32::try_from(table.len()).unwrap_or(u32::MAX);
-                    let nav_self = is_nav(el);
+                    let own = OwnAttrs::of(el);
+                    let nav_self = is_nav(name, &own);
                     let mut entry = Entry {
                         id: node.id(),
                         parent: stack.last().copied().unwrap_or(u32::MAX),
-                        tag: static_tag(name),
+                        tag: static_tag(&el.name.local),
                         in_nav: nav_depth > 0 || nav_self,
                         nav_self,
                         stats: Stats::default(),
@@ -173,7 +203,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                         marker: [None; CATEGORIES],
                         lead_cues: 0,
                     };
-                    read_element(el, &mut entry, &mut lower, &mut urls);
+                    read_element(el, &own, &mut entry, &mut lower, &mut urls);
                     table.push(entry);
                     if skip {
                         // Its text is never shown: skip the subtree (its markers were read above).
@@ -224,7 +254,7 @@ pub fn build(doc: &Html) -> Vec<Entry> {
             },
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
-                    if skipped(el.name()) {
+                    if skipped(&el.name.local) {
                         continue;
                     }
                     let closed = stack.pop();
@@ -267,8 +297,37 @@ fn is_control(name: &str) -> bool {
 /// Elements whose text is never read: text that is not shown (an `<audio>` element's fallback
 /// "your browser does not support audio" included), and a `<select>`'s options (a list of
 /// countries or topics is a control's choices, not a widget's copy or prose).
-fn skipped(name: &str) -> bool {
-    NON_TEXT_ELEMENTS.contains(&name) || matches!(name, "select" | "audio")
+fn skipped(local: &LocalName) -> bool {
+    use html5ever::local_name as n;
+    // NON_TEXT_ELEMENTS, then the two of this module.
+    matches!(
+        *local,
+        n!("script") | n!("style") | n!("noscript") | n!("template") | n!("head")
+    ) || matches!(*local, n!("select") | n!("audio"))
+}
+
+/// The attributes read for every element, found in one pass over its attribute list (scraper's
+/// `attr` interns the asked name on each call).
+#[derive(Debug, Default, Clone, Copy)]
+struct OwnAttrs<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+impl<'a> OwnAttrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut own = Self::default();
+        for (key, value) in el.attrs() {
+            match key {
+                "id" => own.id = Some(value),
+                "class" => own.class = Some(value),
+                "role" => own.role = Some(value),
+                _ => {}
+            }
+        }
+        own
+    }
 }
 
 /// Where a text node sits.
@@ -283,16 +342,31 @@ struct TextPlace {
 /// Is `el` a navigation menu (`<nav>`, ARIA navigation, or a menu/nav class or id)? A page footer
 /// is not one: it holds signup and appeal boxes beside its link lists (which the link-list rules
 /// refuse).
-fn is_nav(el: &scraper::node::Element) -> bool {
-    if el.name() == "nav" || el.attr("role") == Some("navigation") {
+fn is_nav(name: &str, own: &OwnAttrs<'_>) -> bool {
+    if name == "nav" || own.role == Some("navigation") {
         return true;
     }
-    let named = |v: Option<&str>| {
-        // Class names are lower case in practice; no allocation per element.
-        v.is_some_and(|v| NAV_TOKENS.iter().any(|t| v.contains(t)))
-    };
-    matches!(el.name(), "ul" | "ol" | "div" | "li")
-        && (named(el.attr("class")) || named(el.attr("id")))
+    // Class names are lower case in practice; no allocation per element.
+    let named = |v: Option<&str>| v.is_some_and(names_menu);
+    matches!(name, "ul" | "ol" | "div" | "li") && (named(own.class) || named(own.id))
+}
+
+/// Does `value` contain one of [`NAV_TOKENS`]? One pass over its bytes (this runs for most
+/// elements; a `contains` per token was a visible share of detection).
+fn names_menu(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let at = |i: usize, word: &[u8]| bytes.get(i..).is_some_and(|rest| rest.starts_with(word));
+    (0..bytes.len()).any(|i| match bytes.get(i) {
+        Some(b'm') => at(i, b"menu"),
+        Some(b'n') if at(i, b"nav") => {
+            let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+            matches!(before, Some(b'-' | b'_'))
+                || ["bar", "igation", "-", "_"]
+                    .iter()
+                    .any(|next| at(i + 3, next.as_bytes()))
+        }
+        _ => false,
+    })
 }
 
 /// Class or id fragments of navigation menus.
@@ -309,6 +383,7 @@ const NAV_TOKENS: &[&str] = &[
 /// Reads an element's own evidence: form controls, markers in attributes and URLs.
 fn read_element(
     el: &scraper::node::Element,
+    own: &OwnAttrs<'_>,
     entry: &mut Entry,
     attrs: &mut String,
     urls: &mut String,
@@ -397,15 +472,15 @@ fn read_element(
     }
     // OptinMonster's inline embed is an empty `<div id="om-{campaign}-holder">` its script fills
     // with an opt-in form; its id has no word to match, so name the vendor.
-    if el
-        .attr("id")
+    if own
+        .id
         .is_some_and(|id| id.starts_with("om-") && id.ends_with("-holder"))
     {
         attrs.push_str(" optinmonster ");
     }
     let mut hits = markers::find_all(attrs, urls);
     // A heading or paragraph with a TTS token is text marked for reading aloud, not a player.
-    if let Some(audio) = hits.get_mut(2) {
+    if let Some(audio) = hits.get_mut(2).filter(|a| a.0.or(a.1).is_some()) {
         if super::audio::READ_REGIONS.contains(&name) {
             *audio = (None, None);
         }
@@ -549,6 +624,56 @@ pub fn sweep(table: &mut [Entry], mut on_complete: impl FnMut(usize, &mut Entry)
         if let Some(parent) = head.get_mut(usize::try_from(entry.parent).unwrap_or(usize::MAX)) {
             parent.stats.add(&stats);
             parent.size = parent.size.saturating_add(size);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interned_name_tables_agree_with_the_string_ones() {
+        for name in crate::dom::NON_TEXT_ELEMENTS
+            .iter()
+            .chain(&["select", "audio"])
+        {
+            assert!(skipped(&LocalName::from(*name)), "{name} is skipped");
+        }
+        assert!(!skipped(&LocalName::from("div")));
+        for name in ["html", "div", "a", "h1", "audio", "meta", "dialog", "td"] {
+            assert_eq!(static_tag(&LocalName::from(name)), name);
+        }
+        assert_eq!(static_tag(&LocalName::from("instaread-player")), "*");
+        assert_eq!(static_tag(&LocalName::from("ol")), "*");
+    }
+
+    #[test]
+    fn menu_names_are_the_nav_tokens() {
+        for value in [
+            "menu",
+            "main-menu open",
+            "navbar",
+            "site-navigation",
+            "nav-primary",
+            "footer-nav",
+            "c-nav_item",
+            "top_nav",
+            "nav",
+            "canvas",
+            "unavailable",
+            "navy-blue",
+            "c-nav-flyout__item",
+            "navigator",
+            "menue",
+            "",
+            "n",
+            "na",
+            "nav-",
+            "-nav",
+        ] {
+            let by_table = NAV_TOKENS.iter().any(|t| value.contains(t));
+            assert_eq!(names_menu(value), by_table, "{value:?}");
         }
     }
 }
