@@ -550,7 +550,12 @@ fn lower_into(out: &mut String, value: &str, max_chars: usize) {
         return;
     }
     for ch in value.chars().take(max_chars) {
-        out.extend(ch.to_lowercase());
+        // Mixed text is mostly ASCII letters: those need no case table.
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
     }
 }
 
