@@ -296,7 +296,8 @@ fn titled_players_and_menu_appeals_fixture() {
 
 /// A row of donation amounts and a short tax-deductible ask with its button are tagged; a footer
 /// column whose one membership link sits among other links under a short heading, and a long
-/// tax-exemption note with a "More" link to the donation page, stay untagged.
+/// tax-exemption note with a "More" link to the donation page, stay untagged; a sentence calling to
+/// sign up is tagged, a footer row of links with "Subscribe" and "Newsletter" items is not.
 #[test]
 fn list_items_and_donation_notes_fixture() {
     check_donation_and_newsletter_fixture("clutter/list-items-and-notes.html");

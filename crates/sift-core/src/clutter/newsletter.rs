@@ -154,6 +154,17 @@ pub fn is_worded_signup(entry: &Entry) -> bool {
         && cues & kind::NL_NOUN != 0
         && cues & kind::NL_VERB != 0
         && !(entry.in_nav && only_link)
+        && !is_row_of_links(entry)
+}
+
+/// Fewest links of a row of links (a footer's "Contact · About · Subscribe · Newsletter · …").
+const MIN_ROW_LINKS: u16 = 5;
+
+/// Is `entry` a row of links (≥ 5 links, mostly link text)? Its newsletter and sign-up words are
+/// separate items ("Subscribe" to the magazine, "Newsletter"), not one call to sign up.
+fn is_row_of_links(entry: &Entry) -> bool {
+    let s = &entry.stats;
+    s.email == 0 && s.links >= MIN_ROW_LINKS && s.link_text * 2 >= s.text
 }
 
 /// Is `entry` a short link or button (outside menus) to a newsletter page or a signup service
