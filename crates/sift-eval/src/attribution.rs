@@ -206,15 +206,15 @@ pub fn lexicon() -> Result<String, String> {
         for c in &cues {
             let head = tokens
                 .iter()
-                .position(|t| t.start >= c[0] && t.start < c[1] && !is_modifier(&t.lower));
+                .position(|t| t.start >= c[0] && t.start < c[1] && !is_modifier(t.lower()));
             if let Some(h) = head.and_then(|h| heads.get_mut(h)) {
                 *h = true;
             }
         }
         let cue_starts: BTreeMap<usize, usize> = cues.iter().map(|c| (c[0], c[1])).collect();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word && !is_modifier(&t.lower) {
-                let e = words.entry(t.lower.clone()).or_default();
+            if t.kind == TokenKind::Word && !is_modifier(t.lower()) {
+                let e = words.entry(t.lower().to_string()).or_default();
                 e.1 += 1;
                 if heads.get(i).copied().unwrap_or(false) {
                     e.0 += 1;
@@ -227,7 +227,7 @@ pub fn lexicon() -> Result<String, String> {
                 if span.iter().any(|t| t.kind != TokenKind::Word) {
                     break;
                 }
-                let key: Vec<&str> = span.iter().map(|t| t.lower.as_str()).collect();
+                let key: Vec<&str> = span.iter().map(|t| t.lower()).collect();
                 let e = phrases.entry(key.join(" ")).or_default();
                 e.1 += 1;
                 let end = span.last().map_or(0, |t| t.end);

@@ -215,17 +215,17 @@ fn day_of(token: &Token) -> Option<u32> {
     if token.kind != TokenKind::Number {
         return None;
     }
-    let digits = token.lower.trim_end_matches(|c: char| c.is_alphabetic());
+    let digits = token.lower().trim_end_matches(|c: char| c.is_alphabetic());
     let day: u32 = digits.parse().ok()?;
     (1..=31).contains(&day).then_some(day)
 }
 
 fn year_of(token: Option<&Token>) -> Option<i64> {
     let token = token?;
-    if token.kind != TokenKind::Number || token.lower.chars().count() != 4 {
+    if token.kind != TokenKind::Number || token.lower().chars().count() != 4 {
         return None;
     }
-    let year: i64 = token.lower.parse().ok()?;
+    let year: i64 = token.lower().parse().ok()?;
     (1800..=2200).contains(&year).then_some(year)
 }
 
@@ -261,7 +261,7 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
     while i < tokens.len() {
         let Some(tok) = tokens.get(i) else { break };
         let calendar = if tok.is_word() {
-            calendar_word(&tok.lower)
+            calendar_word(tok.lower())
         } else {
             None
         };
@@ -296,17 +296,23 @@ pub fn find(tokens: &[Token], published: Option<Civil>, lang: Lang) -> Vec<DateM
         // Day first: "18 November", "18. November", "18 de noviembre", "18 листопада".
         if let Some(day) = day_of(tok) {
             let mut j = i + 1;
-            if tokens.get(j).is_some_and(|t| t.is('.') || t.lower == "de") {
+            if tokens
+                .get(j)
+                .is_some_and(|t| t.is('.') || t.lower() == "de")
+            {
                 j += 1;
             }
             if let Some(month) = tokens
                 .get(j)
                 .filter(|t| t.is_word())
-                .and_then(|t| month_of(&t.lower))
+                .and_then(|t| month_of(t.lower()))
             {
                 let mut end = j + 1;
                 let mut k = end;
-                if tokens.get(k).is_some_and(|t| t.lower == "de" || t.is(',')) {
+                if tokens
+                    .get(k)
+                    .is_some_and(|t| t.lower() == "de" || t.is(','))
+                {
                     k += 1;
                 }
                 let year = year_of(tokens.get(k));

@@ -246,11 +246,11 @@ fn numbers(
             continue;
         }
         let is_year =
-            t.lower.len() == 4 && t.lower.starts_with(['1', '2']) && !t.lower.contains(',');
+            t.lower().len() == 4 && t.lower().starts_with(['1', '2']) && !t.lower().contains(',');
         let mut start = t.start;
         if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
             if prev
-                .lower
+                .lower()
                 .chars()
                 .next()
                 .is_some_and(|c| CURRENCIES.contains(&c))
@@ -260,20 +260,17 @@ fn numbers(
         }
         let mut j = i + 1;
         let mut kind = String::new();
-        while tokens
-            .get(j)
-            .is_some_and(|n| SCALES.contains(&n.lower.as_str()))
-        {
+        while tokens.get(j).is_some_and(|n| SCALES.contains(&n.lower())) {
             if let Some(n) = tokens.get(j) {
-                kind = n.lower.clone();
+                kind = n.lower().to_string();
             }
             j += 1;
         }
         let mut counted = 0;
         while counted < MAX_COUNTED_WORDS {
             match tokens.get(j) {
-                Some(n) if n.is_word() && !n.capital && !STOPWORDS.contains(&n.lower.as_str()) => {
-                    kind = n.lower.clone();
+                Some(n) if n.is_word() && !n.capital && !STOPWORDS.contains(&n.lower()) => {
+                    kind = n.lower().to_string();
                     counted += 1;
                     j += 1;
                 }
@@ -338,7 +335,7 @@ fn names(
             j += 1;
         }
         let run = tokens.get(i..j).unwrap_or(&[]);
-        let lower: Vec<&str> = run.iter().map(|n| n.lower.as_str()).collect();
+        let lower: Vec<&str> = run.iter().map(|n| n.lower()).collect();
         let titled = lower.iter().any(|w| is_title(w));
         // Drop leading titles and the adjectives before them ("Russian President Vladimir Putin").
         let mut a = 0;
@@ -358,15 +355,15 @@ fn names(
         let kind = if lower.iter().any(|w| is_organisation_word(w))
             || (name.len() == 1
                 && name.first().is_some_and(|n| {
-                    n.lower.chars().count() >= 3
-                        && n.lower.chars().all(|c| c.is_alphabetic())
+                    n.lower().chars().count() >= 3
+                        && n.lower().chars().all(|c| c.is_alphabetic())
                         && chars
                             .get(n.start..n.end)
                             .is_some_and(|cs| cs.iter().all(|c| c.is_uppercase()))
                 })) {
             Some("organisation")
         } else if lower.iter().any(|w| is_place_word(w))
-            || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.lower.as_str()))
+            || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.lower()))
         {
             Some("place")
         } else if name.len() >= 2 || (titled && !name.is_empty()) {

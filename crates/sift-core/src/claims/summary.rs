@@ -98,7 +98,7 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
     tokens.get(open..last).is_some_and(|inside| {
         inside
             .iter()
-            .any(|t| t.is('/') || CREDIT_WORDS.contains(&t.lower.as_str()))
+            .any(|t| t.is('/') || CREDIT_WORDS.contains(&t.lower()))
     })
 }
 
@@ -106,17 +106,17 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
 fn stem(t: &Token) -> Option<&str> {
     static STOP: OnceLock<TableSet> = OnceLock::new();
     if t.kind != TokenKind::Word
-        || t.lower.chars().nth(2).is_none()
-        || in_table(&STOP, STOPWORDS, &t.lower)
+        || t.lower().chars().nth(2).is_none()
+        || in_table(&STOP, STOPWORDS, t.lower())
     {
         return None;
     }
     let cut = t
-        .lower
+        .lower()
         .char_indices()
         .nth(STEM_CHARS)
-        .map_or(t.lower.len(), |(i, _)| i);
-    t.lower.get(..cut)
+        .map_or(t.lower().len(), |(i, _)| i);
+    t.lower().get(..cut)
 }
 
 /// Whether a sentence uses words of address.
@@ -124,7 +124,7 @@ fn addresses_reader(tokens: &[Token]) -> bool {
     static ADDRESS: OnceLock<TableSet> = OnceLock::new();
     tokens
         .iter()
-        .any(|t| t.is_word() && in_table(&ADDRESS, ADDRESS_WORDS, &t.lower))
+        .any(|t| t.is_word() && in_table(&ADDRESS, ADDRESS_WORDS, t.lower()))
 }
 
 /// Share of a sentence's content words found in another sentence above which both are taken as

@@ -1,5 +1,7 @@
 //! Words and punctuation with their char spans: the one tokenisation every claims module reads.
 
+use std::rc::Rc;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -18,8 +20,11 @@ pub struct Token {
     pub start: usize,
     /// One past the last char offset.
     pub end: usize,
-    /// The token lower-cased.
-    pub lower: String,
+    /// The lower-cased text of the whole tokenised span, shared by its tokens (one allocation per
+    /// [`tokenize`] call, not one per token).
+    text: Rc<str>,
+    /// Byte range of this token in `text`.
+    lower: std::ops::Range<usize>,
     /// Its kind.
     pub kind: TokenKind,
     /// Whether the first char is upper case.
@@ -27,9 +32,14 @@ pub struct Token {
 }
 
 impl Token {
+    /// The token lower-cased.
+    pub fn lower(&self) -> &str {
+        self.text.get(self.lower.clone()).unwrap_or("")
+    }
+
     /// Whether this is punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct && self.lower.starts_with(c)
+        self.kind == TokenKind::Punct && self.lower().starts_with(c)
     }
 
     /// Whether this is a word (not a number or punctuation).
@@ -43,9 +53,8 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
 
-/// `chars` lower-cased into one allocation (ASCII without the Unicode tables).
-fn lower_case(chars: &[char]) -> String {
-    let mut out = String::with_capacity(chars.len());
+/// `chars` lower-cased onto `out` (ASCII without the Unicode tables).
+fn lower_case(chars: &[char], out: &mut String) {
     for &c in chars {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -53,7 +62,6 @@ fn lower_case(chars: &[char]) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// The General Punctuation block (dashes, curly quotes, ellipsis, thin spaces): the most frequent
@@ -82,7 +90,10 @@ const CHARS_PER_TOKEN: usize = 5;
 /// Tokenises `chars[start..end]`.
 pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
     let end = end.min(chars.len());
-    let mut out = Vec::with_capacity(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
+    // Spans first: (start, end, lower-case byte range, kind, capital); the tokens share one
+    // lower-cased text, built alongside.
+    let mut spans = Vec::with_capacity(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
+    let mut lower = String::with_capacity(end.saturating_sub(start));
     let mut i = start;
     while i < end {
         let c = chars.get(i).copied().unwrap_or(' ');
@@ -139,15 +150,22 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
             i += 1;
             TokenKind::Punct
         };
-        out.push(Token {
-            start: s,
-            end: i,
-            capital: c.is_uppercase(),
-            lower: lower_case(chars.get(s..i).unwrap_or(&[])),
-            kind,
-        });
+        let from = lower.len();
+        lower_case(chars.get(s..i).unwrap_or(&[]), &mut lower);
+        spans.push((s, i, from..lower.len(), kind, c.is_uppercase()));
     }
-    out
+    let text: Rc<str> = Rc::from(lower);
+    spans
+        .into_iter()
+        .map(|(start, end, lower, kind, capital)| Token {
+            start,
+            end,
+            text: Rc::clone(&text),
+            lower,
+            kind,
+            capital,
+        })
+        .collect()
 }
 
 /// The text of `chars[start..end]`.
@@ -167,7 +185,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         tokenize(&chars, 0, chars.len())
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower().to_string())
             .collect()
     }
 

@@ -30,13 +30,13 @@ pub(super) fn split_coordinated(
             continue;
         }
         let Some(t) = tokens.get(j) else { continue };
-        let and = t.lower == "and";
+        let and = t.lower() == "and";
         let participle = t.is(',')
             && tokens
                 .get(j + 1)
-                .is_some_and(|n| n.lower.ends_with("ing") && !n.capital);
+                .is_some_and(|n| n.lower().ends_with("ing") && !n.capital);
         // "…, but Jones rejected it": a clause with its own short subject and cue.
-        let clause = t.is(',') || t.is(';') || CLAUSE_JOINERS.contains(&t.lower.as_str());
+        let clause = t.is(',') || t.is(';') || CLAUSE_JOINERS.contains(&t.lower());
         let found = if and || participle {
             verb_cue_at(tokens, j + 1, by_first).map(|len| ((j + 1, j + 1), j + 1, len))
         } else {
@@ -49,7 +49,7 @@ pub(super) fn split_coordinated(
             let from = if t.is(',')
                 && tokens
                     .get(j + 1)
-                    .is_some_and(|n| CLAUSE_JOINERS.contains(&n.lower.as_str()))
+                    .is_some_and(|n| CLAUSE_JOINERS.contains(&n.lower()))
             {
                 j + 2
             } else {
@@ -58,7 +58,7 @@ pub(super) fn split_coordinated(
             (from + 1..(from + MAX_CLAUSE_SUBJECT).min(ce)).find_map(|k| {
                 let subject = tokens.get(from..k)?;
                 let named = subject.first().is_some_and(|f| {
-                    f.capital || PRONOUNS.contains(&f.lower.as_str()) || f.lower == "the"
+                    f.capital || PRONOUNS.contains(&f.lower()) || f.lower() == "the"
                 }) && subject.iter().all(|w| w.is_word() || w.is('.'));
                 if !named {
                     return None;

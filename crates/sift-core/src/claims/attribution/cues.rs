@@ -371,7 +371,7 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
 pub(super) fn verb_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Option<usize> {
     tokens
         .get(i)
-        .and_then(|t| by_first.get(t.lower.as_str()))?
+        .and_then(|t| by_first.get(t.lower()))?
         .iter()
         .filter(|(_, kind)| *kind == Verb)
         .find_map(|(words, _)| cue_at(tokens, i, words))
@@ -381,7 +381,7 @@ pub(super) fn verb_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Opt
 pub(super) fn cue_at(tokens: &[Token], i: usize, words: &str) -> Option<usize> {
     let mut n = 0;
     for (k, w) in words.split(' ').enumerate() {
-        if tokens.get(i + k)?.lower != w {
+        if tokens.get(i + k)?.lower() != w {
             return None;
         }
         n += 1;

@@ -186,7 +186,7 @@ fn sentence_attributions(
     let mut i = 0;
     while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
         let inside_found = found.iter().any(|(f, _)| covers(f, i));
-        let candidates = tokens.get(i).and_then(|t| by_first.get(t.lower.as_str()));
+        let candidates = tokens.get(i).and_then(|t| by_first.get(t.lower()));
         let (Some(candidates), false, false) = (
             candidates,
             quoted.get(i).copied().unwrap_or(false),

@@ -10,7 +10,7 @@ pub(super) fn is_boundary(t: &Token) -> bool {
 
 /// Whether the token is a quote mark.
 pub(super) fn is_quote(t: &Token) -> bool {
-    ["\"", "“", "”", "«", "»", "„", "‘", "’", "'"].contains(&t.lower.as_str())
+    ["\"", "“", "”", "«", "»", "„", "‘", "’", "'"].contains(&t.lower())
 }
 
 /// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
@@ -23,20 +23,20 @@ pub(super) fn inside_quotes(tokens: &[Token], open: Option<usize>) -> (Vec<bool>
     let mut k = 0;
     while let Some(t) = tokens.get(k) {
         // Two adjacent apostrophes are a double quote (''…'', as some wires write).
-        let doubled = t.lower == "'"
+        let doubled = t.lower() == "'"
             && tokens
                 .get(k + 1)
-                .is_some_and(|n| n.lower == "'" && n.start == t.end);
-        let toggles = doubled || matches!(t.lower.as_str(), "\"" | "“");
+                .is_some_and(|n| n.lower() == "'" && n.start == t.end);
+        let toggles = doubled || matches!(t.lower(), "\"" | "“");
         if toggles {
             // "“" closes German „…“ and opens English “…”.
             inside = match inside {
                 Some(_) => None,
                 None => Some(t.start),
             };
-        } else if matches!(t.lower.as_str(), "«" | "„") {
+        } else if matches!(t.lower(), "«" | "„") {
             inside = Some(t.start);
-        } else if matches!(t.lower.as_str(), "”" | "»") {
+        } else if matches!(t.lower(), "”" | "»") {
             inside = None;
         } else {
             mask.push(inside.is_some());

@@ -116,8 +116,8 @@ fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> us
             Some(t)
                 if stop_at_prepositions
                     && e > from
-                    && ((!t.capital && SOURCE_STOPS.contains(&t.lower.as_str()))
-                        || dates::is_day_word(&t.lower)) =>
+                    && ((!t.capital && SOURCE_STOPS.contains(&t.lower()))
+                        || dates::is_day_word(t.lower())) =>
             {
                 break
             }
@@ -167,7 +167,7 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
                 }
             }
             // "X endorsed Cruz, saying …": a participle after a comma takes the sentence's subject.
-            let participle_cue = tokens.get(c).is_some_and(|t| t.lower.ends_with("ing"));
+            let participle_cue = tokens.get(c).is_some_and(|t| t.lower().ends_with("ing"));
             if participle_cue && boundary == Some(c.saturating_sub(1)) {
                 return participle(tokens, c, ce, content_start);
             }
@@ -184,13 +184,13 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
         w == c
             || tokens.get(w..c).is_some_and(|s| {
                 s.iter()
-                    .all(|t| LEADING_CONNECTIVES.contains(&t.lower.as_str()) || !t.is_word())
+                    .all(|t| LEADING_CONNECTIVES.contains(&t.lower()) || !t.is_word())
             })
     });
     // "laut dem Bericht" names a source; "laut und stanken" ("loud and …") does not.
     let names_next = tokens
         .get(ce)
-        .is_some_and(|t| t.is_word() && !LEADING_CONNECTIVES.contains(&t.lower.as_str()));
+        .is_some_and(|t| t.is_word() && !LEADING_CONNECTIVES.contains(&t.lower()));
     if !names_next {
         return None;
     }
@@ -212,7 +212,7 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
 
 /// Whether a token opens reported content: a complementizer, a quote mark or a colon.
 fn opens_content(t: &Token) -> bool {
-    COMPLEMENTIZERS.contains(&t.lower.as_str()) || is_quote(t) || t.is(':')
+    COMPLEMENTIZERS.contains(&t.lower()) || is_quote(t) || t.is(':')
 }
 
 /// Where the content after a verb cue at `[c, ce)` opens: right after the cue, or after an
@@ -226,8 +226,8 @@ fn content_start(tokens: &[Token], c: usize, ce: usize) -> (usize, bool) {
     let skips = next.is_some_and(|t| !opens_content(t))
         && (tokens
             .get(c)
-            .is_some_and(|t| ADDRESSEE_CUES.contains(&t.lower.as_str()))
-            || next.is_some_and(|t| PHRASE_OPENERS.contains(&t.lower.as_str()) || t.capital));
+            .is_some_and(|t| ADDRESSEE_CUES.contains(&t.lower()))
+            || next.is_some_and(|t| PHRASE_OPENERS.contains(&t.lower()) || t.capital));
     if skips {
         let window_end = (ce + MAX_THAT_GAP).min(n);
         if let Some(k) = (ce..window_end).find(|&k| tokens.get(k).is_some_and(opens_content)) {
@@ -257,7 +257,7 @@ fn content_first(
         .is_some_and(|t| t.is_word() && !opens_content(t))
         && tokens
             .get(phrase_after(tokens, ce, true))
-            .is_some_and(|t| is_boundary(t) || CLAUSE_JOINERS.contains(&t.lower.as_str()));
+            .is_some_and(|t| is_boundary(t) || CLAUSE_JOINERS.contains(&t.lower()));
     if before_words >= MIN_CONTENT_WORDS
         && between == 0
         && (rest_short || closed_source)
@@ -270,7 +270,7 @@ fn content_first(
         if tokens.get(se).is_some_and(|t| t.is(','))
             && tokens
                 .get(se + 1)
-                .is_some_and(|t| t.capital || ["a", "an", "the"].contains(&t.lower.as_str()))
+                .is_some_and(|t| t.capital || ["a", "an", "the"].contains(&t.lower()))
         {
             se = n;
         }
@@ -288,7 +288,7 @@ fn content_first(
     let introductory = (0..q)
         .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
         .and_then(|k| tokens.get(k))
-        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()));
+        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower()));
     let looks_content_first =
         tail_is_short || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
     if before_words >= MIN_CONTENT_WORDS
@@ -349,7 +349,7 @@ fn source_first(
     let subordinate = (source.0..source.1).rev().find(|&k| {
         tokens
             .get(k)
-            .is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
+            .is_some_and(|t| SUBORDINATORS.contains(&t.lower()))
     });
     if let (Some(k), MAX_SOURCE_TOKENS) = (subordinate, longest) {
         if k + 1 < source.1 {
@@ -385,7 +385,7 @@ pub(super) fn content_after(tokens: &[Token], from: usize, end: usize) -> (usize
             .find(|&k| {
                 tokens
                     .get(k)
-                    .is_some_and(|t| t.is(':') || t.lower == "that")
+                    .is_some_and(|t| t.is(':') || t.lower() == "that")
             })
             .unwrap_or(from)
     };

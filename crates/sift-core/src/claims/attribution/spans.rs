@@ -110,7 +110,7 @@ pub(super) fn trim_addressee(tokens: &[Token], (a, b): (usize, usize)) -> (usize
     let is_addressee = |k: usize| {
         tokens
             .get(k)
-            .is_some_and(|t| ADDRESSEES.contains(&t.lower.as_str()))
+            .is_some_and(|t| ADDRESSEES.contains(&t.lower()))
     };
     let Some(k) = (a..b).find(|&k| is_addressee(k)) else {
         return (a, b);
@@ -119,7 +119,7 @@ pub(super) fn trim_addressee(tokens: &[Token], (a, b): (usize, usize)) -> (usize
     while p > a
         && tokens
             .get(p - 1)
-            .is_some_and(|t| ADDRESSEE_LEADERS.contains(&t.lower.as_str()))
+            .is_some_and(|t| ADDRESSEE_LEADERS.contains(&t.lower()))
     {
         p -= 1;
     }
@@ -156,7 +156,7 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
     let (mut a, mut b) = trim_punct(tokens, a, b);
     while a < b {
         let Some(t) = tokens.get(a) else { break };
-        if LEADING_CONNECTIVES.contains(&t.lower.as_str()) || is_quote(t) || is_boundary(t) {
+        if LEADING_CONNECTIVES.contains(&t.lower()) || is_quote(t) || is_boundary(t) {
             a += 1;
         } else {
             break;
@@ -164,8 +164,8 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
     }
     while b > a {
         let Some(t) = tokens.get(b - 1) else { break };
-        let adverb = !t.capital && t.lower.ends_with("ly") && t.lower.chars().count() > 4;
-        if AUXILIARIES.contains(&t.lower.as_str()) || adverb || is_quote(t) || is_boundary(t) {
+        let adverb = !t.capital && t.lower().ends_with("ly") && t.lower().chars().count() > 4;
+        if AUXILIARIES.contains(&t.lower()) || adverb || is_quote(t) || is_boundary(t) {
             b -= 1;
         } else {
             break;
@@ -193,8 +193,8 @@ pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
     }
     let all_aux = tokens.get(s_end..c).is_some_and(|between| {
         between.iter().all(|t| {
-            AUXILIARIES.contains(&t.lower.as_str())
-                || (!t.capital && t.lower.ends_with("ly") && t.lower.chars().count() > 4)
+            AUXILIARIES.contains(&t.lower())
+                || (!t.capital && t.lower().ends_with("ly") && t.lower().chars().count() > 4)
         })
     });
     if all_aux {

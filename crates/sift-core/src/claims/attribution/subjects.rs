@@ -74,7 +74,7 @@ pub(super) fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) 
         a = k;
         let intro = tokens
             .get(k)
-            .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()) || !t.capital);
+            .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower()) || !t.capital);
         if intro {
             if let Some(q) = (k..limit).find(|&q| tokens.get(q).is_some_and(|t| t.is(','))) {
                 a = q + 1;
@@ -83,7 +83,7 @@ pub(super) fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) 
     }
     while tokens
         .get(a)
-        .is_some_and(|t| !t.is_word() || LEADING_CONNECTIVES.contains(&t.lower.as_str()))
+        .is_some_and(|t| !t.is_word() || LEADING_CONNECTIVES.contains(&t.lower()))
         && a < limit
     {
         a += 1;
@@ -91,16 +91,16 @@ pub(super) fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) 
     let Some(first) = tokens.get(a) else {
         return (0, 0);
     };
-    if PRONOUNS.contains(&first.lower.as_str()) {
+    if PRONOUNS.contains(&first.lower()) {
         return (a, a + 1);
     }
     let mut b = a;
     while b < limit
         && tokens.get(b).is_some_and(|t| {
-            (t.is_word() && (t.capital || TITLE_WORDS.contains(&t.lower.as_str())))
+            (t.is_word() && (t.capital || TITLE_WORDS.contains(&t.lower())))
                 || t.is('.')
-                || t.lower == "'s"
-                || t.lower == "’s"
+                || t.lower() == "'s"
+                || t.lower() == "’s"
         })
     {
         b += 1;
@@ -144,7 +144,7 @@ pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usi
     let introductory = (0..last_comma)
         .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
         .and_then(|k| tokens.get(k))
-        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower.as_str()));
+        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower()));
     let start = match commas.first() {
         Some(&q) if introductory && commas.len() >= 2 => q + 1,
         _ => 0,
@@ -160,7 +160,7 @@ pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usi
     for &k in commas.iter().rev() {
         let opens_relative = tokens
             .get(k + 1)
-            .is_some_and(|t| RELATIVES.contains(&t.lower.as_str()));
+            .is_some_and(|t| RELATIVES.contains(&t.lower()));
         if opens_relative {
             end = k;
         } else {
