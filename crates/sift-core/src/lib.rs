@@ -23,8 +23,6 @@ mod error;
 pub mod lang;
 pub mod limits;
 
-use std::collections::HashSet;
-
 pub use analysis::*;
 pub use clutter::analyze_fragment;
 #[cfg(feature = "encoding")]
@@ -119,7 +117,8 @@ pub fn analyze_html(html: &str, options: &Options<'_>) -> Result<Analysis, SiftE
     let mut detections = clutter::detect(&doc);
     let t_clutter = clock();
 
-    let exclude: HashSet<_> = detections.iter().map(|d| d.node).collect();
+    // Looked up for every element during extraction: the fast hasher, not SipHash.
+    let exclude: claims::FastSet<_> = detections.iter().map(|d| d.node).collect();
     let extraction = article::extract(
         &doc,
         &article::ExtractOptions {

@@ -18,6 +18,7 @@ mod text;
 pub mod verdict;
 
 use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 
 use ego_tree::NodeId;
 use scraper::Html;
@@ -25,12 +26,13 @@ use scraper::Html;
 use crate::analysis::{Article, ElementPath, Paragraph};
 
 /// What [`extract`] needs besides the document.
+/// `S` is the set's hasher: the analysis passes a fast one (every element is looked up).
 #[derive(Debug, Clone, Copy)]
-pub struct ExtractOptions<'a> {
+pub struct ExtractOptions<'a, S = RandomState> {
     /// The page's URL, when known.
     pub url: Option<&'a str>,
     /// Elements already tagged as clutter: never part of the article.
-    pub exclude: &'a HashSet<NodeId>,
+    pub exclude: &'a HashSet<NodeId, S>,
 }
 
 /// The outcome of extraction.
@@ -47,7 +49,7 @@ pub struct Extraction {
 }
 
 /// Extracts the article from `doc`.
-pub fn extract(doc: &Html, options: &ExtractOptions<'_>) -> Extraction {
+pub fn extract<S: BuildHasher>(doc: &Html, options: &ExtractOptions<'_, S>) -> Extraction {
     let meta = metadata::read(doc, options.url);
     // Strict first (class/id boilerplate left out); relaxed when that leaves too little text, as
     // Readability retries with its flags cleared.

@@ -5,6 +5,7 @@
 //! range `i..nodes[i].end`.
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use ego_tree::NodeId;
@@ -353,7 +354,7 @@ fn text_stats(text: &str) -> (u32, u32) {
 
 /// Builds the flattened document in one walk; `exclude` holds elements already tagged as clutter.
 /// The statistics are filled by [`Flat::prepare`].
-pub fn flatten<'a>(doc: &'a Html, exclude: &HashSet<NodeId>) -> Flat<'a> {
+pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) -> Flat<'a> {
     let mut nodes: Vec<FlatNode<'a>> = Vec::new();
     let mut marks: Vec<BodyMark> = Vec::new();
     let mut body = None;
