@@ -284,6 +284,22 @@ fn millions_of_tiny_elements_are_bounded() {
 }
 
 #[test]
+fn many_audio_players_in_one_box_are_bounded() {
+    heavy(|| {
+        // Catches a walk of the players' shared box per player (quadratic: players × box size):
+        // 200,000 text-less players in one box, under a headline the box does not hold.
+        let html = format!(
+            "<title>Council adopts the transport budget - Gazette</title><h1>Council adopts the \
+             transport budget</h1><p>{}</p><div class=players>{}</div>",
+            news_paragraph(1),
+            "<audio src=a.mp3></audio>".repeat(200_000)
+        );
+        let result = analyze_bounded("200,000 <audio> in one box", html);
+        assert!(result.is_ok(), "{result:?}");
+    });
+}
+
+#[test]
 #[cfg_attr(
     debug_assertions,
     ignore = "tens of megabytes take minutes in a debug build: cargo test --release -p sift-core --test hostile"

@@ -142,6 +142,9 @@ const MIN_HEADLINE_WORDS: usize = 4;
 const MAX_TITLE_LEVELS: usize = 3;
 /// Most `<h1>` headlines read (a page of many is a list of stories, not one article).
 const MAX_HEADLINES: usize = 3;
+/// Most `<audio>` elements looked at: each costs up to a walk of its box's subtree, so a page of
+/// thousands of players inside one box would otherwise cost players × box size.
+const MAX_TITLED_PLAYERS: usize = 20;
 /// Index of the audio category in per-category arrays.
 const AUDIO: usize = 2;
 
@@ -156,6 +159,7 @@ pub fn titled_players(doc: &Html, table: &[Entry]) -> Vec<(usize, Seed)> {
                 .get(i)
                 .is_some_and(|e| e.tag == "audio" && e.stats.seeds[AUDIO] == 0)
         })
+        .take(MAX_TITLED_PLAYERS)
         .collect();
     if players.is_empty() {
         return Vec::new();
