@@ -146,7 +146,7 @@ const MAX_HEADLINES: usize = 3;
 /// thousands of players inside one box would otherwise cost players × box size.
 const MAX_TITLED_PLAYERS: usize = 20;
 /// Index of the audio category in per-category arrays.
-const AUDIO: usize = 2;
+pub(crate) const AUDIO: usize = 2;
 
 /// Seeds for `<audio>` players titled with the article's own headline (its `<h1>` or `<title>`):
 /// the story's audio edition, whatever the box is called ("JIS News | Presented by: ..."). The box

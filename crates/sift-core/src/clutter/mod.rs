@@ -97,7 +97,7 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
     seeds.extend(
         audio::titled_players(doc, &table)
             .into_iter()
-            .map(|(i, seed)| (i, 2, seed)),
+            .map(|(i, seed)| (i, audio::AUDIO, seed)),
     );
     let mut found: Vec<Detection> = Vec::new();
     for (i, c, seed) in seeds {
@@ -156,7 +156,7 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
 /// parent holds an audio seed) and is not one itself: the player's sound, a part of the widget
 /// that the climb cannot take when the parent also holds article text.
 fn add_audio_elements(table: &[stats::Entry], found: &mut Vec<Detection>) {
-    const AUDIO: usize = 2;
+    use audio::AUDIO;
     for entry in table.iter().filter(|e| e.tag == "audio") {
         let Some(parent) = usize::try_from(entry.parent)
             .ok()
