@@ -14,9 +14,11 @@ use super::markers;
 pub const CATEGORIES: usize = 3;
 /// A text node of at least this many chars with no cue at all is prose (article-like text).
 pub const PROSE_CHARS: u32 = 140;
-/// A text node at least this long is prose whatever its words.
+/// A text node at least this long is prose whatever its words (and is not scanned for cues: no
+/// seed or container may hold it).
 pub const LONG_PROSE_CHARS: u32 = 600;
-/// Text nodes longer than this are not scanned for cues (prose, never a widget's wording).
+/// Most chars of a shorter text node lower-cased and scanned for cues (whitespace counts here, so
+/// a node under [`LONG_PROSE_CHARS`] visible chars can still be long).
 const MAX_CUE_TEXT: usize = 1200;
 /// A link text longer than this is a headline, whose words are the story's, not an appeal.
 const LONG_LINK_TEXT: u32 = 50;
