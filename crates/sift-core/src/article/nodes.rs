@@ -337,15 +337,29 @@ fn class_flags(class: Option<&str>, id: Option<&str>, buf: &mut String) -> Class
     }
 }
 
-/// Counts non-whitespace chars and commas of a text.
+/// Counts non-whitespace chars and commas of a text. Works on bytes: ASCII bytes are judged
+/// directly, and only the lead byte of a multi-byte char decodes it (continuation bytes are skipped).
 fn text_stats(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
-    for c in text.chars() {
-        if !c.is_whitespace() {
-            chars = chars.saturating_add(1);
-            if matches!(c, ',' | '，' | '、' | '،') {
-                commas = commas.saturating_add(1);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b.is_ascii() {
+            // The ASCII chars `char::is_whitespace` accepts: \t \n \v \f \r and space.
+            if !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                chars = chars.saturating_add(1);
+                if b == b',' {
+                    commas = commas.saturating_add(1);
+                }
+            }
+        } else if b >= 0xC0 {
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                continue;
+            };
+            if !c.is_whitespace() {
+                chars = chars.saturating_add(1);
+                if matches!(c, '，' | '、' | '،') {
+                    commas = commas.saturating_add(1);
+                }
             }
         }
     }
@@ -355,8 +369,11 @@ fn text_stats(text: &str) -> (u32, u32) {
 /// Builds the flattened document in one walk; `exclude` holds elements already tagged as clutter.
 /// The statistics are filled by [`Flat::prepare`].
 pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) -> Flat<'a> {
-    let mut nodes: Vec<FlatNode<'a>> = Vec::new();
-    let mut marks: Vec<BodyMark> = Vec::new();
+    // At most one flat node per tree node: reserved once, so the (large) nodes are never moved by
+    // the vector growing.
+    let capacity = doc.tree.values().len();
+    let mut nodes: Vec<FlatNode<'a>> = Vec::with_capacity(capacity);
+    let mut marks: Vec<BodyMark> = Vec::with_capacity(capacity);
     let mut body = None;
     // Stack of open element indices; `link_depth` counts open <a> elements.
     let mut stack: Vec<usize> = Vec::new();
@@ -629,5 +646,33 @@ impl Flat<'_> {
         }
         path.reverse();
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char-by-char definition `text_stats` must agree with.
+    fn reference_stats(text: &str) -> (u32, u32) {
+        let chars = text.chars().filter(|c| !c.is_whitespace());
+        let commas = chars
+            .clone()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count();
+        (chars.count() as u32, commas as u32)
+    }
+
+    #[test]
+    fn text_stats_match_the_char_definition() {
+        for text in [
+            "",
+            "  plain, ascii text,\twith\ttabs\r\n",
+            "\u{0b}\u{0c}\u{85}\u{a0}nbsp\u{2009}thin\u{3000}ideographic",
+            "中文，逗号、和 عربي، كلمة",
+            "émigré — naïve, café; 😀 emoji,",
+        ] {
+            assert_eq!(text_stats(text), reference_stats(text), "{text:?}");
+        }
     }
 }
