@@ -14,6 +14,7 @@ use scraper::{Html, Node};
 use super::boilerplate::{
     IN_ARTICLE_FURNITURE, MAYBE_CONTENT, NEGATIVE, POSITIVE, STANDFIRST, UNLIKELY, UNLIKELY_ROLES,
 };
+use crate::claims::FastMap;
 use crate::clutter::matcher::Matcher;
 
 /// Subtrees never read for text.
@@ -272,7 +273,7 @@ fn style_hides(style: &str) -> bool {
 }
 
 /// What an element's `class` and `id` say ([`boilerplate`] tables).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct ClassFlags {
     weight: i32,
     unlikely: bool,
@@ -337,6 +338,46 @@ fn class_flags(class: Option<&str>, id: Option<&str>, buf: &mut String) -> Class
     }
 }
 
+/// Most distinct `class` values whose flags [`ClassCache`] keeps (beyond it flags are read again for
+/// each element): bounds the map on hostile pages with endless distinct classes.
+const MAX_CACHED_CLASSES: usize = 4096;
+
+/// Flags of the `class` values already seen on the page, for elements with a class and no id (pages
+/// repeat the same few class strings on many elements; ids are nearly always unique, so elements
+/// with one are read directly).
+struct ClassCache<'a> {
+    flags: FastMap<&'a str, ClassFlags>,
+    /// Buffer for the lower-cased class/id text.
+    buf: String,
+}
+
+impl<'a> ClassCache<'a> {
+    fn new() -> Self {
+        Self {
+            flags: FastMap::default(),
+            buf: String::new(),
+        }
+    }
+
+    /// The flags of a `class`/`id` pair, as [`class_flags`] reads them.
+    fn get(&mut self, class: Option<&'a str>, id: Option<&str>) -> ClassFlags {
+        match (class, id) {
+            (None, None) => ClassFlags::default(),
+            (Some(c), None) => {
+                if let Some(&f) = self.flags.get(c) {
+                    return f;
+                }
+                let f = class_flags(Some(c), None, &mut self.buf);
+                if self.flags.len() < MAX_CACHED_CLASSES {
+                    self.flags.insert(c, f);
+                }
+                f
+            }
+            _ => class_flags(class, id, &mut self.buf),
+        }
+    }
+}
+
 /// Bytes counted per chunk of [`text_stats`]'s ASCII scan (its per-chunk counters are `u8`).
 const ASCII_CHUNK: usize = 255;
 
@@ -390,7 +431,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
     let mut stack: Vec<usize> = Vec::new();
     let mut link_depth = 0usize;
     let mut child_counts: Vec<u32> = Vec::new();
-    let mut buf = String::new();
+    let mut classes = ClassCache::new();
     let root = doc.root_element();
     let mut edges = root.traverse();
     while let Some(edge) = edges.next() {
@@ -426,12 +467,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                         nodes.get(parent).map_or(index, |p| p.block)
                     };
                     let attrs = read_attrs(e);
-                    let (class, id) = (attrs.class, attrs.id);
-                    let flags = if class.is_none() && id.is_none() {
-                        ClassFlags::default()
-                    } else {
-                        class_flags(class, id, &mut buf)
-                    };
+                    let flags = classes.get(attrs.class, attrs.id);
                     let role = attrs.role.map(str::to_ascii_lowercase);
                     let role_unlikely =
                         role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(&r));
@@ -672,6 +708,31 @@ mod tests {
             .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
             .count();
         (chars.count() as u32, commas as u32)
+    }
+
+    #[test]
+    fn class_cache_gives_the_flags_read_directly() {
+        let mut cache = ClassCache::new();
+        let mut buf = String::new();
+        let pairs = [
+            (Some("article-body entry-content"), None),
+            (Some("Sidebar widget"), None),
+            (Some("article-body entry-content"), None),
+            (Some("sidebar"), Some("comments")),
+            (None, Some("main-content")),
+            (None, None),
+            (Some("Sidebar widget"), None),
+            (Some("post-dek"), None),
+        ];
+        // Twice: the second round reads every class from the cache.
+        for (class, id) in pairs.iter().chain(pairs.iter()) {
+            assert_eq!(
+                cache.get(*class, *id),
+                class_flags(*class, *id, &mut buf),
+                "{class:?} {id:?}"
+            );
+        }
+        assert_ne!(cache.get(Some("sidebar"), None), ClassFlags::default());
     }
 
     #[test]
