@@ -54,7 +54,6 @@ pub fn extract<S: BuildHasher>(doc: &Html, options: &ExtractOptions<'_, S>) -> E
     // Strict first (class/id boilerplate left out); relaxed when that leaves too little text, as
     // Readability retries with its flags cleared.
     let mut flat = nodes::flatten(doc, options.exclude);
-    flat.prepare(false);
     flat.protect_wrappers();
     flat.prepare(true);
     let mut attempt = run(&flat);

@@ -620,9 +620,14 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
 const WRAPPER_MIN_PROSE_SHARE: f64 = 0.5;
 
 impl Flat<'_> {
-    /// Marks unlikely-named wrappers of the article as holding its body (never dropped). Reads the
-    /// relaxed statistics: call after `prepare(false)`.
+    /// Marks unlikely-named wrappers of the article as holding its body (never dropped). Fills the
+    /// relaxed statistics it reads (`prepare(false)`) only when some unlikely element holds an `<h1>`:
+    /// otherwise there is nothing to protect and that pass is skipped.
     pub fn protect_wrappers(&mut self) {
+        if !self.nodes.iter().any(|n| n.unlikely && n.holds_h1) {
+            return;
+        }
+        self.prepare(false);
         let page_prose = self
             .body
             .and_then(|b| self.nodes.get(b))
@@ -708,6 +713,33 @@ mod tests {
             .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
             .count();
         (chars.count() as u32, commas as u32)
+    }
+
+    /// Index of the first element with `tag` and its `holds_body` after [`Flat::protect_wrappers`].
+    fn protected(html: &str, tag: &str) -> Option<bool> {
+        let doc = Html::parse_document(html);
+        let mut flat = flatten(&doc, &HashSet::new());
+        flat.protect_wrappers();
+        flat.nodes
+            .iter()
+            .find(|n| n.tag == tag)
+            .map(|n| n.holds_body)
+    }
+
+    #[test]
+    fn unlikely_wrapper_of_the_headline_and_prose_is_protected() {
+        let prose = "<p>A sentence long enough to count as a paragraph of prose, with words.</p>";
+        let wrapped = format!(
+            "<body><section class=\"sidebar\"><h1>Title</h1>{}</section></body>",
+            prose.repeat(5)
+        );
+        assert_eq!(protected(&wrapped, "section"), Some(true));
+        // No unlikely element holds the <h1>: nothing is protected (and the pass is skipped).
+        let plain = format!(
+            "<body><h1>Title</h1><section class=\"sidebar\">{}</section></body>",
+            prose.repeat(5)
+        );
+        assert_eq!(protected(&plain, "section"), Some(false));
     }
 
     #[test]
