@@ -55,17 +55,16 @@ fn claims_on_2000_words() {
     let t = Instant::now();
     for _ in 1..RUNS {
         for s in &sents {
-            std::hint::black_box(tokens::tokenize(&chars, s.span[0], s.span[1]));
+            std::hint::black_box(tokens::tokenize(&chars, s.span[0], s.span[1]).tokens());
         }
     }
-    let lists: Vec<Vec<tokens::Token>> = sents
-        .iter()
-        .map(|s| tokens::tokenize(&chars, s.span[0], s.span[1]))
-        .collect();
+    let tokenized = tokens::Tokenized::new(&chars, sents.iter().map(|s| (s.span[0], s.span[1])));
+    let all = tokenized.tokens();
+    let lists = tokenized.ranges(&all);
     let t_tok = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
     let st: Vec<attribution::SentenceTokens<'_>> = lists
         .iter()
-        .map(|t| attribution::SentenceTokens {
+        .map(|&t| attribution::SentenceTokens {
             tokens: t,
             path: None,
             paragraph: 0,
@@ -84,7 +83,7 @@ fn claims_on_2000_words() {
     let t_facts = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
     let cands: Vec<summary::Candidate<'_>> = lists
         .iter()
-        .map(|t| summary::Candidate {
+        .map(|&t| summary::Candidate {
             tokens: t,
             attributed: false,
             paragraph: 0,

@@ -184,12 +184,7 @@ const MAX_NUMBERS: usize = 20;
 const MAX_COUNTED_WORDS: usize = 2;
 
 /// Finds the key facts of the sentences (token lists) of one article.
-pub fn find(
-    chars: &[char],
-    sentences: &[Vec<Token>],
-    lang: Lang,
-    published: Option<Civil>,
-) -> Facts {
+pub fn find(chars: &[char], sentences: &[&[Token]], lang: Lang, published: Option<Civil>) -> Facts {
     let mut facts = Facts::default();
     let mut entity_index: FastMap<String, (usize, usize)> = FastMap::default();
     let mut entities: Vec<(Fact, usize)> = Vec::new();
@@ -411,7 +406,9 @@ mod tests {
             "Goal: 1,000 new members by Nov. 18. Russian President Vladimir Putin spoke in Minsk. \
                     Kremlin spokesperson Dmitry Peskov met NATO officials and paid $3.5 billion.";
         let chars: Vec<char> = text.chars().collect();
-        let tokens = vec![tokenize(&chars, 0, chars.len())];
+        let tokenized = tokenize(&chars, 0, chars.len());
+        let all = tokenized.tokens();
+        let tokens = [all.as_slice()];
         let facts = find(&chars, &tokens, Lang::En, Civil::parse_iso("2024-11-19"));
         let numbers: Vec<(&str, &str)> = facts
             .numbers

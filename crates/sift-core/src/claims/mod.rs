@@ -136,10 +136,10 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
         .as_deref()
         .and_then(dates::Civil::parse_iso);
     let sentences = sentences::split(&chars, &article.paragraphs, lang);
-    let token_lists: Vec<Vec<tokens::Token>> = sentences
-        .iter()
-        .map(|s| tokens::tokenize(&chars, s.span[0], s.span[1]))
-        .collect();
+    let tokenized =
+        tokens::Tokenized::new(&chars, sentences.iter().map(|s| (s.span[0], s.span[1])));
+    let all_tokens = tokenized.tokens();
+    let token_lists = tokenized.ranges(&all_tokens);
     let path_of = |paragraph: usize| {
         article
             .paragraphs
@@ -149,7 +149,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let for_attribution: Vec<attribution::SentenceTokens<'_>> = sentences
         .iter()
         .zip(&token_lists)
-        .map(|(s, t)| attribution::SentenceTokens {
+        .map(|(s, &t)| attribution::SentenceTokens {
             tokens: t,
             path: path_of(s.paragraph),
             paragraph: s.paragraph,
@@ -178,7 +178,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let candidates: Vec<summary::Candidate<'_>> = sentences
         .iter()
         .zip(&token_lists)
-        .map(|(s, t)| summary::Candidate {
+        .map(|(s, &t)| summary::Candidate {
             tokens: t,
             attributed: attributed.contains(&s.span[0]),
             paragraph: s.paragraph,

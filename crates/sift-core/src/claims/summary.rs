@@ -10,7 +10,7 @@ use super::tokens::{Token, TokenKind};
 /// What the selector knows about one sentence.
 pub struct Candidate<'a> {
     /// Its tokens.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Whether an attribution was found in it.
     pub attributed: bool,
     /// Index of its paragraph.
@@ -103,7 +103,7 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
 }
 
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
-fn stem(t: &Token) -> Option<&str> {
+fn stem<'a>(t: &Token<'a>) -> Option<&'a str> {
     static STOP: OnceLock<TableSet> = OnceLock::new();
     if t.kind != TokenKind::Word
         || t.lower().chars().nth(2).is_none()

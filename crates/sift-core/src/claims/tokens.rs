@@ -1,7 +1,5 @@
 //! Words and punctuation with their char spans: the one tokenisation every claims module reads.
 
-use std::rc::Rc;
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -14,37 +12,171 @@ pub enum TokenKind {
 }
 
 /// One token of the text.
-#[derive(Debug, Clone)]
-pub struct Token {
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
     /// First char offset.
     pub start: usize,
     /// One past the last char offset.
     pub end: usize,
-    /// The lower-cased text of the whole tokenised span, shared by its tokens (one allocation per
-    /// [`tokenize`] call, not one per token).
-    text: Rc<str>,
-    /// Byte range of this token in `text`.
-    lower: std::ops::Range<usize>,
+    /// The token lower-cased, borrowed from its [`Tokenized`] buffer.
+    lower: &'a str,
     /// Its kind.
     pub kind: TokenKind,
     /// Whether the first char is upper case.
     pub capital: bool,
 }
 
-impl Token {
+impl<'a> Token<'a> {
     /// The token lower-cased.
-    pub fn lower(&self) -> &str {
-        self.text.get(self.lower.clone()).unwrap_or("")
+    pub fn lower(&self) -> &'a str {
+        self.lower
     }
 
     /// Whether this is punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct && self.lower().starts_with(c)
+        self.kind == TokenKind::Punct && self.lower.starts_with(c)
     }
 
     /// Whether this is a word (not a number or punctuation).
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
+    }
+}
+
+/// One token before its lower-cased text is borrowable: char span, byte range in
+/// [`Tokenized::lower`], kind, capital.
+#[derive(Debug, Clone)]
+struct Span {
+    start: usize,
+    end: usize,
+    lower: std::ops::Range<usize>,
+    kind: TokenKind,
+    capital: bool,
+}
+
+/// The tokens of one or more char ranges (an article's sentences), with one lower-cased buffer for
+/// all of them: built in one pass, then read as [`Token`]s borrowing the buffer (no allocation or
+/// reference count per sentence or token).
+#[derive(Debug, Clone, Default)]
+pub struct Tokenized {
+    /// The lower-cased text of every token, token after token.
+    lower: String,
+    /// Every token, range after range.
+    spans: Vec<Span>,
+    /// Where each range's tokens end in `spans`.
+    ends: Vec<usize>,
+}
+
+impl Tokenized {
+    /// Tokenises each `[start, end)` range of `chars`, in order.
+    pub fn new(chars: &[char], ranges: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let mut out = Self::default();
+        for (start, end) in ranges {
+            out.push(chars, start, end);
+            out.ends.push(out.spans.len());
+        }
+        out
+    }
+
+    /// All tokens, range after range (cut them with [`Tokenized::ranges`]).
+    pub fn tokens(&self) -> Vec<Token<'_>> {
+        self.spans
+            .iter()
+            .map(|s| Token {
+                start: s.start,
+                end: s.end,
+                lower: self.lower.get(s.lower.clone()).unwrap_or(""),
+                kind: s.kind,
+                capital: s.capital,
+            })
+            .collect()
+    }
+
+    /// `tokens` (from [`Tokenized::tokens`]) cut into one slice per range.
+    pub fn ranges<'t, 'a>(&self, tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
+        let mut from = 0;
+        self.ends
+            .iter()
+            .map(|&to| {
+                let range = tokens.get(from..to).unwrap_or(&[]);
+                from = to;
+                range
+            })
+            .collect()
+    }
+
+    /// Tokenises `chars[start..end]` onto the spans and buffer.
+    fn push(&mut self, chars: &[char], start: usize, end: usize) {
+        let end = end.min(chars.len());
+        self.spans
+            .reserve(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
+        self.lower.reserve(end.saturating_sub(start));
+        let mut i = start;
+        while i < end {
+            let c = chars.get(i).copied().unwrap_or(' ');
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let kind = if numeral(c) {
+                i += 1;
+                while i < end {
+                    let d = chars.get(i).copied().unwrap_or(' ');
+                    let next = chars.get(i + 1).copied().unwrap_or(' ');
+                    if numeral(d) || (matches!(d, ',' | '.') && numeral(next) && i + 1 < end) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A number glued to letters ("3rd", "10km") stays one token.
+                while i < end && chars.get(i).is_some_and(|&d| letter(d)) {
+                    i += 1;
+                }
+                TokenKind::Number
+            } else if letter(c) {
+                i += 1;
+                while i < end {
+                    let d = chars.get(i).copied().unwrap_or(' ');
+                    let next = chars.get(i + 1).copied().unwrap_or(' ');
+                    if letter_or_numeral(d) || (joins_letters(d) && letter(next) && i + 1 < end) {
+                        i += 1;
+                    } else if d == '.'
+                        && letter(next)
+                        && i + 1 < end
+                        && i - s == 1
+                        && chars.get(i + 2).is_some_and(|e| *e == '.')
+                    {
+                        // Initialisms: "U.S", "a.m" (the final dot stays punctuation).
+                        i += 2;
+                        while i + 1 < end
+                            && chars.get(i).is_some_and(|e| *e == '.')
+                            && chars.get(i + 1).is_some_and(|&e| letter(e))
+                            && chars.get(i + 2).is_some_and(|e| *e == '.')
+                        {
+                            i += 2;
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Word
+            } else {
+                i += 1;
+                TokenKind::Punct
+            };
+            let from = self.lower.len();
+            lower_case(chars.get(s..i).unwrap_or(&[]), &mut self.lower);
+            self.spans.push(Span {
+                start: s,
+                end: i,
+                lower: from..self.lower.len(),
+                kind,
+                capital: c.is_uppercase(),
+            });
+        }
     }
 }
 
@@ -87,85 +219,9 @@ fn letter_or_numeral(c: char) -> bool {
 /// Typical chars per token, to size the token list once.
 const CHARS_PER_TOKEN: usize = 5;
 
-/// Tokenises `chars[start..end]`.
-pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
-    let end = end.min(chars.len());
-    // Spans first: (start, end, lower-case byte range, kind, capital); the tokens share one
-    // lower-cased text, built alongside.
-    let mut spans = Vec::with_capacity(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
-    let mut lower = String::with_capacity(end.saturating_sub(start));
-    let mut i = start;
-    while i < end {
-        let c = chars.get(i).copied().unwrap_or(' ');
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        let kind = if numeral(c) {
-            i += 1;
-            while i < end {
-                let d = chars.get(i).copied().unwrap_or(' ');
-                let next = chars.get(i + 1).copied().unwrap_or(' ');
-                if numeral(d) || (matches!(d, ',' | '.') && numeral(next) && i + 1 < end) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            // A number glued to letters ("3rd", "10km") stays one token.
-            while i < end && chars.get(i).is_some_and(|&d| letter(d)) {
-                i += 1;
-            }
-            TokenKind::Number
-        } else if letter(c) {
-            i += 1;
-            while i < end {
-                let d = chars.get(i).copied().unwrap_or(' ');
-                let next = chars.get(i + 1).copied().unwrap_or(' ');
-                if letter_or_numeral(d) || (joins_letters(d) && letter(next) && i + 1 < end) {
-                    i += 1;
-                } else if d == '.'
-                    && letter(next)
-                    && i + 1 < end
-                    && i - s == 1
-                    && chars.get(i + 2).is_some_and(|e| *e == '.')
-                {
-                    // Initialisms: "U.S", "a.m" (the final dot stays punctuation).
-                    i += 2;
-                    while i + 1 < end
-                        && chars.get(i).is_some_and(|e| *e == '.')
-                        && chars.get(i + 1).is_some_and(|&e| letter(e))
-                        && chars.get(i + 2).is_some_and(|e| *e == '.')
-                    {
-                        i += 2;
-                    }
-                    break;
-                } else {
-                    break;
-                }
-            }
-            TokenKind::Word
-        } else {
-            i += 1;
-            TokenKind::Punct
-        };
-        let from = lower.len();
-        lower_case(chars.get(s..i).unwrap_or(&[]), &mut lower);
-        spans.push((s, i, from..lower.len(), kind, c.is_uppercase()));
-    }
-    let text: Rc<str> = Rc::from(lower);
-    spans
-        .into_iter()
-        .map(|(start, end, lower, kind, capital)| Token {
-            start,
-            end,
-            text: Rc::clone(&text),
-            lower,
-            kind,
-            capital,
-        })
-        .collect()
+/// Tokenises `chars[start..end]` (read the tokens with [`Tokenized::tokens`]).
+pub fn tokenize(chars: &[char], start: usize, end: usize) -> Tokenized {
+    Tokenized::new(chars, [(start, end)])
 }
 
 /// The text of `chars[start..end]`.
@@ -184,6 +240,7 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
         tokenize(&chars, 0, chars.len())
+            .tokens()
             .into_iter()
             .map(|t| t.lower().to_string())
             .collect()

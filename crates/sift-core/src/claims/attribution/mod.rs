@@ -48,7 +48,7 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// One sentence ready for attribution: its tokens and where it is.
 pub struct SentenceTokens<'a> {
     /// The tokens of the sentence.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Element path of its paragraph.
     pub path: Option<Vec<u32>>,
     /// Index of its paragraph (quotes do not run across paragraphs).
@@ -228,22 +228,25 @@ fn sentence_attributions(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::Tokenized;
     use super::*;
 
     /// (source, cue, content) of each attribution, one sentence per item.
     fn attributions(sentences: &[&str], lang: Lang) -> Vec<(String, String, String)> {
         let text = sentences.join("\n");
         let chars: Vec<char> = text.chars().collect();
-        let mut token_lists = Vec::new();
+        let mut ranges = Vec::new();
         let mut offset = 0;
         for s in sentences {
             let n = s.chars().count();
-            token_lists.push(tokenize(&chars, offset, offset + n));
+            ranges.push((offset, offset + n));
             offset += n + 1;
         }
-        let st: Vec<SentenceTokens<'_>> = token_lists
-            .iter()
+        let tokenized = Tokenized::new(&chars, ranges);
+        let all = tokenized.tokens();
+        let st: Vec<SentenceTokens<'_>> = tokenized
+            .ranges(&all)
+            .into_iter()
             .map(|t| SentenceTokens {
                 tokens: t,
                 path: None,
