@@ -358,7 +358,8 @@ mod tests {
 
     fn dates(text: &str, published: Option<&str>, lang: Lang) -> Vec<Option<String>> {
         let chars: Vec<char> = text.chars().collect();
-        let tokens = tokenize(&chars, 0, chars.len()).tokens();
+        let tokenized = tokenize(&chars, 0, chars.len());
+        let tokens = tokenized.tokens();
         find(&tokens, published.and_then(Civil::parse_iso), lang)
             .into_iter()
             .map(|d| d.iso)
