@@ -70,7 +70,12 @@ pub struct Tokenized {
 impl Tokenized {
     /// Tokenises each `[start, end)` range of `chars`, in order.
     pub fn new(chars: &[char], ranges: impl IntoIterator<Item = (usize, usize)>) -> Self {
-        let mut out = Self::default();
+        // Sized once for the whole text (the ranges are its sentences).
+        let mut out = Self {
+            lower: String::with_capacity(chars.len()),
+            spans: Vec::with_capacity(chars.len() / CHARS_PER_TOKEN + 1),
+            ends: Vec::new(),
+        };
         for (start, end) in ranges {
             out.push(chars, start, end);
             out.ends.push(out.spans.len());
@@ -108,9 +113,6 @@ impl Tokenized {
     /// Tokenises `chars[start..end]` onto the spans and buffer.
     fn push(&mut self, chars: &[char], start: usize, end: usize) {
         let end = end.min(chars.len());
-        self.spans
-            .reserve(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
-        self.lower.reserve(end.saturating_sub(start));
         let mut i = start;
         while i < end {
             let c = chars.get(i).copied().unwrap_or(' ');
@@ -185,15 +187,57 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
 
-/// `chars` lower-cased onto `out` (ASCII without the Unicode tables).
+/// `chars` lower-cased onto `out` (ASCII, Latin-1 and basic Cyrillic capitals without the
+/// Unicode tables, a binary search per char).
 fn lower_case(chars: &[char], out: &mut String) {
     for &c in chars {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = common_lower(c) {
+            out.push(l);
         } else {
             out.extend(c.to_lowercase());
         }
     }
+}
+
+/// Capitals whose lower case is a fixed offset away: Latin-1 "À".."Þ" (not "×") and Cyrillic
+/// "Ѐ".."Џ" and "А".."Я", the capitals of the corpus's European languages.
+const OFFSET_CAPITALS: &[(std::ops::RangeInclusive<char>, u32)] = &[
+    // Latin-1 Supplement: À..Ö, Ø..Þ
+    ('\u{C0}'..='\u{D6}', 0x20),
+    ('\u{D8}'..='\u{DE}', 0x20),
+    // Cyrillic: Ѐ..Џ (Ukrainian Є, І, Ї among them), А..Я
+    ('\u{400}'..='\u{40F}', 0x50),
+    ('\u{410}'..='\u{42F}', 0x20),
+];
+
+/// Lower-case letters and caseless letters of the same blocks, unchanged by lower-casing.
+const UNCASED_OR_LOWER: &[std::ops::RangeInclusive<char>] = &[
+    // Latin-1 Supplement: ß..ö, ø..ÿ
+    '\u{DF}'..='\u{F6}',
+    '\u{F8}'..='\u{FF}',
+    // Cyrillic: а..џ
+    '\u{430}'..='\u{45F}',
+];
+
+/// `c` lower-cased when it is one char of the ranges above, without the Unicode tables.
+fn common_lower(c: char) -> Option<char> {
+    if UNCASED_OR_LOWER.iter().any(|r| r.contains(&c)) {
+        return Some(c);
+    }
+    OFFSET_CAPITALS
+        .iter()
+        .find(|(r, _)| r.contains(&c))
+        .and_then(|(_, offset)| char::from_u32(u32::from(c) + offset))
+}
+
+/// Letters of Latin-1 Supplement and Latin Extended-A/B (but "×" and "÷") and of basic Cyrillic
+/// ("Ѐ".."ҁ"): the non-ASCII letters of the corpus's European languages, answered without the
+/// Unicode tables.
+fn common_letter(c: char) -> bool {
+    (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
+        || ('\u{400}'..='\u{481}').contains(&c)
 }
 
 /// The General Punctuation block (dashes, curly quotes, ellipsis, thin spaces): the most frequent
@@ -203,17 +247,26 @@ const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206
 
 /// Whether `c` is a letter (`char::is_alphabetic`).
 fn letter(c: char) -> bool {
-    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    common_letter(c) || (!GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic())
 }
 
 /// Whether `c` is a numeral (`char::is_numeric`).
 fn numeral(c: char) -> bool {
-    !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    !common_letter(c) && !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
 }
 
 /// Whether `c` is a letter or numeral (`char::is_alphanumeric`).
 fn letter_or_numeral(c: char) -> bool {
-    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    common_letter(c) || (!GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric())
 }
 
 /// Typical chars per token, to size the token list once.
@@ -251,6 +304,20 @@ mod tests {
     fn general_punctuation_holds_no_letters_or_numerals() {
         for c in GENERAL_PUNCTUATION {
             assert!(!c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+        }
+    }
+
+    /// The shortcuts of [`letter`], [`numeral`], [`letter_or_numeral`] and [`lower_case`] give
+    /// what the Unicode tables give, over all of ASCII and the blocks they shortcut.
+    #[test]
+    fn shortcuts_match_the_unicode_tables() {
+        for c in ('\0'..='\u{4FF}').chain(GENERAL_PUNCTUATION) {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(numeral(c), c.is_numeric(), "{c:?}");
+            assert_eq!(letter_or_numeral(c), c.is_alphanumeric(), "{c:?}");
+            let mut ours = String::new();
+            lower_case(&[c], &mut ours);
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
         }
     }
 
