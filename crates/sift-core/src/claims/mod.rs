@@ -92,8 +92,39 @@ pub struct Claims {
     pub facts: Facts,
 }
 
-/// A word table as a set, with its longest entry in bytes (longer words skip the lookup).
-pub(crate) type TableSet = (FastSet<&'static str>, usize);
+/// Words of at least this many bytes pass [`WordFilter`] unchecked (its masks hold shorter ones).
+const FILTER_MAX_LEN: usize = 64;
+
+/// A quick pre-check of a word table: for each first byte, the byte lengths of its words. Most
+/// words of a page share no first byte and length with any entry and skip the hash lookup.
+pub(crate) struct WordFilter {
+    /// Bit `n` of entry `b`: some word of the table starts with byte `b` and is `n` bytes long.
+    lengths: [u64; 256],
+}
+
+impl WordFilter {
+    /// The filter of `words`.
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut lengths = [0u64; 256];
+        for w in words {
+            let first = w.as_bytes().first().copied().unwrap_or(0);
+            if let Some(mask) = lengths.get_mut(usize::from(first)) {
+                *mask |= 1u64 << w.len().min(FILTER_MAX_LEN - 1);
+            }
+        }
+        Self { lengths }
+    }
+
+    /// Whether `word` may be in the table (false: it is certainly not).
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        let mask = self.lengths.get(usize::from(first)).copied().unwrap_or(0);
+        mask >> word.len().min(FILTER_MAX_LEN - 1) & 1 == 1
+    }
+}
+
+/// A word table as a set, with its [`WordFilter`].
+pub(crate) type TableSet = (FastSet<&'static str>, WordFilter);
 
 /// Whether `word` is in `table`, through a set built once per table (the tables are small but
 /// looked up for every token, and a set lookup beats a linear scan of string compares).
@@ -102,13 +133,13 @@ pub(crate) fn in_table(
     table: &'static [&'static str],
     word: &str,
 ) -> bool {
-    let (set, longest) = cell.get_or_init(|| {
+    let (set, filter) = cell.get_or_init(|| {
         (
             table.iter().copied().collect(),
-            table.iter().map(|w| w.len()).max().unwrap_or(0),
+            WordFilter::new(table.iter().copied()),
         )
     });
-    word.len() <= *longest && set.contains(word)
+    filter.may_hold(word) && set.contains(word)
 }
 
 /// Fewest summary sentences.
@@ -211,4 +242,25 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<String> {
         .iter()
         .map(|s| tokens::slice(&chars, s.span[0], s.span[1]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordFilter;
+
+    /// The filter never turns away a word of its table, and turns away other first bytes and
+    /// lengths (also past the length masks' end).
+    #[test]
+    fn word_filter_keeps_every_entry() {
+        let long = "x".repeat(100);
+        let table = ["said", "según", "заявив", "", long.as_str()];
+        let filter = WordFilter::new(table);
+        for w in table {
+            assert!(filter.may_hold(w), "{w:?}");
+        }
+        assert!(!filter.may_hold("sad"));
+        assert!(!filter.may_hold("told"));
+        assert!(!filter.may_hold(&"y".repeat(100)));
+        assert!(filter.may_hold(&"x".repeat(70)));
+    }
 }
