@@ -330,13 +330,12 @@ fn names(
             j += 1;
         }
         let run = tokens.get(i..j).unwrap_or(&[]);
-        let lower: Vec<&str> = run.iter().map(|n| n.lower()).collect();
-        let titled = lower.iter().any(|w| is_title(w));
+        let titled = run.iter().any(|n| is_title(n.lower()));
         // Drop leading titles and the adjectives before them ("Russian President Vladimir Putin").
         let mut a = 0;
         while a < run.len() {
-            let here = lower.get(a).is_some_and(|w| is_title(w));
-            let next = lower.get(a + 1).is_some_and(|w| is_title(w));
+            let here = run.get(a).is_some_and(|n| is_title(n.lower()));
+            let next = run.get(a + 1).is_some_and(|n| is_title(n.lower()));
             if here || next {
                 a += 1;
             } else {
@@ -347,7 +346,7 @@ fn names(
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
         let at_sentence_start = i == 0
             || prev.is_some_and(|p| !p.is_word() && p.kind == TokenKind::Punct && !p.is(','));
-        let kind = if lower.iter().any(|w| is_organisation_word(w))
+        let kind = if run.iter().any(|n| is_organisation_word(n.lower()))
             || (name.len() == 1
                 && name.first().is_some_and(|n| {
                     n.lower().chars().count() >= 3
@@ -357,7 +356,7 @@ fn names(
                             .is_some_and(|cs| cs.iter().all(|c| c.is_uppercase()))
                 })) {
             Some("organisation")
-        } else if lower.iter().any(|w| is_place_word(w))
+        } else if run.iter().any(|n| is_place_word(n.lower()))
             || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.lower()))
         {
             Some("place")

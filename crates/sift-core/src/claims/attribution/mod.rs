@@ -99,6 +99,8 @@ pub fn find(
     let mut paragraph = usize::MAX;
     // The last attribution whose quoted content may go on in the next sentence.
     let mut extendable: Option<usize> = None;
+    // Which tokens of the current sentence stand inside quotes.
+    let mut quoted: Vec<bool> = Vec::new();
     for sentence in sentences {
         let tokens = sentence.tokens;
         if sentence.paragraph != paragraph {
@@ -108,8 +110,7 @@ pub fn find(
         }
         let starts_inside = quote_open.is_some();
         let carried_quote = quote_open;
-        let (quoted, open_at_end) = inside_quotes(tokens, quote_open);
-        quote_open = open_at_end;
+        quote_open = inside_quotes(tokens, quote_open, &mut quoted);
         let opens_with_quote = tokens.first().is_some_and(is_quote);
         let found = sentence_attributions(tokens, &quoted, by_first);
         let Some(_) = found.first() else {
