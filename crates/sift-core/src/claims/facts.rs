@@ -215,7 +215,9 @@ pub fn find(chars: &[char], sentences: &[&[Token]], lang: Lang, published: Optio
         names(chars, tokens, &mut entity_index, &mut entities);
     }
     facts.numbers.truncate(MAX_NUMBERS);
-    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.span[0].cmp(&b.0.span[0])));
+    // Unstable sorts below give the stable order: no two keys are equal (each entity starts at
+    // its own first mention).
+    entities.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.span[0].cmp(&b.0.span[0])));
     facts.entities = entities
         .into_iter()
         .take(MAX_ENTITIES)

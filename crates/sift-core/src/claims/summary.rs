@@ -219,7 +219,8 @@ fn repeated_sentences(sets: &[&[u32]], frequency: &[u32]) -> Vec<bool> {
         let prefix = a.len().saturating_sub(need) + 1;
         rare.clear();
         rare.extend_from_slice(a);
-        rare.sort_by_key(|id| (frequency.get(*id as usize).copied().unwrap_or(0), *id));
+        // Ids are distinct, so no two keys are equal and an unstable sort gives the one order.
+        rare.sort_unstable_by_key(|id| (frequency.get(*id as usize).copied().unwrap_or(0), *id));
         for id in rare.iter().take(prefix) {
             for &j in postings.of(*id) {
                 let j = j as usize;
@@ -348,7 +349,8 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             - W_LONG * long;
         scored.push((i, score));
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Sentence indices are distinct: an unstable sort gives the one order.
+    scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<usize> = Vec::new();
     let mut covered = vec![false; frequency.len()];
     for (i, _) in scored {
