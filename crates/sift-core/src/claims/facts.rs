@@ -5,10 +5,9 @@ use std::sync::OnceLock;
 
 use super::{in_table, FastMap, FastSet, TableSet};
 
-use super::dates::{self, Civil};
+use super::dates::DateMention;
 use super::tokens::{slice, Token, TokenKind};
 use crate::analysis::{Fact, Facts};
-use crate::lang::Lang;
 
 /// Scale and unit words that belong to the number before them.
 const SCALES: &[&str] = &[
@@ -183,17 +182,17 @@ const MAX_NUMBERS: usize = 20;
 /// Most words taken as what a number counts.
 const MAX_COUNTED_WORDS: usize = 2;
 
-/// Finds the key facts of the sentences (token lists) of one article.
-pub fn find(chars: &[char], sentences: &[&[Token]], lang: Lang, published: Option<Civil>) -> Facts {
+/// Finds the key facts of the sentences (token lists) of one article; `date_lists` holds each
+/// sentence's date mentions ([`dates::find`]).
+pub fn find(chars: &[char], sentences: &[&[Token]], date_lists: &[Vec<DateMention>]) -> Facts {
     let mut facts = Facts::default();
     let mut entity_index: FastMap<String, (usize, usize)> = FastMap::default();
     let mut entities: Vec<(Fact, usize)> = Vec::new();
     // Texts of the numbers already kept: a set, so deduplication stays linear on long articles.
     let mut seen_numbers: FastSet<String> = FastSet::default();
-    for tokens in sentences {
-        let mentions = dates::find(tokens, published, lang);
+    for (tokens, mentions) in sentences.iter().zip(date_lists) {
         let in_date = |k: usize| mentions.iter().any(|m| (m.first..m.last).contains(&k));
-        for m in &mentions {
+        for m in mentions {
             if let (Some(a), Some(b)) = (
                 tokens.get(m.first),
                 m.last.checked_sub(1).and_then(|l| tokens.get(l)),
@@ -400,6 +399,7 @@ fn names(
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn numbers_dates_and_names() {
@@ -410,7 +410,9 @@ mod tests {
         let tokenized = tokenize(&chars, 0, chars.len());
         let all = tokenized.tokens();
         let tokens = [all.as_slice()];
-        let facts = find(&chars, &tokens, Lang::En, Civil::parse_iso("2024-11-19"));
+        let published = crate::claims::dates::Civil::parse_iso("2024-11-19");
+        let date_lists = [crate::claims::dates::find(&all, published, Lang::En)];
+        let facts = find(&chars, &tokens, &date_lists);
         let numbers: Vec<(&str, &str)> = facts
             .numbers
             .iter()

@@ -171,6 +171,11 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
         tokens::Tokenized::new(&chars, sentences.iter().map(|s| (s.span[0], s.span[1])));
     let all_tokens = tokenized.tokens();
     let token_lists = tokenized.ranges(&all_tokens);
+    // Date mentions per sentence, found once for attributions and facts.
+    let date_lists: Vec<Vec<dates::DateMention>> = token_lists
+        .iter()
+        .map(|t| dates::find(t, published, lang))
+        .collect();
     let path_of = |paragraph: usize| {
         article
             .paragraphs
@@ -180,14 +185,16 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let for_attribution: Vec<attribution::SentenceTokens<'_>> = sentences
         .iter()
         .zip(&token_lists)
-        .map(|(s, &t)| attribution::SentenceTokens {
+        .zip(&date_lists)
+        .map(|((s, &t), d)| attribution::SentenceTokens {
             tokens: t,
+            dates: d,
             path: path_of(s.paragraph),
             paragraph: s.paragraph,
         })
         .collect();
-    let attributions = attribution::find(&chars, &for_attribution, lang, published);
-    let facts = facts::find(&chars, &token_lists, lang, published);
+    let attributions = attribution::find(&chars, &for_attribution, lang);
+    let facts = facts::find(&chars, &token_lists, &date_lists);
 
     // Sentences (by start) holding an attribution's cue: sentences are in text order.
     let attributed: FastSet<usize> = attributions

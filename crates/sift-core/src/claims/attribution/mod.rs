@@ -25,7 +25,7 @@ mod spans;
 mod speakers;
 mod subjects;
 
-use super::dates::{self, Civil};
+use super::dates::DateMention;
 use super::tokens::{slice, Token};
 use crate::analysis::Attribution;
 use crate::lang::Lang;
@@ -49,6 +49,8 @@ const MIN_CONTENT_WORDS: usize = 2;
 pub struct SentenceTokens<'a> {
     /// The tokens of the sentence.
     pub tokens: &'a [Token<'a>],
+    /// Its date mentions ([`super::dates::find`]); an attribution takes the first resolved one.
+    pub dates: &'a [DateMention],
     /// Element path of its paragraph.
     pub path: Option<Vec<u32>>,
     /// Index of its paragraph (quotes do not run across paragraphs).
@@ -86,12 +88,7 @@ fn covers(f: &Found, k: usize) -> bool {
 }
 
 /// Finds the attributions in `sentences`; `chars` is the article text.
-pub fn find(
-    chars: &[char],
-    sentences: &[SentenceTokens<'_>],
-    lang: Lang,
-    published: Option<Civil>,
-) -> Vec<Attribution> {
+pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec<Attribution> {
     let by_first = cues_by_first_word(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
@@ -130,9 +127,7 @@ pub fn find(
         };
         let first_unquoted = quoted.iter().position(|q| !q).unwrap_or(tokens.len());
         let mut previous_source: Option<String> = None;
-        let date = dates::find(tokens, published, lang)
-            .into_iter()
-            .find_map(|d| d.iso);
+        let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
@@ -245,16 +240,22 @@ mod tests {
         }
         let tokenized = Tokenized::new(&chars, ranges);
         let all = tokenized.tokens();
-        let st: Vec<SentenceTokens<'_>> = tokenized
-            .ranges(&all)
-            .into_iter()
-            .map(|t| SentenceTokens {
+        let lists = tokenized.ranges(&all);
+        let date_lists: Vec<_> = lists
+            .iter()
+            .map(|t| crate::claims::dates::find(t, None, lang))
+            .collect();
+        let st: Vec<SentenceTokens<'_>> = lists
+            .iter()
+            .zip(&date_lists)
+            .map(|(&t, d)| SentenceTokens {
                 tokens: t,
+                dates: d,
                 path: None,
                 paragraph: 0,
             })
             .collect();
-        find(&chars, &st, lang, None)
+        find(&chars, &st, lang)
             .into_iter()
             .map(|a| (a.source, a.cue, a.content))
             .collect()
