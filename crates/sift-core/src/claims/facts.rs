@@ -183,7 +183,7 @@ const MAX_NUMBERS: usize = 20;
 const MAX_COUNTED_WORDS: usize = 2;
 
 /// Finds the key facts of the sentences (token lists) of one article; `date_lists` holds each
-/// sentence's date mentions ([`dates::find`]).
+/// sentence's date mentions ([`super::dates::find`]).
 pub fn find(chars: &[char], sentences: &[&[Token]], date_lists: &[Vec<DateMention>]) -> Facts {
     let mut facts = Facts::default();
     let mut entity_index: FastMap<String, (usize, usize)> = FastMap::default();
