@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use sift_core::claims::{self, attribution, facts, sentences, summary, tokens};
+use sift_core::claims::{self, attribution, dates, facts, sentences, summary, tokens};
 use sift_core::lang::Lang;
 
 /// Words in the timed article.
@@ -55,36 +55,45 @@ fn claims_on_2000_words() {
     let t = Instant::now();
     for _ in 1..RUNS {
         for s in &sents {
-            std::hint::black_box(tokens::tokenize(&chars, s.span[0], s.span[1]));
+            std::hint::black_box(tokens::tokenize(&chars, s.span[0], s.span[1]).tokens());
         }
     }
-    let lists: Vec<Vec<tokens::Token>> = sents
-        .iter()
-        .map(|s| tokens::tokenize(&chars, s.span[0], s.span[1]))
-        .collect();
+    let tokenized = tokens::Tokenized::new(&chars, sents.iter().map(|s| (s.span[0], s.span[1])));
+    let all = tokenized.tokens();
+    let lists = tokenized.ranges(&all);
     let t_tok = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
+    let date_lists: Vec<_> = lists
+        .iter()
+        .map(|t| dates::find(t, None, Lang::En))
+        .collect();
     let st: Vec<attribution::SentenceTokens<'_>> = lists
         .iter()
-        .map(|t| attribution::SentenceTokens {
+        .zip(&date_lists)
+        .map(|(&t, d)| attribution::SentenceTokens {
             tokens: t,
+            dates: d,
             path: None,
             paragraph: 0,
         })
         .collect();
     let t = Instant::now();
     for _ in 1..RUNS {
-        std::hint::black_box(attribution::find(&chars, &st, Lang::En, None));
+        std::hint::black_box(attribution::find(&chars, &st, Lang::En));
     }
-    let attributions = attribution::find(&chars, &st, Lang::En, None);
+    let attributions = attribution::find(&chars, &st, Lang::En);
     let t_attr = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
     let t = Instant::now();
     for _ in 0..RUNS {
-        std::hint::black_box(facts::find(&chars, &lists, Lang::En, None));
+        let date_lists: Vec<_> = lists
+            .iter()
+            .map(|t| dates::find(t, None, Lang::En))
+            .collect();
+        std::hint::black_box(facts::find(&chars, &lists, &date_lists));
     }
     let t_facts = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
     let cands: Vec<summary::Candidate<'_>> = lists
         .iter()
-        .map(|t| summary::Candidate {
+        .map(|&t| summary::Candidate {
             tokens: t,
             attributed: false,
             paragraph: 0,

@@ -199,7 +199,8 @@ pub fn lexicon() -> Result<String, String> {
         let chars: Vec<char> = text.chars().collect();
         let gold = parse_ann(&read(&dir.join("attributions").join(ann))?);
         let cues = gold.get("Cue").cloned().unwrap_or_default();
-        let tokens = tokenize(&chars, 0, chars.len());
+        let tokenized = tokenize(&chars, 0, chars.len());
+        let tokens = tokenized.tokens();
         // Token index -> whether it heads a gold cue: the cue's first token, or the first after
         // auxiliaries and adverbs ("has also said").
         let mut heads = vec![false; tokens.len()];

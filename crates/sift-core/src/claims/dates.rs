@@ -179,14 +179,17 @@ impl CalendarWord {
     }
 }
 
-/// The calendar words as one map (built once), with the longest word in bytes: one lookup per
-/// word token, and none for a word longer than any of them.
-type CalendarWords = (super::FastMap<&'static str, CalendarWord>, usize);
+/// The calendar words as one map (built once), with their [`super::WordFilter`]: one lookup per
+/// word token, and none for most words.
+type CalendarWords = (
+    super::FastMap<&'static str, CalendarWord>,
+    super::WordFilter,
+);
 
 /// What the lower-case word `word` can mean in a date, if anything.
 fn calendar_word(word: &str) -> Option<&'static CalendarWord> {
     static MAP: OnceLock<CalendarWords> = OnceLock::new();
-    let (map, longest) = MAP.get_or_init(|| {
+    let (map, filter) = MAP.get_or_init(|| {
         let mut map = super::FastMap::<&'static str, CalendarWord>::default();
         for &(w, month) in MONTHS {
             map.entry(w).or_default().month = Some(month);
@@ -197,10 +200,10 @@ fn calendar_word(word: &str) -> Option<&'static CalendarWord> {
         for &(w, offset, l) in RELATIVE_DAYS {
             map.entry(w).or_default().relative.push((offset, l));
         }
-        let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
-        (map, longest)
+        let filter = super::WordFilter::new(map.keys().copied());
+        (map, filter)
     });
-    if word.len() > *longest {
+    if !filter.may_hold(word) {
         return None;
     }
     map.get(word)
@@ -358,7 +361,8 @@ mod tests {
 
     fn dates(text: &str, published: Option<&str>, lang: Lang) -> Vec<Option<String>> {
         let chars: Vec<char> = text.chars().collect();
-        let tokens = tokenize(&chars, 0, chars.len());
+        let tokenized = tokenize(&chars, 0, chars.len());
+        let tokens = tokenized.tokens();
         find(&tokens, published.and_then(Civil::parse_iso), lang)
             .into_iter()
             .map(|d| d.iso)

@@ -5,10 +5,9 @@ use std::sync::OnceLock;
 
 use super::{in_table, FastMap, FastSet, TableSet};
 
-use super::dates::{self, Civil};
+use super::dates::DateMention;
 use super::tokens::{slice, Token, TokenKind};
 use crate::analysis::{Fact, Facts};
-use crate::lang::Lang;
 
 /// Scale and unit words that belong to the number before them.
 const SCALES: &[&str] = &[
@@ -183,22 +182,17 @@ const MAX_NUMBERS: usize = 20;
 /// Most words taken as what a number counts.
 const MAX_COUNTED_WORDS: usize = 2;
 
-/// Finds the key facts of the sentences (token lists) of one article.
-pub fn find(
-    chars: &[char],
-    sentences: &[Vec<Token>],
-    lang: Lang,
-    published: Option<Civil>,
-) -> Facts {
+/// Finds the key facts of the sentences (token lists) of one article; `date_lists` holds each
+/// sentence's date mentions ([`super::dates::find`]).
+pub fn find(chars: &[char], sentences: &[&[Token]], date_lists: &[Vec<DateMention>]) -> Facts {
     let mut facts = Facts::default();
     let mut entity_index: FastMap<String, (usize, usize)> = FastMap::default();
     let mut entities: Vec<(Fact, usize)> = Vec::new();
     // Texts of the numbers already kept: a set, so deduplication stays linear on long articles.
     let mut seen_numbers: FastSet<String> = FastSet::default();
-    for tokens in sentences {
-        let mentions = dates::find(tokens, published, lang);
+    for (tokens, mentions) in sentences.iter().zip(date_lists) {
         let in_date = |k: usize| mentions.iter().any(|m| (m.first..m.last).contains(&k));
-        for m in &mentions {
+        for m in mentions {
             if let (Some(a), Some(b)) = (
                 tokens.get(m.first),
                 m.last.checked_sub(1).and_then(|l| tokens.get(l)),
@@ -220,7 +214,9 @@ pub fn find(
         names(chars, tokens, &mut entity_index, &mut entities);
     }
     facts.numbers.truncate(MAX_NUMBERS);
-    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.span[0].cmp(&b.0.span[0])));
+    // Unstable sorts below give the stable order: no two keys are equal (each entity starts at
+    // its own first mention).
+    entities.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.span[0].cmp(&b.0.span[0])));
     facts.entities = entities
         .into_iter()
         .take(MAX_ENTITIES)
@@ -335,13 +331,12 @@ fn names(
             j += 1;
         }
         let run = tokens.get(i..j).unwrap_or(&[]);
-        let lower: Vec<&str> = run.iter().map(|n| n.lower()).collect();
-        let titled = lower.iter().any(|w| is_title(w));
+        let titled = run.iter().any(|n| is_title(n.lower()));
         // Drop leading titles and the adjectives before them ("Russian President Vladimir Putin").
         let mut a = 0;
         while a < run.len() {
-            let here = lower.get(a).is_some_and(|w| is_title(w));
-            let next = lower.get(a + 1).is_some_and(|w| is_title(w));
+            let here = run.get(a).is_some_and(|n| is_title(n.lower()));
+            let next = run.get(a + 1).is_some_and(|n| is_title(n.lower()));
             if here || next {
                 a += 1;
             } else {
@@ -352,7 +347,7 @@ fn names(
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
         let at_sentence_start = i == 0
             || prev.is_some_and(|p| !p.is_word() && p.kind == TokenKind::Punct && !p.is(','));
-        let kind = if lower.iter().any(|w| is_organisation_word(w))
+        let kind = if run.iter().any(|n| is_organisation_word(n.lower()))
             || (name.len() == 1
                 && name.first().is_some_and(|n| {
                     n.lower().chars().count() >= 3
@@ -362,7 +357,7 @@ fn names(
                             .is_some_and(|cs| cs.iter().all(|c| c.is_uppercase()))
                 })) {
             Some("organisation")
-        } else if lower.iter().any(|w| is_place_word(w))
+        } else if run.iter().any(|n| is_place_word(n.lower()))
             || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.lower()))
         {
             Some("place")
@@ -404,6 +399,7 @@ fn names(
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn numbers_dates_and_names() {
@@ -411,8 +407,12 @@ mod tests {
             "Goal: 1,000 new members by Nov. 18. Russian President Vladimir Putin spoke in Minsk. \
                     Kremlin spokesperson Dmitry Peskov met NATO officials and paid $3.5 billion.";
         let chars: Vec<char> = text.chars().collect();
-        let tokens = vec![tokenize(&chars, 0, chars.len())];
-        let facts = find(&chars, &tokens, Lang::En, Civil::parse_iso("2024-11-19"));
+        let tokenized = tokenize(&chars, 0, chars.len());
+        let all = tokenized.tokens();
+        let tokens = [all.as_slice()];
+        let published = crate::claims::dates::Civil::parse_iso("2024-11-19");
+        let date_lists = [crate::claims::dates::find(&all, published, Lang::En)];
+        let facts = find(&chars, &tokens, &date_lists);
         let numbers: Vec<(&str, &str)> = facts
             .numbers
             .iter()

@@ -92,8 +92,39 @@ pub struct Claims {
     pub facts: Facts,
 }
 
-/// A word table as a set, with its longest entry in bytes (longer words skip the lookup).
-pub(crate) type TableSet = (FastSet<&'static str>, usize);
+/// Words of at least this many bytes pass [`WordFilter`] unchecked (its masks hold shorter ones).
+const FILTER_MAX_LEN: usize = 64;
+
+/// A quick pre-check of a word table: for each first byte, the byte lengths of its words. Most
+/// words of a page share no first byte and length with any entry and skip the hash lookup.
+pub(crate) struct WordFilter {
+    /// Bit `n` of entry `b`: some word of the table starts with byte `b` and is `n` bytes long.
+    lengths: [u64; 256],
+}
+
+impl WordFilter {
+    /// The filter of `words`.
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut lengths = [0u64; 256];
+        for w in words {
+            let first = w.as_bytes().first().copied().unwrap_or(0);
+            if let Some(mask) = lengths.get_mut(usize::from(first)) {
+                *mask |= 1u64 << w.len().min(FILTER_MAX_LEN - 1);
+            }
+        }
+        Self { lengths }
+    }
+
+    /// Whether `word` may be in the table (false: it is certainly not).
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        let mask = self.lengths.get(usize::from(first)).copied().unwrap_or(0);
+        mask >> word.len().min(FILTER_MAX_LEN - 1) & 1 == 1
+    }
+}
+
+/// A word table as a set, with its [`WordFilter`].
+pub(crate) type TableSet = (FastSet<&'static str>, WordFilter);
 
 /// Whether `word` is in `table`, through a set built once per table (the tables are small but
 /// looked up for every token, and a set lookup beats a linear scan of string compares).
@@ -102,13 +133,13 @@ pub(crate) fn in_table(
     table: &'static [&'static str],
     word: &str,
 ) -> bool {
-    let (set, longest) = cell.get_or_init(|| {
+    let (set, filter) = cell.get_or_init(|| {
         (
             table.iter().copied().collect(),
-            table.iter().map(|w| w.len()).max().unwrap_or(0),
+            WordFilter::new(table.iter().copied()),
         )
     });
-    word.len() <= *longest && set.contains(word)
+    filter.may_hold(word) && set.contains(word)
 }
 
 /// Fewest summary sentences.
@@ -136,9 +167,14 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
         .as_deref()
         .and_then(dates::Civil::parse_iso);
     let sentences = sentences::split(&chars, &article.paragraphs, lang);
-    let token_lists: Vec<Vec<tokens::Token>> = sentences
+    let tokenized =
+        tokens::Tokenized::new(&chars, sentences.iter().map(|s| (s.span[0], s.span[1])));
+    let all_tokens = tokenized.tokens();
+    let token_lists = tokenized.ranges(&all_tokens);
+    // Date mentions per sentence, found once for attributions and facts.
+    let date_lists: Vec<Vec<dates::DateMention>> = token_lists
         .iter()
-        .map(|s| tokens::tokenize(&chars, s.span[0], s.span[1]))
+        .map(|t| dates::find(t, published, lang))
         .collect();
     let path_of = |paragraph: usize| {
         article
@@ -149,14 +185,16 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let for_attribution: Vec<attribution::SentenceTokens<'_>> = sentences
         .iter()
         .zip(&token_lists)
-        .map(|(s, t)| attribution::SentenceTokens {
+        .zip(&date_lists)
+        .map(|((s, &t), d)| attribution::SentenceTokens {
             tokens: t,
+            dates: d,
             path: path_of(s.paragraph),
             paragraph: s.paragraph,
         })
         .collect();
-    let attributions = attribution::find(&chars, &for_attribution, lang, published);
-    let facts = facts::find(&chars, &token_lists, lang, published);
+    let attributions = attribution::find(&chars, &for_attribution, lang);
+    let facts = facts::find(&chars, &token_lists, &date_lists);
 
     // Sentences (by start) holding an attribution's cue: sentences are in text order.
     let attributed: FastSet<usize> = attributions
@@ -178,7 +216,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
     let candidates: Vec<summary::Candidate<'_>> = sentences
         .iter()
         .zip(&token_lists)
-        .map(|(s, t)| summary::Candidate {
+        .map(|(s, &t)| summary::Candidate {
             tokens: t,
             attributed: attributed.contains(&s.span[0]),
             paragraph: s.paragraph,
@@ -211,4 +249,25 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<String> {
         .iter()
         .map(|s| tokens::slice(&chars, s.span[0], s.span[1]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordFilter;
+
+    /// The filter never turns away a word of its table, and turns away other first bytes and
+    /// lengths (also past the length masks' end).
+    #[test]
+    fn word_filter_keeps_every_entry() {
+        let long = "x".repeat(100);
+        let table = ["said", "según", "заявив", "", long.as_str()];
+        let filter = WordFilter::new(table);
+        for w in table {
+            assert!(filter.may_hold(w), "{w:?}");
+        }
+        assert!(!filter.may_hold("sad"));
+        assert!(!filter.may_hold("told"));
+        assert!(!filter.may_hold(&"y".repeat(100)));
+        assert!(filter.may_hold(&"x".repeat(70)));
+    }
 }

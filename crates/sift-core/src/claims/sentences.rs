@@ -319,11 +319,15 @@ pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sente
         let mut sentence_start = start;
         let mut i = start;
         while i < end {
+            // The next terminator, by one scan of the slice (no per-char bounds checks).
+            let Some(at) = chars
+                .get(i..end)
+                .and_then(|rest| rest.iter().position(|&d| is_terminator(d)))
+            else {
+                break;
+            };
+            i += at;
             let c = chars.get(i).copied().unwrap_or(' ');
-            if !is_terminator(c) {
-                i += 1;
-                continue;
-            }
             let mut j = i + 1;
             while j < end
                 && chars

@@ -10,7 +10,7 @@ use super::tokens::{Token, TokenKind};
 /// What the selector knows about one sentence.
 pub struct Candidate<'a> {
     /// Its tokens.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Whether an attribution was found in it.
     pub attributed: bool,
     /// Index of its paragraph.
@@ -103,7 +103,7 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
 }
 
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
-fn stem(t: &Token) -> Option<&str> {
+fn stem<'a>(t: &Token<'a>) -> Option<&'a str> {
     static STOP: OnceLock<TableSet> = OnceLock::new();
     if t.kind != TokenKind::Word
         || t.lower().chars().nth(2).is_none()
@@ -161,9 +161,9 @@ struct Postings {
 
 impl Postings {
     /// The postings of `sets` (sorted stem ids per sentence) over `ids` ids.
-    fn new(sets: &[Vec<u32>], ids: usize) -> Self {
+    fn new(sets: &[&[u32]], ids: usize) -> Self {
         let mut starts = vec![0usize; ids + 1];
-        for &id in sets.iter().flatten() {
+        for &id in sets.iter().copied().flatten() {
             if let Some(n) = starts.get_mut(id as usize + 1) {
                 *n += 1;
             }
@@ -177,7 +177,7 @@ impl Postings {
         let mut next = starts.clone();
         let mut sentences = vec![0u32; starts.last().copied().unwrap_or(0)];
         for (i, set) in sets.iter().enumerate() {
-            for &id in set {
+            for &id in *set {
                 let Some(at) = next.get_mut(id as usize) else {
                     continue;
                 };
@@ -205,7 +205,7 @@ impl Postings {
 /// filtering keeps it near linear: a pair that shares that much must share one of the
 /// `len - ceil(0.7 len) + 1` rarest stems of its smaller sentence, so each sentence is compared
 /// only with the sentences holding one of those, then verified by a merge.
-fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
+fn repeated_sentences(sets: &[&[u32]], frequency: &[u32]) -> Vec<bool> {
     let window = sets.len().min(REPEAT_WINDOW);
     let postings = Postings::new(sets.get(..window).unwrap_or(&[]), frequency.len());
     let mut out = vec![false; sets.len()];
@@ -219,7 +219,8 @@ fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
         let prefix = a.len().saturating_sub(need) + 1;
         rare.clear();
         rare.extend_from_slice(a);
-        rare.sort_by_key(|id| (frequency.get(*id as usize).copied().unwrap_or(0), *id));
+        // Ids are distinct, so no two keys are equal and an unstable sort gives the one order.
+        rare.sort_unstable_by_key(|id| (frequency.get(*id as usize).copied().unwrap_or(0), *id));
         for id in rare.iter().take(prefix) {
             for &j in postings.of(*id) {
                 let j = j as usize;
@@ -248,40 +249,60 @@ fn repeated_sentences(sets: &[Vec<u32>], frequency: &[u32]) -> Vec<bool> {
 }
 
 /// Each candidate's content stems as sorted, deduplicated ids, and each id's sentence count.
-fn stem_sets(candidates: &[Candidate<'_>]) -> (Vec<Vec<u32>>, Vec<u32>) {
+/// The ids of all candidates share one list (`StemSets::ids`); `StemSets::ranges` cut it.
+fn stem_sets(candidates: &[Candidate<'_>]) -> StemSets {
     let tokens: usize = candidates.iter().map(|c| c.tokens.len()).sum();
     let mut ids: FastMap<&str, u32> =
         FastMap::with_capacity_and_hasher(tokens / 2, Default::default());
-    let mut frequency: Vec<u32> = Vec::new();
-    let sets = candidates
-        .iter()
-        .map(|c| {
-            let mut set: Vec<u32> = c
-                .tokens
-                .iter()
-                .filter_map(stem)
-                .map(|s| {
-                    let next = ids.len() as u32;
-                    *ids.entry(s).or_insert(next)
-                })
-                .collect();
-            set.sort_unstable();
-            set.dedup();
-            for &id in &set {
-                match frequency.get_mut(id as usize) {
-                    Some(f) => *f += 1,
-                    None => frequency.push(1),
-                }
+    let mut out = StemSets {
+        ids: Vec::with_capacity(tokens / 2),
+        ranges: Vec::with_capacity(candidates.len()),
+        frequency: Vec::new(),
+    };
+    // One sentence's ids, reused from sentence to sentence.
+    let mut set: Vec<u32> = Vec::new();
+    for c in candidates {
+        set.clear();
+        set.extend(c.tokens.iter().filter_map(stem).map(|s| {
+            let next = ids.len() as u32;
+            *ids.entry(s).or_insert(next)
+        }));
+        set.sort_unstable();
+        set.dedup();
+        for &id in &set {
+            match out.frequency.get_mut(id as usize) {
+                Some(f) => *f += 1,
+                None => out.frequency.push(1),
             }
-            set
-        })
-        .collect();
-    (sets, frequency)
+        }
+        let from = out.ids.len();
+        out.ids.extend_from_slice(&set);
+        out.ranges.push(from..out.ids.len());
+    }
+    out
+}
+
+/// The stem sets of [`stem_sets`].
+struct StemSets {
+    /// Every candidate's sorted stem ids, candidate after candidate.
+    ids: Vec<u32>,
+    /// Each candidate's range in `ids`.
+    ranges: Vec<std::ops::Range<usize>>,
+    /// Sentences holding each id.
+    frequency: Vec<u32>,
 }
 
 /// Picks `count` sentences; returns their indices in article order.
 pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
-    let (stems, frequency) = stem_sets(candidates);
+    let StemSets {
+        ids,
+        ranges,
+        frequency,
+    } = stem_sets(candidates);
+    let stems: Vec<&[u32]> = ranges
+        .into_iter()
+        .map(|r| ids.get(r).unwrap_or(&[]))
+        .collect();
     let repeated = repeated_sentences(&stems, &frequency);
     let mut eligible_rank = 0usize;
     let mut scored: Vec<(usize, f64)> = Vec::new();
@@ -328,7 +349,8 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
             - W_LONG * long;
         scored.push((i, score));
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Sentence indices are distinct: an unstable sort gives the one order.
+    scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<usize> = Vec::new();
     let mut covered = vec![false; frequency.len()];
     for (i, _) in scored {
@@ -344,7 +366,7 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
         if overlap > MAX_OVERLAP {
             continue;
         }
-        for s in set {
+        for s in *set {
             if let Some(c) = covered.get_mut(*s as usize) {
                 *c = true;
             }

@@ -1,7 +1,5 @@
 //! Words and punctuation with their char spans: the one tokenisation every claims module reads.
 
-use std::rc::Rc;
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -14,32 +12,29 @@ pub enum TokenKind {
 }
 
 /// One token of the text.
-#[derive(Debug, Clone)]
-pub struct Token {
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
     /// First char offset.
     pub start: usize,
     /// One past the last char offset.
     pub end: usize,
-    /// The lower-cased text of the whole tokenised span, shared by its tokens (one allocation per
-    /// [`tokenize`] call, not one per token).
-    text: Rc<str>,
-    /// Byte range of this token in `text`.
-    lower: std::ops::Range<usize>,
+    /// The token lower-cased, borrowed from its [`Tokenized`] buffer.
+    lower: &'a str,
     /// Its kind.
     pub kind: TokenKind,
     /// Whether the first char is upper case.
     pub capital: bool,
 }
 
-impl Token {
+impl<'a> Token<'a> {
     /// The token lower-cased.
-    pub fn lower(&self) -> &str {
-        self.text.get(self.lower.clone()).unwrap_or("")
+    pub fn lower(&self) -> &'a str {
+        self.lower
     }
 
     /// Whether this is punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct && self.lower().starts_with(c)
+        self.kind == TokenKind::Punct && self.lower.starts_with(c)
     }
 
     /// Whether this is a word (not a number or punctuation).
@@ -48,20 +43,201 @@ impl Token {
     }
 }
 
+/// One token before its lower-cased text is borrowable: char span, byte range in
+/// [`Tokenized::lower`], kind, capital.
+#[derive(Debug, Clone)]
+struct Span {
+    start: usize,
+    end: usize,
+    lower: std::ops::Range<usize>,
+    kind: TokenKind,
+    capital: bool,
+}
+
+/// The tokens of one or more char ranges (an article's sentences), with one lower-cased buffer for
+/// all of them: built in one pass, then read as [`Token`]s borrowing the buffer (no allocation or
+/// reference count per sentence or token).
+#[derive(Debug, Clone, Default)]
+pub struct Tokenized {
+    /// The lower-cased text of every token, token after token.
+    lower: String,
+    /// Every token, range after range.
+    spans: Vec<Span>,
+    /// Where each range's tokens end in `spans`.
+    ends: Vec<usize>,
+}
+
+impl Tokenized {
+    /// Tokenises each `[start, end)` range of `chars`, in order.
+    pub fn new(chars: &[char], ranges: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        // Sized once for the whole text (the ranges are its sentences).
+        let mut out = Self {
+            lower: String::with_capacity(chars.len()),
+            spans: Vec::with_capacity(chars.len() / CHARS_PER_TOKEN + 1),
+            ends: Vec::new(),
+        };
+        for (start, end) in ranges {
+            out.push(chars, start, end);
+            out.ends.push(out.spans.len());
+        }
+        out
+    }
+
+    /// All tokens, range after range (cut them with [`Tokenized::ranges`]).
+    pub fn tokens(&self) -> Vec<Token<'_>> {
+        self.spans
+            .iter()
+            .map(|s| Token {
+                start: s.start,
+                end: s.end,
+                lower: self.lower.get(s.lower.clone()).unwrap_or(""),
+                kind: s.kind,
+                capital: s.capital,
+            })
+            .collect()
+    }
+
+    /// `tokens` (from [`Tokenized::tokens`]) cut into one slice per range.
+    pub fn ranges<'t, 'a>(&self, tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
+        let mut from = 0;
+        self.ends
+            .iter()
+            .map(|&to| {
+                let range = tokens.get(from..to).unwrap_or(&[]);
+                from = to;
+                range
+            })
+            .collect()
+    }
+
+    /// Tokenises `chars[start..end]` onto the spans and buffer.
+    fn push(&mut self, chars: &[char], start: usize, end: usize) {
+        let end = end.min(chars.len());
+        let mut i = start;
+        while i < end {
+            let c = chars.get(i).copied().unwrap_or(' ');
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let kind = if numeral(c) {
+                i += 1;
+                while i < end {
+                    let d = chars.get(i).copied().unwrap_or(' ');
+                    let next = chars.get(i + 1).copied().unwrap_or(' ');
+                    if numeral(d) || (matches!(d, ',' | '.') && numeral(next) && i + 1 < end) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A number glued to letters ("3rd", "10km") stays one token.
+                while i < end && chars.get(i).is_some_and(|&d| letter(d)) {
+                    i += 1;
+                }
+                TokenKind::Number
+            } else if letter(c) {
+                i += 1;
+                while i < end {
+                    let d = chars.get(i).copied().unwrap_or(' ');
+                    let next = chars.get(i + 1).copied().unwrap_or(' ');
+                    if letter_or_numeral(d) || (joins_letters(d) && letter(next) && i + 1 < end) {
+                        i += 1;
+                    } else if d == '.'
+                        && letter(next)
+                        && i + 1 < end
+                        && i - s == 1
+                        && chars.get(i + 2).is_some_and(|e| *e == '.')
+                    {
+                        // Initialisms: "U.S", "a.m" (the final dot stays punctuation).
+                        i += 2;
+                        while i + 1 < end
+                            && chars.get(i).is_some_and(|e| *e == '.')
+                            && chars.get(i + 1).is_some_and(|&e| letter(e))
+                            && chars.get(i + 2).is_some_and(|e| *e == '.')
+                        {
+                            i += 2;
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Word
+            } else {
+                i += 1;
+                TokenKind::Punct
+            };
+            let from = self.lower.len();
+            lower_case(chars.get(s..i).unwrap_or(&[]), &mut self.lower);
+            self.spans.push(Span {
+                start: s,
+                end: i,
+                lower: from..self.lower.len(),
+                kind,
+                capital: c.is_uppercase(),
+            });
+        }
+    }
+}
+
 /// Chars that may join two letters inside one word.
 fn joins_letters(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
 
-/// `chars` lower-cased onto `out` (ASCII without the Unicode tables).
+/// `chars` lower-cased onto `out` (ASCII, Latin-1 and basic Cyrillic capitals without the
+/// Unicode tables, a binary search per char).
 fn lower_case(chars: &[char], out: &mut String) {
     for &c in chars {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = common_lower(c) {
+            out.push(l);
         } else {
             out.extend(c.to_lowercase());
         }
     }
+}
+
+/// Capitals whose lower case is a fixed offset away: Latin-1 "À".."Þ" (not "×") and Cyrillic
+/// "Ѐ".."Џ" and "А".."Я", the capitals of the corpus's European languages.
+const OFFSET_CAPITALS: &[(std::ops::RangeInclusive<char>, u32)] = &[
+    // Latin-1 Supplement: À..Ö, Ø..Þ
+    ('\u{C0}'..='\u{D6}', 0x20),
+    ('\u{D8}'..='\u{DE}', 0x20),
+    // Cyrillic: Ѐ..Џ (Ukrainian Є, І, Ї among them), А..Я
+    ('\u{400}'..='\u{40F}', 0x50),
+    ('\u{410}'..='\u{42F}', 0x20),
+];
+
+/// Lower-case letters and caseless letters of the same blocks, unchanged by lower-casing.
+const UNCASED_OR_LOWER: &[std::ops::RangeInclusive<char>] = &[
+    // Latin-1 Supplement: ß..ö, ø..ÿ
+    '\u{DF}'..='\u{F6}',
+    '\u{F8}'..='\u{FF}',
+    // Cyrillic: а..џ
+    '\u{430}'..='\u{45F}',
+];
+
+/// `c` lower-cased when it is one char of the ranges above, without the Unicode tables.
+fn common_lower(c: char) -> Option<char> {
+    if UNCASED_OR_LOWER.iter().any(|r| r.contains(&c)) {
+        return Some(c);
+    }
+    OFFSET_CAPITALS
+        .iter()
+        .find(|(r, _)| r.contains(&c))
+        .and_then(|(_, offset)| char::from_u32(u32::from(c) + offset))
+}
+
+/// Letters of Latin-1 Supplement and Latin Extended-A/B (but "×" and "÷") and of basic Cyrillic
+/// ("Ѐ".."ҁ"): the non-ASCII letters of the corpus's European languages, answered without the
+/// Unicode tables.
+fn common_letter(c: char) -> bool {
+    (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
+        || ('\u{400}'..='\u{481}').contains(&c)
 }
 
 /// The General Punctuation block (dashes, curly quotes, ellipsis, thin spaces): the most frequent
@@ -71,101 +247,34 @@ const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206
 
 /// Whether `c` is a letter (`char::is_alphabetic`).
 fn letter(c: char) -> bool {
-    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    common_letter(c) || (!GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic())
 }
 
 /// Whether `c` is a numeral (`char::is_numeric`).
 fn numeral(c: char) -> bool {
-    !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    !common_letter(c) && !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
 }
 
 /// Whether `c` is a letter or numeral (`char::is_alphanumeric`).
 fn letter_or_numeral(c: char) -> bool {
-    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    common_letter(c) || (!GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric())
 }
 
 /// Typical chars per token, to size the token list once.
 const CHARS_PER_TOKEN: usize = 5;
 
-/// Tokenises `chars[start..end]`.
-pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
-    let end = end.min(chars.len());
-    // Spans first: (start, end, lower-case byte range, kind, capital); the tokens share one
-    // lower-cased text, built alongside.
-    let mut spans = Vec::with_capacity(end.saturating_sub(start) / CHARS_PER_TOKEN + 1);
-    let mut lower = String::with_capacity(end.saturating_sub(start));
-    let mut i = start;
-    while i < end {
-        let c = chars.get(i).copied().unwrap_or(' ');
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        let kind = if numeral(c) {
-            i += 1;
-            while i < end {
-                let d = chars.get(i).copied().unwrap_or(' ');
-                let next = chars.get(i + 1).copied().unwrap_or(' ');
-                if numeral(d) || (matches!(d, ',' | '.') && numeral(next) && i + 1 < end) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            // A number glued to letters ("3rd", "10km") stays one token.
-            while i < end && chars.get(i).is_some_and(|&d| letter(d)) {
-                i += 1;
-            }
-            TokenKind::Number
-        } else if letter(c) {
-            i += 1;
-            while i < end {
-                let d = chars.get(i).copied().unwrap_or(' ');
-                let next = chars.get(i + 1).copied().unwrap_or(' ');
-                if letter_or_numeral(d) || (joins_letters(d) && letter(next) && i + 1 < end) {
-                    i += 1;
-                } else if d == '.'
-                    && letter(next)
-                    && i + 1 < end
-                    && i - s == 1
-                    && chars.get(i + 2).is_some_and(|e| *e == '.')
-                {
-                    // Initialisms: "U.S", "a.m" (the final dot stays punctuation).
-                    i += 2;
-                    while i + 1 < end
-                        && chars.get(i).is_some_and(|e| *e == '.')
-                        && chars.get(i + 1).is_some_and(|&e| letter(e))
-                        && chars.get(i + 2).is_some_and(|e| *e == '.')
-                    {
-                        i += 2;
-                    }
-                    break;
-                } else {
-                    break;
-                }
-            }
-            TokenKind::Word
-        } else {
-            i += 1;
-            TokenKind::Punct
-        };
-        let from = lower.len();
-        lower_case(chars.get(s..i).unwrap_or(&[]), &mut lower);
-        spans.push((s, i, from..lower.len(), kind, c.is_uppercase()));
-    }
-    let text: Rc<str> = Rc::from(lower);
-    spans
-        .into_iter()
-        .map(|(start, end, lower, kind, capital)| Token {
-            start,
-            end,
-            text: Rc::clone(&text),
-            lower,
-            kind,
-            capital,
-        })
-        .collect()
+/// Tokenises `chars[start..end]` (read the tokens with [`Tokenized::tokens`]).
+pub fn tokenize(chars: &[char], start: usize, end: usize) -> Tokenized {
+    Tokenized::new(chars, [(start, end)])
 }
 
 /// The text of `chars[start..end]`.
@@ -184,6 +293,7 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
         tokenize(&chars, 0, chars.len())
+            .tokens()
             .into_iter()
             .map(|t| t.lower().to_string())
             .collect()
@@ -194,6 +304,20 @@ mod tests {
     fn general_punctuation_holds_no_letters_or_numerals() {
         for c in GENERAL_PUNCTUATION {
             assert!(!c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+        }
+    }
+
+    /// The shortcuts of [`letter`], [`numeral`], [`letter_or_numeral`] and [`lower_case`] give
+    /// what the Unicode tables give, over all of ASCII and the blocks they shortcut.
+    #[test]
+    fn shortcuts_match_the_unicode_tables() {
+        for c in ('\0'..='\u{4FF}').chain(GENERAL_PUNCTUATION) {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(numeral(c), c.is_numeric(), "{c:?}");
+            assert_eq!(letter_or_numeral(c), c.is_alphanumeric(), "{c:?}");
+            let mut ours = String::new();
+            lower_case(&[c], &mut ours);
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
         }
     }
 

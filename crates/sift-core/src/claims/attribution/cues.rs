@@ -1,7 +1,7 @@
 //! The cue words and phrases of each language, and their lookup: one hash lookup per token,
 //! longest phrase first.
 
-use crate::claims::FastMap;
+use crate::claims::{FastMap, WordFilter};
 
 use super::lexicon_en;
 use crate::claims::tokens::Token;
@@ -318,8 +318,24 @@ const CUES: &[(Lang, &[Cue])] = &[
     ),
 ];
 
-/// Cues indexed by first word, longest first, so each token costs one lookup.
-pub(super) type ByFirst = FastMap<&'static str, Vec<Cue>>;
+/// Cues indexed by first word, longest first, so each token costs one lookup (none for most
+/// tokens, through the first words' [`WordFilter`]).
+pub(super) struct ByFirst {
+    /// First word to its cues.
+    map: FastMap<&'static str, Vec<Cue>>,
+    /// The first words' filter.
+    filter: WordFilter,
+}
+
+impl ByFirst {
+    /// The cues opening with `word`, longest first.
+    pub(super) fn get(&self, word: &str) -> Option<&Vec<Cue>> {
+        if !self.filter.may_hold(word) {
+            return None;
+        }
+        self.map.get(word)
+    }
+}
 
 /// The cue table of `lang` (English when undetermined, with the learned lexicon) indexed by first
 /// word, longest phrase first; built once per language per process.
@@ -344,15 +360,16 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
                         }
                     }
                 }
-                let mut by_first = ByFirst::default();
+                let mut map: FastMap<&'static str, Vec<Cue>> = FastMap::default();
                 for cue in all {
                     let first = cue.0.split(' ').next().unwrap_or(cue.0);
-                    by_first.entry(first).or_default().push(cue);
+                    map.entry(first).or_default().push(cue);
                 }
-                for list in by_first.values_mut() {
+                for list in map.values_mut() {
                     list.sort_by_key(|c| std::cmp::Reverse(c.0.split(' ').count()));
                 }
-                (*l, by_first)
+                let filter = WordFilter::new(map.keys().copied());
+                (*l, ByFirst { map, filter })
             })
             .collect()
     });
@@ -364,7 +381,12 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
     maps.iter()
         .find(|(l, _)| *l == wanted)
         .map(|(_, m)| m)
-        .unwrap_or_else(|| EMPTY.get_or_init(ByFirst::default))
+        .unwrap_or_else(|| {
+            EMPTY.get_or_init(|| ByFirst {
+                map: FastMap::default(),
+                filter: WordFilter::new([]),
+            })
+        })
 }
 
 /// The verb cue at token `i`, if any: its token length.

@@ -25,7 +25,7 @@ mod spans;
 mod speakers;
 mod subjects;
 
-use super::dates::{self, Civil};
+use super::dates::DateMention;
 use super::tokens::{slice, Token};
 use crate::analysis::Attribution;
 use crate::lang::Lang;
@@ -48,7 +48,9 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// One sentence ready for attribution: its tokens and where it is.
 pub struct SentenceTokens<'a> {
     /// The tokens of the sentence.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
+    /// Its date mentions ([`super::dates::find`]); an attribution takes the first resolved one.
+    pub dates: &'a [DateMention],
     /// Element path of its paragraph.
     pub path: Option<Vec<u32>>,
     /// Index of its paragraph (quotes do not run across paragraphs).
@@ -86,12 +88,7 @@ fn covers(f: &Found, k: usize) -> bool {
 }
 
 /// Finds the attributions in `sentences`; `chars` is the article text.
-pub fn find(
-    chars: &[char],
-    sentences: &[SentenceTokens<'_>],
-    lang: Lang,
-    published: Option<Civil>,
-) -> Vec<Attribution> {
+pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec<Attribution> {
     let by_first = cues_by_first_word(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
@@ -99,6 +96,8 @@ pub fn find(
     let mut paragraph = usize::MAX;
     // The last attribution whose quoted content may go on in the next sentence.
     let mut extendable: Option<usize> = None;
+    // Which tokens of the current sentence stand inside quotes.
+    let mut quoted: Vec<bool> = Vec::new();
     for sentence in sentences {
         let tokens = sentence.tokens;
         if sentence.paragraph != paragraph {
@@ -108,8 +107,7 @@ pub fn find(
         }
         let starts_inside = quote_open.is_some();
         let carried_quote = quote_open;
-        let (quoted, open_at_end) = inside_quotes(tokens, quote_open);
-        quote_open = open_at_end;
+        quote_open = inside_quotes(tokens, quote_open, &mut quoted);
         let opens_with_quote = tokens.first().is_some_and(is_quote);
         let found = sentence_attributions(tokens, &quoted, by_first);
         let Some(_) = found.first() else {
@@ -129,9 +127,7 @@ pub fn find(
         };
         let first_unquoted = quoted.iter().position(|q| !q).unwrap_or(tokens.len());
         let mut previous_source: Option<String> = None;
-        let date = dates::find(tokens, published, lang)
-            .into_iter()
-            .find_map(|d| d.iso);
+        let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
@@ -228,29 +224,38 @@ fn sentence_attributions(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::Tokenized;
     use super::*;
 
     /// (source, cue, content) of each attribution, one sentence per item.
     fn attributions(sentences: &[&str], lang: Lang) -> Vec<(String, String, String)> {
         let text = sentences.join("\n");
         let chars: Vec<char> = text.chars().collect();
-        let mut token_lists = Vec::new();
+        let mut ranges = Vec::new();
         let mut offset = 0;
         for s in sentences {
             let n = s.chars().count();
-            token_lists.push(tokenize(&chars, offset, offset + n));
+            ranges.push((offset, offset + n));
             offset += n + 1;
         }
-        let st: Vec<SentenceTokens<'_>> = token_lists
+        let tokenized = Tokenized::new(&chars, ranges);
+        let all = tokenized.tokens();
+        let lists = tokenized.ranges(&all);
+        let date_lists: Vec<_> = lists
             .iter()
-            .map(|t| SentenceTokens {
+            .map(|t| crate::claims::dates::find(t, None, lang))
+            .collect();
+        let st: Vec<SentenceTokens<'_>> = lists
+            .iter()
+            .zip(&date_lists)
+            .map(|(&t, d)| SentenceTokens {
                 tokens: t,
+                dates: d,
                 path: None,
                 paragraph: 0,
             })
             .collect();
-        find(&chars, &st, lang, None)
+        find(&chars, &st, lang)
             .into_iter()
             .map(|a| (a.source, a.cue, a.content))
             .collect()

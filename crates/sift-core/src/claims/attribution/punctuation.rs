@@ -16,10 +16,15 @@ pub(super) fn is_quote(t: &Token) -> bool {
 /// For each token, whether it stands inside quotation marks (a cue word there is quoted speech,
 /// not an attribution).
 /// `open` is where the quote open when the sentence starts began (its mark's char offset);
-/// returns the mask and where the quote open at its end began.
-pub(super) fn inside_quotes(tokens: &[Token], open: Option<usize>) -> (Vec<bool>, Option<usize>) {
+/// fills `mask` (cleared first: one buffer for all sentences) and returns where the quote open
+/// at its end began.
+pub(super) fn inside_quotes(
+    tokens: &[Token],
+    open: Option<usize>,
+    mask: &mut Vec<bool>,
+) -> Option<usize> {
     let mut inside = open;
-    let mut mask = Vec::with_capacity(tokens.len());
+    mask.clear();
     let mut k = 0;
     while let Some(t) = tokens.get(k) {
         // Two adjacent apostrophes are a double quote (''…'', as some wires write).
@@ -50,5 +55,5 @@ pub(super) fn inside_quotes(tokens: &[Token], open: Option<usize>) -> (Vec<bool>
         }
         k += 1;
     }
-    (mask, inside)
+    inside
 }
