@@ -135,21 +135,27 @@ function render(contentView) {
   skipped.textContent = t("skippedNote", [String(view.skipped)]);
 
   // Claims, quotes, facts.
-  fill($("claims"), view.summary, (text, index) => {
-    const li = el("li");
-    const b = el("button", "", text);
-    b.type = "button";
-    b.addEventListener("click", () => focusClaim(index));
-    li.append(b);
-    return li;
-  });
-  fill($("quotes"), view.attributions, (q) => {
-    const li = el("li");
-    li.append(el("span", "who", q.source), document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content));
-    return li;
-  });
-  const facts = [...view.facts.numbers, ...view.facts.dates.map((d) => d.text)];
-  fill($("facts"), [...new Set(facts)], (f) => el("li", "", f));
+  fill($("claims"), view.claims, (claim) => findButton(claim, claim.text));
+  fill($("quotes"), view.attributions, (q) => findButton({ text: q.content, path: q.path },
+    el("span", "who", q.source), document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content)));
+  fill($("facts"), keyFacts(view.facts), (f) => findButton(f, f.text));
+}
+
+/** A list item whose button (showing `parts`) scrolls to and highlights `target` ({text, path}) on the page. */
+function findButton(target, ...parts) {
+  const li = el("li");
+  const b = el("button");
+  b.type = "button";
+  b.append(...parts);
+  b.addEventListener("click", () => focusOnPage(target));
+  li.append(b);
+  return li;
+}
+
+/** Key numbers, then dates, each text once (its first place). */
+function keyFacts(facts) {
+  const seen = new Set();
+  return [...facts.numbers, ...facts.dates].filter((f) => !seen.has(f.text) && seen.add(f.text));
 }
 
 async function refresh() {
@@ -193,11 +199,11 @@ async function send(message) {
   return view;
 }
 
-async function focusClaim(index) {
-  const claim = current && current.claims[index];
-  if (!claim) return;
+/** Scrolls the page to `target.text` in the element at `target.path` (else in the article) and highlights it. */
+async function focusOnPage(target) {
+  if (!current) return;
   const articlePath = current.article ? current.article.path : null;
-  await sendToTab(tabId, { type: "sift:focus-claim", text: claim.text, path: claim.path, articlePath });
+  await sendToTab(tabId, { type: "sift:focus-claim", text: target.text, path: target.path, articlePath });
 }
 
 /** The summary as Markdown: title, source line, claims, quotes and key facts. */
@@ -216,8 +222,8 @@ function toMarkdown(view) {
   if (view.attributions.length) {
     lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => `- **${md(q.source)}** ${md(q.cue)}: ${md(q.content)}`), "");
   }
-  const facts = [...view.facts.numbers, ...view.facts.dates.map((d) => d.text)];
-  if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...[...new Set(facts)].map((f) => `- ${md(f)}`), "");
+  const facts = keyFacts(view.facts);
+  if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...facts.map((f) => `- ${md(f.text)}`), "");
   return lines.join("\n");
 }
 
