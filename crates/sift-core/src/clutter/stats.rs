@@ -174,9 +174,7 @@ fn static_tag(local: &LocalName) -> &'static str {
 
 /// Builds the table of `root`'s elements (the document, or a fragment's root).
 pub fn build(doc: &Html) -> Vec<Entry> {
-    // Sized once (wasm memory never shrinks, so every doubling's old buffer stays in the peak).
-    let elements = doc.tree.nodes().filter(|n| n.value().is_element()).count();
-    let mut table: Vec<Entry> = Vec::with_capacity(elements);
+    let mut table: Vec<Entry> = Vec::new();
     let mut stack: Vec<u32> = Vec::new();
     let mut link_depth = 0usize;
     let mut anchor_depth = 0usize;
