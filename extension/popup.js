@@ -7,6 +7,8 @@ const $ = (id) => document.getElementById(id);
 /** How long (ms) to wait for a page still being analysed. */
 const LOADING_WAIT_MS = 20000;
 const POLL_MS = 250;
+/** Longest speaker shown whole in "who said what" (longer ones are shortened; see shortSource). */
+const MAX_SOURCE_CHARS = 60;
 /** Reading speed for the reading time. */
 const WORDS_PER_MINUTE = 230;
 
@@ -136,8 +138,12 @@ function render(contentView) {
 
   // Claims, quotes, facts.
   fill($("claims"), view.claims, (claim) => findButton(claim, claim.text));
-  fill($("quotes"), view.attributions, (q) => findButton({ text: q.content, path: q.path },
-    el("span", "who", q.source), document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content)));
+  fill($("quotes"), view.attributions, (q) => {
+    const who = el("span", "who", shortSource(q.source));
+    if (who.textContent !== q.source) who.title = q.source;
+    return findButton({ text: q.content, path: q.path },
+      who, document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content));
+  });
   fill($("facts"), keyFacts(view.facts), (f) => findButton(f, f.text));
 }
 
@@ -150,6 +156,16 @@ function findButton(target, ...parts) {
   b.addEventListener("click", () => focusOnPage(target));
   li.append(b);
   return li;
+}
+
+/**
+ * A speaker as listed: a long one ("Kenneth Baer, a former official who runs …") up to its first
+ * comma, shortened with an ellipsis; the whole phrase stays in the element's title.
+ */
+function shortSource(source) {
+  if (source.length <= MAX_SOURCE_CHARS) return source;
+  const head = source.split(",")[0].trim();
+  return `${head.length <= MAX_SOURCE_CHARS ? head : head.slice(0, MAX_SOURCE_CHARS).trimEnd()}…`;
 }
 
 /** Key numbers, then dates, each text once (its first place). */

@@ -75,9 +75,17 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     const { page, popup, view } = await openWithPopup(ctx.seedUrl);
     const shown = await popup.eval(() => ({
       quotes: [...document.querySelectorAll("#quotes li")].map((li) => li.textContent),
+      who: [...document.querySelectorAll("#quotes .who")].map((w) => ({ text: w.textContent, title: w.title })),
       facts: [...document.querySelectorAll("#facts li")].map((li) => li.textContent),
     }));
     assert.ok(view.attributions.length >= 1, "the seed has attributions");
+    // A long speaker is shortened to its first phrase; the whole stays in the title.
+    const long = view.attributions.findIndex((q) => q.source.length > 60);
+    assert.ok(long >= 0, "the seed has a long speaker (the unnamed officials and their source)");
+    assert.equal(shown.who[long].title, view.attributions[long].source);
+    assert.ok(shown.who[long].text.endsWith("…") && shown.who[long].text.length <= 61, JSON.stringify(shown.who[long]));
+    assert.ok(view.attributions[long].source.startsWith(shown.who[long].text.slice(0, -1)));
+    assert.ok(shown.who.every((w, i) => i === long || w.title === "" || w.title === view.attributions[i].source));
     assert.equal(shown.quotes.length, view.attributions.length);
     const peskov = view.attributions.findIndex((q) => q.source.includes("Peskov"));
     assert.ok(peskov >= 0, `Peskov's statement is listed: ${JSON.stringify(shown.quotes)}`);
