@@ -97,13 +97,15 @@ function render(contentView) {
   const hiding = $("hiding");
   hiding.checked = view.hiding;
   hiding.disabled = view.status !== "ready";
+  const siteSwitch = $("site-switch");
+  siteSwitch.hidden = !view.host || view.status === "loading";
+  siteSwitch.textContent = t(view.status === "disabled" ? "siteTurnOn" : "siteTurnOff");
 
-  if (view.status === "disabled") {
-    showMessage("siteDisabled");
-    return;
-  }
-  if (view.status === "error") {
-    showMessage("analysisFailed", view.error || "");
+  if (view.status === "disabled" || view.status === "error") {
+    // Nothing of an earlier render stays (the site may have just been switched off).
+    for (const card of document.querySelectorAll(".card")) card.hidden = true;
+    if (view.status === "disabled") showMessage("siteDisabled");
+    else showMessage("analysisFailed", view.error || "");
     return;
   }
 
@@ -260,8 +262,31 @@ async function copyMarkdown() {
   $("copy-status").textContent = t(ok ? "copied" : "copyFailed");
 }
 
+/**
+ * Switches Sift off on the tab's site (adds it to the settings' list and restores the page) or back on
+ * (removes every listed entry covering it, and the page is analysed).
+ */
+async function toggleSite() {
+  const host = current && globalThis.SiftSettings.normalizeHost(current.host);
+  if (!host) return;
+  const off = current.status !== "disabled";
+  const settings = await globalThis.SiftSettings.load();
+  settings.disabledSites = off
+    ? [...settings.disabledSites, host]
+    : settings.disabledSites.filter((s) => !globalThis.SiftSettings.isSiteDisabled({ disabledSites: [s] }, host));
+  await globalThis.SiftSettings.save(settings);
+  if (off) {
+    details = null;
+    await send({ type: "sift:disable-site" });
+  } else {
+    await sendToTab(tabId, { type: "sift:enable-site" });
+    await refresh();
+  }
+}
+
 async function main() {
   localize();
+  $("site-switch").addEventListener("click", () => toggleSite().catch((e) => showMessage("analysisFailed", String(e && e.message ? e.message : e))));
   $("hiding").addEventListener("change", (e) => send({ type: "sift:set-hiding", on: e.target.checked }));
   $("reveal").addEventListener("change", (e) => send({ type: "sift:set-reveal", on: e.target.checked }));
   for (const input of document.querySelectorAll("[data-category]")) {

@@ -223,7 +223,7 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
       }));
       if (reached.at(-1) === "options") break; // the last control: one more Tab leaves the page
     }
-    for (const want of ["hiding", "donation", "newsletter", "audio", "reveal", "claim", "quote", "fact", "copy", "options"]) {
+    for (const want of ["hiding", "donation", "newsletter", "audio", "reveal", "claim", "quote", "fact", "copy", "site-switch", "options"]) {
       assert.ok(reached.includes(want), `Tab reaches ${want}: ${reached.join(",")}`);
     }
     assert.ok(view.summary.length >= 1);
