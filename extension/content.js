@@ -727,6 +727,19 @@
     observer.observe(document.body, { childList: true, subtree: true });
   }
 
+  /** The site was just switched off: the page exactly as it was, and nothing more sent from it. */
+  async function disableSite() {
+    if (observer) observer.disconnect();
+    observer = null;
+    clearTimeout(timer);
+    pending = new Set();
+    state.hiding = false;
+    state.reveal = false;
+    clearFocus();
+    await render();
+    state.status = "disabled";
+  }
+
   async function processLate() {
     const nodes = [...pending].filter((n) => n.isConnected);
     pending = new Set();
@@ -792,6 +805,8 @@
           return analyzePage().then(view);
         }
         return Promise.resolve(view());
+      case "sift:disable-site":
+        return disableSite().then(view);
       case "sift:enable-site":
         if (state.status === "disabled") {
           return analyzePage().then(view);

@@ -7,6 +7,8 @@ const $ = (id) => document.getElementById(id);
 /** How long (ms) to wait for a page still being analysed. */
 const LOADING_WAIT_MS = 20000;
 const POLL_MS = 250;
+/** Longest speaker shown whole in "who said what" (longer ones are shortened; see shortSource). */
+const MAX_SOURCE_CHARS = 60;
 /** Reading speed for the reading time. */
 const WORDS_PER_MINUTE = 230;
 
@@ -95,13 +97,15 @@ function render(contentView) {
   const hiding = $("hiding");
   hiding.checked = view.hiding;
   hiding.disabled = view.status !== "ready";
+  const siteSwitch = $("site-switch");
+  siteSwitch.hidden = !view.host || view.status === "loading";
+  siteSwitch.textContent = t(view.status === "disabled" ? "siteTurnOn" : "siteTurnOff");
 
-  if (view.status === "disabled") {
-    showMessage("siteDisabled");
-    return;
-  }
-  if (view.status === "error") {
-    showMessage("analysisFailed", view.error || "");
+  if (view.status === "disabled" || view.status === "error") {
+    // Nothing of an earlier render stays (the site may have just been switched off).
+    for (const card of document.querySelectorAll(".card")) card.hidden = true;
+    if (view.status === "disabled") showMessage("siteDisabled");
+    else showMessage("analysisFailed", view.error || "");
     return;
   }
 
@@ -135,21 +139,41 @@ function render(contentView) {
   skipped.textContent = t("skippedNote", [String(view.skipped)]);
 
   // Claims, quotes, facts.
-  fill($("claims"), view.summary, (text, index) => {
-    const li = el("li");
-    const b = el("button", "", text);
-    b.type = "button";
-    b.addEventListener("click", () => focusClaim(index));
-    li.append(b);
-    return li;
-  });
+  fill($("claims"), view.claims, (claim) => findButton(claim, claim.text));
   fill($("quotes"), view.attributions, (q) => {
-    const li = el("li");
-    li.append(el("span", "who", q.source), document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content));
-    return li;
+    const who = el("span", "who", shortSource(q.source));
+    if (who.textContent !== q.source) who.title = q.source;
+    return findButton({ text: q.content, path: q.path },
+      who, document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content));
   });
-  const facts = [...view.facts.numbers, ...view.facts.dates.map((d) => d.text)];
-  fill($("facts"), [...new Set(facts)], (f) => el("li", "", f));
+  fill($("facts"), keyFacts(view.facts), (f) => findButton(f, f.text));
+}
+
+/** A list item whose button (showing `parts`) scrolls to and highlights `target` ({text, path}) on the page. */
+function findButton(target, ...parts) {
+  const li = el("li");
+  const b = el("button");
+  b.type = "button";
+  b.append(...parts);
+  b.addEventListener("click", () => focusOnPage(target));
+  li.append(b);
+  return li;
+}
+
+/**
+ * A speaker as listed: a long one ("Kenneth Baer, a former official who runs …") up to its first
+ * comma, shortened with an ellipsis; the whole phrase stays in the element's title.
+ */
+function shortSource(source) {
+  if (source.length <= MAX_SOURCE_CHARS) return source;
+  const head = source.split(",")[0].trim();
+  return `${head.length <= MAX_SOURCE_CHARS ? head : head.slice(0, MAX_SOURCE_CHARS).trimEnd()}…`;
+}
+
+/** Key numbers, then dates, each text once (its first place). */
+function keyFacts(facts) {
+  const seen = new Set();
+  return [...facts.numbers, ...facts.dates].filter((f) => !seen.has(f.text) && seen.add(f.text));
 }
 
 async function refresh() {
@@ -193,11 +217,11 @@ async function send(message) {
   return view;
 }
 
-async function focusClaim(index) {
-  const claim = current && current.claims[index];
-  if (!claim) return;
+/** Scrolls the page to `target.text` in the element at `target.path` (else in the article) and highlights it. */
+async function focusOnPage(target) {
+  if (!current) return;
   const articlePath = current.article ? current.article.path : null;
-  await sendToTab(tabId, { type: "sift:focus-claim", text: claim.text, path: claim.path, articlePath });
+  await sendToTab(tabId, { type: "sift:focus-claim", text: target.text, path: target.path, articlePath });
 }
 
 /** The summary as Markdown: title, source line, claims, quotes and key facts. */
@@ -216,8 +240,8 @@ function toMarkdown(view) {
   if (view.attributions.length) {
     lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => `- **${md(q.source)}** ${md(q.cue)}: ${md(q.content)}`), "");
   }
-  const facts = [...view.facts.numbers, ...view.facts.dates.map((d) => d.text)];
-  if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...[...new Set(facts)].map((f) => `- ${md(f)}`), "");
+  const facts = keyFacts(view.facts);
+  if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...facts.map((f) => `- ${md(f.text)}`), "");
   return lines.join("\n");
 }
 
@@ -238,8 +262,31 @@ async function copyMarkdown() {
   $("copy-status").textContent = t(ok ? "copied" : "copyFailed");
 }
 
+/**
+ * Switches Sift off on the tab's site (adds it to the settings' list and restores the page) or back on
+ * (removes every listed entry covering it, and the page is analysed).
+ */
+async function toggleSite() {
+  const host = current && globalThis.SiftSettings.normalizeHost(current.host);
+  if (!host) return;
+  const off = current.status !== "disabled";
+  const settings = await globalThis.SiftSettings.load();
+  settings.disabledSites = off
+    ? [...settings.disabledSites, host]
+    : settings.disabledSites.filter((s) => !globalThis.SiftSettings.isSiteDisabled({ disabledSites: [s] }, host));
+  await globalThis.SiftSettings.save(settings);
+  if (off) {
+    details = null;
+    await send({ type: "sift:disable-site" });
+  } else {
+    await sendToTab(tabId, { type: "sift:enable-site" });
+    await refresh();
+  }
+}
+
 async function main() {
   localize();
+  $("site-switch").addEventListener("click", () => toggleSite().catch((e) => showMessage("analysisFailed", String(e && e.message ? e.message : e))));
   $("hiding").addEventListener("change", (e) => send({ type: "sift:set-hiding", on: e.target.checked }));
   $("reveal").addEventListener("change", (e) => send({ type: "sift:set-reveal", on: e.target.checked }));
   for (const input of document.querySelectorAll("[data-category]")) {

@@ -108,4 +108,43 @@ describeInBrowsers("options", { timeout: SUITE_TIMEOUT_MS }, (ctx) => {
     await popup.close();
     await page.close();
   });
+
+  it("the popup switches Sift off on the page's site and back on", async () => {
+    await setStorage(null);
+    const { page, view } = await ctx.openAnalysed(ctx.seedUrl);
+    assert.equal(view.status, "ready");
+    const marked = () => page.eval(() => document.querySelectorAll("[data-sift]").length);
+    const listed = () => ctx.ext.eval(async () => (await globalThis.SiftSettings.load()).disabledSites);
+    const host = new URL(ctx.seedUrl).hostname;
+    assert.ok((await marked()) > 0, "the seed's clutter is marked");
+    const popup = await openPopup(ctx.browser, ctx.seedUrl);
+    assert.equal(await popup.eval(() => document.getElementById("site-switch").textContent), "Turn off on this site");
+
+    await popup.click("#site-switch");
+    await waitFor(async () => (await marked()) === 0, "the page to be restored");
+    assert.deepEqual(await listed(), [host]);
+    const off = await popup.eval(() => ({
+      message: document.getElementById("message").textContent,
+      cards: [...document.querySelectorAll(".card")].filter((c) => !c.hidden).length,
+      site: document.getElementById("site-switch").textContent,
+    }));
+    assert.match(off.message, /off for this site/);
+    assert.equal(off.cards, 0, "nothing of the page's analysis is still shown");
+    assert.equal(off.site, "Turn on for this site");
+    // Another page of the site now stays as it is.
+    const other = await ctx.openAnalysed(`${ctx.seedUrl}?again`);
+    assert.equal(other.view.status, "disabled");
+    await other.page.close();
+
+    await popup.click("#site-switch");
+    await waitFor(async () => (await marked()) > 0, "the clutter to be hidden again");
+    assert.deepEqual(await listed(), []);
+    const on = await waitFor(() => popup.eval(() => {
+      const claims = document.querySelectorAll("#claims li").length;
+      return claims ? { claims, clutter: !document.getElementById("clutter").hidden } : null;
+    }), "the popup to show the page's analysis again");
+    assert.equal(on.clutter, true);
+    await popup.close();
+    await page.close();
+  });
 });

@@ -9,6 +9,25 @@ import path from "node:path";
 import { ROOT, describeInBrowsers, openPopup, waitFor, pageReport, pageMarkedSelector } from "./harness.mjs";
 
 const SUITE_TIMEOUT_MS = 300000;
+/** Most Tab presses to walk the popup's controls (the seed lists about 30 claims, quotes and facts). */
+const MAX_TABS = 80;
+
+/** The page's focused element (scrolled to by the popup): its text, box and highlighted words. */
+async function focusedOnPage(page, what) {
+  return waitFor(() => page.eval(() => {
+    const el = document.querySelector("[data-sift-focus]");
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    let highlight = null;
+    try {
+      const h = CSS.highlights && CSS.highlights.get("sift-claim");
+      if (h) for (const range of h) highlight = range.toString();
+    } catch (_e) {
+      highlight = "unavailable";
+    }
+    return { text: el.textContent.replace(/\s+/g, " "), top: r.top, bottom: r.bottom, vh: innerHeight, scrollY, highlight };
+  }), what);
+}
 const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
 
 describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (ctx) => {
@@ -42,19 +61,7 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     const claim = view.summary[index];
     await page.eval(() => window.scrollTo(0, 0));
     await popup.click(`#claims li:nth-child(${index + 1}) button`);
-    const seen = await waitFor(() => page.eval(() => {
-      const el = document.querySelector("[data-sift-focus]");
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      let highlight = null;
-      try {
-        const h = CSS.highlights && CSS.highlights.get("sift-claim");
-        if (h) for (const range of h) highlight = range.toString();
-      } catch (_e) {
-        highlight = "unavailable";
-      }
-      return { text: el.textContent.replace(/\s+/g, " "), top: r.top, bottom: r.bottom, vh: innerHeight, scrollY, highlight };
-    }), "the claim's element to be focused");
+    const seen = await focusedOnPage(page, "the claim's element to be focused");
     assert.ok(seen.text.includes(claim), "the focused element holds the claim");
     assert.ok(seen.bottom > 0 && seen.top < seen.vh, `the claim is in view (top ${seen.top}, viewport ${seen.vh})`);
     if (seen.highlight !== "unavailable") {
@@ -64,16 +71,52 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     await page.close();
   });
 
-  it("lists who said what and the key numbers", async () => {
+  it("lists who said what and the key numbers; each, clicked, is highlighted on the page", async () => {
     const { page, popup, view } = await openWithPopup(ctx.seedUrl);
     const shown = await popup.eval(() => ({
       quotes: [...document.querySelectorAll("#quotes li")].map((li) => li.textContent),
+      who: [...document.querySelectorAll("#quotes .who")].map((w) => ({ text: w.textContent, title: w.title })),
       facts: [...document.querySelectorAll("#facts li")].map((li) => li.textContent),
     }));
     assert.ok(view.attributions.length >= 1, "the seed has attributions");
+    // A long speaker is shortened to its first phrase; the whole stays in the title.
+    const long = view.attributions.findIndex((q) => q.source.length > 60);
+    assert.ok(long >= 0, "the seed has a long speaker (the unnamed officials and their source)");
+    assert.equal(shown.who[long].title, view.attributions[long].source);
+    assert.ok(shown.who[long].text.endsWith("…") && shown.who[long].text.length <= 61, JSON.stringify(shown.who[long]));
+    assert.ok(view.attributions[long].source.startsWith(shown.who[long].text.slice(0, -1)));
+    assert.ok(shown.who.every((w, i) => i === long || w.title === "" || w.title === view.attributions[i].source));
     assert.equal(shown.quotes.length, view.attributions.length);
-    assert.ok(shown.quotes.some((q) => q.includes("Peskov")), `Peskov's statement is listed: ${JSON.stringify(shown.quotes)}`);
+    const peskov = view.attributions.findIndex((q) => q.source.includes("Peskov"));
+    assert.ok(peskov >= 0, `Peskov's statement is listed: ${JSON.stringify(shown.quotes)}`);
+    assert.ok(shown.quotes[peskov].includes(view.attributions[peskov].content));
     assert.ok(shown.facts.length >= 1, "key numbers and dates are listed");
+    const number = view.facts.numbers[0] || view.facts.dates[0];
+    assert.ok(number && shown.facts.includes(number.text), `the first key fact is listed: ${JSON.stringify(shown.facts)}`);
+
+    // Each is a button that finds its own words on the page, in the paragraph that holds them.
+    const collapse = (s) => s.replace(/\s+/g, " ").trim();
+    for (const [selector, text, where] of [
+      [`#quotes li:nth-child(${peskov + 1}) button`, view.attributions[peskov].content, view.attributions[peskov].path],
+      [`#facts li:nth-child(${shown.facts.indexOf(number.text) + 1}) button`, number.text, number.path],
+    ]) {
+      assert.ok(Array.isArray(where) && where.length > 0, `"${text}" comes with its paragraph's path`);
+      await page.eval(() => window.scrollTo(0, 0));
+      await page.eval(() => document.querySelector("[data-sift-focus]")?.removeAttribute("data-sift-focus"));
+      await popup.click(selector);
+      const seen = await focusedOnPage(page, `the element of "${text}" to be focused`);
+      assert.ok(seen.text.includes(collapse(text)), `the focused element holds "${text}": ${seen.text.slice(0, 200)}`);
+      const atPath = await page.eval((p) => {
+        let el = document.documentElement;
+        for (const i of p) el = el && el.children[i];
+        return Boolean(el && el.hasAttribute("data-sift-focus"));
+      }, where);
+      assert.ok(atPath, `the paragraph at ${JSON.stringify(where)} is the one focused, not the whole article`);
+      assert.ok(seen.bottom > 0 && seen.top < seen.vh, `"${text}" is in view (top ${seen.top}, viewport ${seen.vh})`);
+      if (seen.highlight !== "unavailable") {
+        assert.equal(seen.highlight && collapse(seen.highlight), collapse(text), "exactly its words are highlighted");
+      }
+    }
     await popup.close();
     await page.close();
   });
@@ -150,7 +193,7 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
       images: document.querySelectorAll("img").length,
       scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src")),
       bold: document.querySelectorAll("main b").length,
-      markupInLists: document.querySelectorAll("#claims button *, #quotes li .what *, #quotes li .who *, #facts li *").length,
+      markupInLists: document.querySelectorAll("#claims button *, #quotes li .what *, #quotes li .who *, #facts button *").length,
       claims: [...document.querySelectorAll("#claims button")].map((b) => b.textContent),
       docTitle: document.title,
     }));
@@ -171,15 +214,16 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     const { page, popup, view } = await openWithPopup(ctx.seedUrl);
     await popup.eval(() => document.activeElement && document.activeElement.blur());
     const reached = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < MAX_TABS; i++) {
       await popup.press("Tab");
       reached.push(await popup.eval(() => {
         const a = document.activeElement;
-        return a ? a.id || a.dataset.category || (a.closest("#claims") ? "claim" : a.localName) : null;
+        const list = a && a.closest("#claims, #quotes, #facts");
+        return a ? a.id || a.dataset.category || (list ? { claims: "claim", quotes: "quote", facts: "fact" }[list.id] : a.localName) : null;
       }));
       if (reached.at(-1) === "options") break; // the last control: one more Tab leaves the page
     }
-    for (const want of ["hiding", "donation", "newsletter", "audio", "reveal", "claim", "copy", "options"]) {
+    for (const want of ["hiding", "donation", "newsletter", "audio", "reveal", "claim", "quote", "fact", "copy", "site-switch", "options"]) {
       assert.ok(reached.includes(want), `Tab reaches ${want}: ${reached.join(",")}`);
     }
     assert.ok(view.summary.length >= 1);

@@ -356,21 +356,21 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.653 (P 0.785, R 0.559); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.652 (P 0.787, R 0.557); issue 5 asks 0.80"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev source F1 is 0.614 (P 0.707, R 0.543); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.618 (P 0.717, R 0.544); issue 5 asks 0.80"]
     fn polnear_source_f1_meets_issue_5() {
         let Some(f) = dev_f1("Source") else { return };
         assert!(f >= 0.80, "source F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev content F1 is 0.582 (P 0.700, R 0.498); issue 5 asks 0.65"]
+    #[ignore = "not reached: PolNeAR dev content F1 is 0.585 (P 0.706, R 0.499); issue 5 asks 0.65"]
     fn polnear_content_f1_meets_issue_5() {
         let Some(f) = dev_f1("Content") else { return };
         assert!(f >= 0.65, "content F1 {f:.3}");

@@ -1,9 +1,9 @@
-//! The popup's view of an analysis: what it shows and what a clicked claim needs to be found on the
-//! page, without the article's text and paragraphs (the bulk of the analysis, which the popup never
+//! The popup's view of an analysis: what it shows and what a clicked claim, quote or key fact needs
+//! to be found on the page, without the article's text and paragraphs (the bulk of the analysis, which the popup never
 //! shows). Borrowed from the [`Analysis`]; serialised to JSON by `analyzeTab`.
 
 use serde::Serialize;
-use sift_core::{Analysis, ElementPath, Timings};
+use sift_core::{Analysis, ElementPath, Fact, Timings};
 
 /// What the popup shows about one page.
 #[derive(Debug, Serialize)]
@@ -61,24 +61,50 @@ pub struct Quote<'a> {
     pub content: &'a str,
     /// When, if stated.
     pub date: Option<&'a str>,
+    /// Path of the paragraph holding `content` (else of the cue's element), to find it on the page.
+    pub path: Option<&'a ElementPath>,
 }
 
 /// Key numbers and dates.
 #[derive(Debug, Serialize)]
 pub struct KeyFacts<'a> {
     /// Numbers as written.
-    pub numbers: Vec<&'a str>,
+    pub numbers: Vec<KeyFact<'a>>,
     /// Dates as written, with their kind.
-    pub dates: Vec<KeyDate<'a>>,
+    pub dates: Vec<KeyFact<'a>>,
 }
 
-/// One date.
+/// One key number or date and where it is.
 #[derive(Debug, Serialize)]
-pub struct KeyDate<'a> {
-    /// The date as written.
+pub struct KeyFact<'a> {
+    /// As written.
     pub text: &'a str,
-    /// The resolved date.
+    /// For numbers what they count, for dates the resolved date.
     pub kind: &'a str,
+    /// Path of the paragraph holding it.
+    pub path: Option<&'a ElementPath>,
+}
+
+/// Path of the article paragraph holding char offset `at` of the article's text.
+fn paragraph_path(analysis: &Analysis, at: usize) -> Option<&ElementPath> {
+    let paragraphs = &analysis.article.as_ref()?.paragraphs;
+    let i = paragraphs.partition_point(|p| p.span[1] <= at);
+    paragraphs
+        .get(i)
+        .filter(|p| p.span[0] <= at)
+        .and_then(|p| p.path.as_ref())
+}
+
+/// The popup's entries for `facts`.
+fn key_facts<'a>(analysis: &'a Analysis, facts: &'a [Fact]) -> Vec<KeyFact<'a>> {
+    facts
+        .iter()
+        .map(|f| KeyFact {
+            text: &f.text,
+            kind: &f.kind,
+            path: paragraph_path(analysis, f.span[0]),
+        })
+        .collect()
 }
 
 impl<'a> Details<'a> {
@@ -111,24 +137,12 @@ impl<'a> Details<'a> {
                     cue: &x.cue,
                     content: &x.content,
                     date: x.date.as_deref(),
+                    path: paragraph_path(analysis, x.content_span[0]).or(x.path.as_ref()),
                 })
                 .collect(),
             facts: KeyFacts {
-                numbers: analysis
-                    .facts
-                    .numbers
-                    .iter()
-                    .map(|f| f.text.as_str())
-                    .collect(),
-                dates: analysis
-                    .facts
-                    .dates
-                    .iter()
-                    .map(|f| KeyDate {
-                        text: &f.text,
-                        kind: &f.kind,
-                    })
-                    .collect(),
+                numbers: key_facts(analysis, &analysis.facts.numbers),
+                dates: key_facts(analysis, &analysis.facts.dates),
             },
             timings_ms: &analysis.timings_ms,
         }
@@ -165,6 +179,39 @@ mod tests {
             );
             assert!(json["article"].get("text").is_none());
             assert!(json["article"].get("paragraphs").is_none());
+            // Each quote and key number carries the path of the paragraph that holds it.
+            let paragraph_text = |path: &serde_json::Value| -> Option<String> {
+                let p = article
+                    .paragraphs
+                    .iter()
+                    .find(|p| serde_json::to_value(&p.path).ok().as_ref() == Some(path))?;
+                Some(
+                    article
+                        .text
+                        .chars()
+                        .skip(p.span[0])
+                        .take(p.span[1] - p.span[0])
+                        .collect(),
+                )
+            };
+            let quotes = json["attributions"].as_array().cloned().unwrap_or_default();
+            assert!(!quotes.is_empty(), "the mayor's quote is found");
+            for q in &quotes {
+                let text = paragraph_text(&q["path"]).expect("a quote's path is a paragraph's");
+                assert!(
+                    text.contains(q["content"].as_str().unwrap_or("\u{0}")),
+                    "{q}"
+                );
+            }
+            let numbers = json["facts"]["numbers"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            assert!(numbers.len() >= 2, "1,200 people and 3 metres: {numbers:?}");
+            for n in &numbers {
+                let text = paragraph_text(&n["path"]).expect("a number's path is a paragraph's");
+                assert!(text.contains(n["text"].as_str().unwrap_or("\u{0}")), "{n}");
+            }
         } else {
             assert!(json["article"].is_null());
         }

@@ -448,4 +448,25 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn nouns_and_participles_are_not_read_as_speech() {
+        // "following reports that …": "reports" is a noun; the sentence has one speaker.
+        let got = attributions(
+            &["The administration intends to provoke an escalation, Kremlin spokesperson Dmitry \
+               Peskov told the media on Nov. 18 following reports that Washington eased restrictions."],
+            Lang::En,
+        );
+        let sources: Vec<&str> = got.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(sources, ["Kremlin spokesperson Dmitry Peskov"], "{got:?}");
+        // "…, fearing an escalation": what was feared, not who feared it.
+        let got = attributions(
+            &[
+                "Biden has long been adamant about not allowing the weapons to be used on Russian \
+               soil, fearing an escalation.",
+            ],
+            Lang::En,
+        );
+        assert!(got.iter().all(|(s, _, _)| s != "an escalation"), "{got:?}");
+    }
 }

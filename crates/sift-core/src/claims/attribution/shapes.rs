@@ -68,6 +68,28 @@ const SUBORDINATORS: &[&str] = &[
     "когда",
 ];
 
+/// English words right before which a cue word is a noun, not a verb ("following reports that …",
+/// "the claims", "amid fears"): a verb's subject is never a bare preposition or article. ("a" and
+/// "on" are left out: French "il a déclaré", "on dit".)
+const NOUN_MARKERS: &[&str] = &[
+    "the",
+    "an",
+    "following",
+    "amid",
+    "after",
+    "before",
+    "despite",
+    "of",
+    "over",
+];
+
+/// Is the cue at `c` a noun: right after a lower-case [`NOUN_MARKERS`] word?
+fn follows_noun_marker(tokens: &[Token], c: usize) -> bool {
+    c.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| !t.capital && NOUN_MARKERS.contains(&t.lower()))
+}
+
 /// Fewest words before a comma for a clause taken as content when nothing else decides.
 const MIN_CLAUSE_WORDS: usize = 4;
 
@@ -160,14 +182,18 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
     match kind {
         CueKind::Prep => prepositional(tokens, c, ce),
         CueKind::Verb => {
+            if follows_noun_marker(tokens, c) {
+                return None;
+            }
             let (content_start, sqc_evidence) = content_start(tokens, c, ce);
+            // "X endorsed Cruz, saying …": a participle after a comma takes the sentence's subject.
+            let participle_cue = tokens.get(c).is_some_and(|t| t.lower().ends_with("ing"));
             if let Some(q) = boundary {
-                if let Some(found) = content_first(tokens, c, ce, q, sqc_evidence) {
+                if let Some(found) = content_first(tokens, c, ce, q, sqc_evidence, !participle_cue)
+                {
                     return Some(found);
                 }
             }
-            // "X endorsed Cruz, saying …": a participle after a comma takes the sentence's subject.
-            let participle_cue = tokens.get(c).is_some_and(|t| t.lower().ends_with("ing"));
             if participle_cue && boundary == Some(c.saturating_sub(1)) {
                 return participle(tokens, c, ce, content_start);
             }
@@ -238,13 +264,16 @@ fn content_start(tokens: &[Token], c: usize, ce: usize) -> (usize, bool) {
     (content_start, sqc_evidence)
 }
 
-/// Content first, the content before the boundary `q`: "…, SOURCE said." or "…, said SOURCE."
+/// Content first, the content before the boundary `q`: "…, SOURCE said." or, when `inverted`
+/// may be tried, "…, said SOURCE." (not for a participle: "…, fearing an escalation" names what
+/// was feared, not who).
 fn content_first(
     tokens: &[Token],
     c: usize,
     ce: usize,
     q: usize,
     sqc_evidence: bool,
+    inverted: bool,
 ) -> Option<Found> {
     let n = tokens.len();
     let between = words_in(tokens, q + 1, c);
@@ -258,7 +287,8 @@ fn content_first(
         && tokens
             .get(phrase_after(tokens, ce, true))
             .is_some_and(|t| is_boundary(t) || CLAUSE_JOINERS.contains(&t.lower()));
-    if before_words >= MIN_CONTENT_WORDS
+    if inverted
+        && before_words >= MIN_CONTENT_WORDS
         && between == 0
         && (rest_short || closed_source)
         && words_in(tokens, ce, n) > 0
