@@ -143,8 +143,10 @@ function render(contentView) {
   fill($("quotes"), view.attributions, (q) => {
     const who = el("span", "who", shortSource(q.source));
     if (who.textContent !== q.source) who.title = q.source;
+    // In the text's order: "Peskov said", "According to some reports".
+    const said = q.cue_first ? [document.createTextNode(q.cue + " "), who] : [who, document.createTextNode(" " + q.cue)];
     return findButton({ text: q.content, path: q.path },
-      who, document.createTextNode(" " + q.cue + (q.date ? ` (${q.date})` : "")), el("span", "what", q.content));
+      ...said, document.createTextNode(q.date ? ` (${q.date})` : ""), el("span", "what", q.content));
   });
   fill($("facts"), keyFacts(view.facts), (f) => findButton(f, f.text));
 }
@@ -238,7 +240,7 @@ function toMarkdown(view) {
     lines.push(`## ${t("claimsHeading")}`, "", ...view.summary.map((s) => `- ${md(s)}`), "");
   }
   if (view.attributions.length) {
-    lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => `- **${md(q.source)}** ${md(q.cue)}: ${md(q.content)}`), "");
+    lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => `- ${q.cue_first ? `${md(q.cue)} **${md(q.source)}**` : `**${md(q.source)}** ${md(q.cue)}`}: ${md(q.content)}`), "");
   }
   const facts = keyFacts(view.facts);
   if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...facts.map((f) => `- ${md(f.text)}`), "");

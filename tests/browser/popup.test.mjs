@@ -90,6 +90,11 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     const peskov = view.attributions.findIndex((q) => q.source.includes("Peskov"));
     assert.ok(peskov >= 0, `Peskov's statement is listed: ${JSON.stringify(shown.quotes)}`);
     assert.ok(shown.quotes[peskov].includes(view.attributions[peskov].content));
+    assert.ok(shown.quotes[peskov].startsWith("Kremlin spokesperson Dmitry Peskov told"), shown.quotes[peskov]);
+    // A prepositional cue comes first, as in the text.
+    const reports = view.attributions.findIndex((q) => q.cue === "According to");
+    assert.ok(reports >= 0 && view.attributions[reports].cue_first, JSON.stringify(view.attributions[reports]));
+    assert.ok(shown.quotes[reports].startsWith(`According to ${view.attributions[reports].source}`), shown.quotes[reports]);
     assert.ok(shown.facts.length >= 1, "key numbers and dates are listed");
     const number = view.facts.numbers[0] || view.facts.dates[0];
     assert.ok(number && shown.facts.includes(number.text), `the first key fact is listed: ${JSON.stringify(shown.facts)}`);

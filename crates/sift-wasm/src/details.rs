@@ -63,6 +63,9 @@ pub struct Quote<'a> {
     pub date: Option<&'a str>,
     /// Path of the paragraph holding `content` (else of the cue's element), to find it on the page.
     pub path: Option<&'a ElementPath>,
+    /// Whether the text names the cue before the source ("According to some reports", "said
+    /// Peskov"), so the popup can list them in that order.
+    pub cue_first: bool,
 }
 
 /// Key numbers and dates.
@@ -138,6 +141,8 @@ impl<'a> Details<'a> {
                     content: &x.content,
                     date: x.date.as_deref(),
                     path: paragraph_path(analysis, x.content_span[0]).or(x.path.as_ref()),
+                    cue_first: x.source_span[1] > x.source_span[0]
+                        && x.cue_span[0] < x.source_span[0],
                 })
                 .collect(),
             facts: KeyFacts {
@@ -159,6 +164,7 @@ mod tests {
             <p>The minister said on Monday that 1,200 people were evacuated from the town.</p>\
             <p>\"We will rebuild,\" said the mayor, who spoke to reporters in the square.</p>\
             <p>Officials said the river rose by 3 metres overnight, the highest in 40 years.</p>\
+            <p>According to the fire service, the water will fall again by the end of the week.</p>\
             </article></body></html>";
         let analysis =
             sift_core::analyze_html(html, &sift_core::Options::default()).expect("analysed");
@@ -203,6 +209,21 @@ mod tests {
                     "{q}"
                 );
             }
+            // The cue comes first where the text puts it first.
+            let order: Vec<(&str, bool)> = quotes
+                .iter()
+                .map(|q| {
+                    (
+                        q["cue"].as_str().unwrap_or(""),
+                        q["cue_first"].as_bool().unwrap_or(false),
+                    )
+                })
+                .collect();
+            assert!(order.contains(&("According to", true)), "{order:?}");
+            assert!(
+                order.iter().any(|&(c, first)| c == "said" && !first),
+                "{order:?}"
+            );
             let numbers = json["facts"]["numbers"]
                 .as_array()
                 .cloned()
