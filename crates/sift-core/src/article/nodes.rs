@@ -381,41 +381,94 @@ impl<'a> ClassCache<'a> {
 /// Bytes counted per chunk of [`text_stats`]'s ASCII scan (its per-chunk counters are `u8`).
 const ASCII_CHUNK: usize = 255;
 
-/// Counts non-whitespace chars and commas of a text. ASCII text (nearly all text nodes) is
-/// counted on bytes in chunks with `u8` counters, a loop the compiler vectorises; other text char by
-/// char.
+/// Counts non-whitespace chars and commas of a text, on bytes in chunks with `u8` counters, loops
+/// the compiler vectorises: ASCII text (nearly all text nodes) by its bytes; other text by counting
+/// chars as the bytes that are not UTF-8 continuation bytes, with the few non-ASCII spaces and commas
+/// (see [`non_ascii_class`]) decoded only in chunks that hold one of their lead bytes.
 fn text_stats(text: &str) -> (u32, u32) {
     let bytes = text.as_bytes();
-    let (chars, commas) = if bytes.is_ascii() {
-        let mut spaces = 0usize;
-        let mut commas = 0usize;
-        for chunk in bytes.chunks(ASCII_CHUNK) {
-            let (mut s, mut c) = (0u8, 0u8);
-            for &b in chunk {
-                // The ASCII chars `char::is_whitespace` accepts: space and \t \n \v \f \r (9..=13).
-                s += u8::from((b == b' ') | (b.wrapping_sub(b'\t') < 5));
-                c += u8::from(b == b',');
-            }
-            spaces += usize::from(s);
-            commas += usize::from(c);
+    let ascii = bytes.is_ascii();
+    let mut spaces = 0usize;
+    let mut commas = 0usize;
+    let mut continuations = 0usize;
+    for (n, chunk) in bytes.chunks(ASCII_CHUNK).enumerate() {
+        let (mut s, mut c) = (0u8, 0u8);
+        for &b in chunk {
+            // The ASCII chars `char::is_whitespace` accepts: space and \t \n \v \f \r (9..=13).
+            s += u8::from((b == b' ') | (b.wrapping_sub(b'\t') < 5));
+            c += u8::from(b == b',');
         }
-        (bytes.len().saturating_sub(spaces), commas)
-    } else {
-        let mut chars = 0usize;
-        let mut commas = 0usize;
-        for c in text.chars() {
-            if !c.is_whitespace() {
-                chars += 1;
-                commas += usize::from(matches!(c, ',' | '，' | '、' | '،'));
+        spaces += usize::from(s);
+        commas += usize::from(c);
+        if ascii {
+            continue;
+        }
+        let (mut k, mut l) = (0u8, 0u8);
+        for &b in chunk {
+            k += u8::from((b & 0xC0) == 0x80);
+            l += u8::from(is_special_lead(b));
+        }
+        continuations += usize::from(k);
+        if l == 0 {
+            continue;
+        }
+        let start = n * ASCII_CHUNK;
+        for (j, &b) in chunk.iter().enumerate() {
+            if is_special_lead(b) {
+                match non_ascii_class(bytes, start + j) {
+                    NonAscii::Space => spaces += 1,
+                    NonAscii::Comma => commas += 1,
+                    NonAscii::Other => {}
+                }
             }
         }
-        (chars, commas)
-    };
+    }
+    let chars = bytes
+        .len()
+        .saturating_sub(spaces)
+        .saturating_sub(continuations);
     // Counts only grow, so clamping the totals equals saturating every step.
     (
         u32::try_from(chars).unwrap_or(u32::MAX),
         u32::try_from(commas).unwrap_or(u32::MAX),
     )
+}
+
+/// Whether `b` is the first byte of a non-ASCII char that [`non_ascii_class`] may find a space
+/// or a comma.
+fn is_special_lead(b: u8) -> bool {
+    (b == 0xC2) | (b == 0xD8) | (b.wrapping_sub(0xE1) < 3) | (b == 0xEF)
+}
+
+/// What a non-ASCII char counts as in [`text_stats`].
+enum NonAscii {
+    /// Whitespace (`char::is_whitespace`).
+    Space,
+    /// A comma of another script.
+    Comma,
+    /// Anything else.
+    Other,
+}
+
+/// Classifies the UTF-8 char whose first byte is at `j` of `bytes`.
+fn non_ascii_class(bytes: &[u8], j: usize) -> NonAscii {
+    let at = |k: usize| bytes.get(j + k).copied().unwrap_or(0);
+    match (at(0), at(1), at(2)) {
+        // U+0085 next line, U+00A0 no-break space.
+        (0xC2, 0x85 | 0xA0, _)
+        // U+1680 ogham space mark.
+        | (0xE1, 0x9A, 0x80)
+        // U+2000..=U+200A spaces, U+2028 line and U+2029 paragraph separators, U+202F narrow
+        // no-break space.
+        | (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+        // U+205F medium mathematical space.
+        | (0xE2, 0x81, 0x9F)
+        // U+3000 ideographic space.
+        | (0xE3, 0x80, 0x80) => NonAscii::Space,
+        // U+060C Arabic comma, U+3001 ideographic comma, U+FF0C fullwidth comma.
+        (0xD8, 0x8C, _) | (0xE3, 0x80, 0x81) | (0xEF, 0xBC, 0x8C) => NonAscii::Comma,
+        _ => NonAscii::Other,
+    }
 }
 
 /// Builds the flattened document in one walk; `exclude` holds elements already tagged as clutter.
@@ -783,5 +836,22 @@ mod tests {
         let long = format!("{}{}", "word, ".repeat(100), " ".repeat(300));
         assert_eq!(text_stats(&long), reference_stats(&long));
         assert_eq!(text_stats(&long), (500, 100));
+    }
+
+    #[test]
+    fn text_stats_match_the_char_definition_for_every_char() {
+        // Each char alone, between ASCII, and repeated across a chunk boundary of the byte scan.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(text_stats(&alone), reference_stats(&alone), "{c:?}");
+            let mixed = format!("a{c},b{c}\u{201c}");
+            assert_eq!(text_stats(&mixed), reference_stats(&mixed), "{c:?}");
+        }
+        for c in [
+            '\u{a0}', '\u{2009}', '\u{3000}', '\u{ff0c}', '\u{201c}', 'é', '😀',
+        ] {
+            let long = format!("{}{}", "word, ".repeat(40), c.to_string().repeat(200));
+            assert_eq!(text_stats(&long), reference_stats(&long), "{c:?}");
+        }
     }
 }

@@ -99,18 +99,113 @@ fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32, part_prose: u32) ->
     false
 }
 
+/// Lines being built: the finished ones and the open one.
+#[derive(Debug, Default)]
+struct LineBuf {
+    /// Finished lines.
+    lines: Vec<Line>,
+    /// The open line.
+    line: String,
+    /// The block the open line's first char came from.
+    block: usize,
+    /// Whether whitespace came after the open line's last char.
+    pending_space: bool,
+}
+
+impl LineBuf {
+    /// Ends the open line, if it holds anything.
+    fn flush(&mut self) {
+        if !self.line.is_empty() {
+            self.lines.push(Line {
+                text: std::mem::take(&mut self.line),
+                block: self.block,
+            });
+        }
+    }
+
+    /// Appends the text of a node of `block`, whitespace collapsed (in `<pre>`, each newline ends
+    /// the line).
+    fn push_text(&mut self, text: &str, in_pre: bool, block: usize) {
+        if text.is_ascii() {
+            self.push_ascii(text, in_pre, block);
+        } else {
+            self.push_chars(text, in_pre, block);
+        }
+    }
+
+    /// The definition: char by char.
+    fn push_chars(&mut self, text: &str, in_pre: bool, block: usize) {
+        for ch in text.chars() {
+            if in_pre && ch == '\n' {
+                self.flush();
+                self.pending_space = false;
+            } else if ch.is_whitespace() {
+                self.pending_space = !self.line.is_empty();
+            } else {
+                if self.line.is_empty() {
+                    self.block = block;
+                } else if self.pending_space {
+                    self.line.push(' ');
+                }
+                self.pending_space = false;
+                self.line.push(ch);
+            }
+        }
+    }
+
+    /// [`Self::push_chars`] for ASCII text: each stretch of words separated by single spaces is
+    /// appended whole (it collapses to itself).
+    fn push_ascii(&mut self, text: &str, in_pre: bool, block: usize) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if in_pre && b == b'\n' {
+                self.flush();
+                self.pending_space = false;
+                i += 1;
+            } else if is_ascii_space(b) {
+                self.pending_space = !self.line.is_empty();
+                i += 1;
+            } else {
+                let start = i;
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        Some(&c) if !is_ascii_space(c) => i += 1,
+                        Some(b' ') if bytes.get(i + 1).is_some_and(|&c| !is_ascii_space(c)) => {
+                            i += 2;
+                        }
+                        _ => break,
+                    }
+                }
+                if self.line.is_empty() {
+                    self.block = block;
+                } else if self.pending_space {
+                    self.line.push(' ');
+                }
+                self.pending_space = false;
+                self.line.push_str(text.get(start..i).unwrap_or_default());
+            }
+        }
+    }
+}
+
+/// Whether an ASCII byte is a char `char::is_whitespace` accepts: space and \t \n \v \f \r.
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
 /// Builds lines from the text of `parts`.
 pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut buf = LineBuf::default();
     for &part in parts {
         let Some(p) = flat.nodes.get(part) else {
             continue;
         };
         let part_chars = p.chars;
         let part_prose = p.prose;
-        let mut line = String::new();
-        let mut line_block = part;
-        let mut pending_space = false;
+        buf.block = part;
+        buf.pending_space = false;
         let mut open: Vec<usize> = Vec::new(); // ends of open block elements
         let mut pre_depth_end: Vec<usize> = Vec::new();
         let mut i = part;
@@ -118,7 +213,7 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
         while i < end {
             while open.last().is_some_and(|&e| e <= i) {
                 open.pop();
-                flush(&mut lines, &mut line, line_block);
+                buf.flush();
             }
             while pre_depth_end.last().is_some_and(|&e| e <= i) {
                 pre_depth_end.pop();
@@ -130,8 +225,8 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
                     continue;
                 }
                 if node.is_block {
-                    flush(&mut lines, &mut line, line_block);
-                    pending_space = false;
+                    buf.flush();
+                    buf.pending_space = false;
                     if node.end > i + 1 {
                         open.push(node.end);
                     }
@@ -140,31 +235,16 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
                     pre_depth_end.push(node.end);
                 }
                 if matches!(node.tag, "td" | "th") {
-                    pending_space = !line.is_empty();
+                    buf.pending_space = !buf.line.is_empty();
                 }
             } else if let Some(text) = node.text {
-                let in_pre = !pre_depth_end.is_empty();
-                for ch in text.chars() {
-                    if in_pre && ch == '\n' {
-                        flush(&mut lines, &mut line, line_block);
-                        pending_space = false;
-                    } else if ch.is_whitespace() {
-                        pending_space = !line.is_empty();
-                    } else {
-                        if line.is_empty() {
-                            line_block = node.block;
-                        } else if pending_space {
-                            line.push(' ');
-                        }
-                        pending_space = false;
-                        line.push(ch);
-                    }
-                }
+                buf.push_text(text, !pre_depth_end.is_empty(), node.block);
             }
             i += 1;
         }
-        flush(&mut lines, &mut line, line_block);
+        buf.flush();
     }
+    let mut lines = buf.lines;
     lines.retain(|l| !boilerplate::is_furniture_line(&l.text));
     drop_orphan_headings(flat, &mut lines);
     lines
@@ -197,11 +277,53 @@ fn drop_orphan_headings(flat: &Flat<'_>, lines: &mut Vec<Line>) {
     lines.retain(|_| flags.next().unwrap_or(true));
 }
 
-fn flush(lines: &mut Vec<Line>, line: &mut String, block: usize) {
-    if !line.is_empty() {
-        lines.push(Line {
-            text: std::mem::take(line),
-            block,
-        });
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The state of a buffer, for comparing two.
+    fn state(buf: &LineBuf) -> (Vec<(String, usize)>, String, usize, bool) {
+        let lines = buf
+            .lines
+            .iter()
+            .map(|l| (l.text.clone(), l.block))
+            .collect();
+        (lines, buf.line.clone(), buf.block, buf.pending_space)
+    }
+
+    #[test]
+    fn ascii_path_matches_the_char_definition() {
+        let texts = [
+            "",
+            " ",
+            "word",
+            "  two words ",
+            "a b  c\td\ne\u{0b}f\u{0c}g\rh",
+            "line one\nline two\n\n  indented\n",
+            " x  y z\n",
+            "end \u{1c}\u{7f} ctl",
+        ];
+        for first in texts {
+            for second in texts {
+                for in_pre in [false, true] {
+                    for (line, pending) in [("", false), ("open", false), ("open", true)] {
+                        let start = || LineBuf {
+                            line: line.to_string(),
+                            block: 1,
+                            pending_space: pending,
+                            ..LineBuf::default()
+                        };
+                        let (mut fast, mut plain) = (start(), start());
+                        for (block, text) in [(2, first), (3, second)] {
+                            fast.push_ascii(text, in_pre, block);
+                            plain.push_chars(text, in_pre, block);
+                        }
+                        fast.flush();
+                        plain.flush();
+                        assert_eq!(state(&fast), state(&plain), "{first:?} {second:?} {in_pre}");
+                    }
+                }
+            }
+        }
     }
 }
