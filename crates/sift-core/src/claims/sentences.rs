@@ -1,6 +1,7 @@
 //! Sentence segmentation that survives abbreviations, initials, ordinals and quotes in the six
 //! supported languages ("U.S.", "Nov. 18", "Dr.", "3. März", «…», „…").
 
+use super::tokens::{letter, letter_or_numeral};
 use crate::analysis::Paragraph;
 use crate::lang::Lang;
 
@@ -244,7 +245,7 @@ fn word_before(chars: &[char], dot: usize, floor: usize, out: &mut String) {
     while s > floor
         && chars
             .get(s - 1)
-            .is_some_and(|c| c.is_alphanumeric() || *c == '.')
+            .is_some_and(|&c| letter_or_numeral(c) || c == '.')
     {
         s -= 1;
     }
@@ -256,7 +257,7 @@ fn word_before(chars: &[char], dot: usize, floor: usize, out: &mut String) {
 /// The word starting at `at` (letters only), lower-cased into `out` (cleared first).
 fn word_at(chars: &[char], at: usize, end: usize, out: &mut String) {
     let mut e = at;
-    while e < end && chars.get(e).is_some_and(|c| c.is_alphabetic()) {
+    while e < end && chars.get(e).is_some_and(|&c| letter(c)) {
         e += 1;
     }
     lower_into(chars.get(at..e).unwrap_or(&[]), out);
@@ -312,12 +313,12 @@ fn dot_ends_sentence(
     if FINAL_ABBREVIATIONS.contains(&before) {
         return next_is_starter;
     }
-    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = before.chars().filter(|&c| letter(c)).count();
     if before.contains('.') {
         // Initialisms: "U.S. officials" (no split) vs "in the U.S. The ..." (split).
         return next_is_starter;
     }
-    if letters == 1 && before.chars().all(|c| c.is_alphabetic()) {
+    if letters == 1 && before.chars().all(letter) {
         // An initial ("J. R. R. Tolkien") or a one-letter abbreviation ("z. B.").
         let upper = chars
             .get(dot.saturating_sub(1))
@@ -400,7 +401,7 @@ fn push(chars: &[char], out: &mut Vec<Sentence>, start: usize, end: usize, parag
     }
     if chars
         .get(s..e)
-        .is_some_and(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .is_some_and(|w| w.iter().any(|&c| letter_or_numeral(c)))
     {
         out.push(Sentence {
             span: [s, e],
