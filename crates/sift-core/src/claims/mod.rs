@@ -142,6 +142,19 @@ pub(crate) fn in_table(
     filter.may_hold(word) && set.contains(word)
 }
 
+/// `fn NAME(word: &str) -> bool`: whether `word` is in `TABLE`, through [`in_table`] and a set built
+/// once for that table.
+macro_rules! table_lookup {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident => $table:expr) => {
+        $(#[$doc])*
+        $vis fn $name(word: &str) -> bool {
+            static SET: std::sync::OnceLock<$crate::claims::TableSet> = std::sync::OnceLock::new();
+            $crate::claims::in_table(&SET, $table, word)
+        }
+    };
+}
+pub(crate) use table_lookup;
+
 /// Fewest summary sentences.
 const MIN_SUMMARY_SENTENCES: usize = 3;
 /// Most summary sentences.

@@ -1,6 +1,7 @@
 //! Sentence segmentation that survives abbreviations, initials, ordinals and quotes in the six
 //! supported languages ("U.S.", "Nov. 18", "Dr.", "3. März", «…», „…").
 
+use super::tokens::{letter, letter_or_numeral};
 use crate::analysis::Paragraph;
 use crate::lang::Lang;
 
@@ -237,66 +238,87 @@ fn may_start_sentence(c: char) -> bool {
         )
 }
 
-/// The word right before `dot` (letters, digits and inner dots), lower-cased.
-fn word_before(chars: &[char], dot: usize, floor: usize) -> String {
+/// The word right before `dot` (letters, digits and inner dots), lower-cased into `out` (cleared
+/// first; one buffer reused for every candidate dot).
+fn word_before(chars: &[char], dot: usize, floor: usize, out: &mut String) {
     let mut s = dot;
     while s > floor
         && chars
             .get(s - 1)
-            .is_some_and(|c| c.is_alphanumeric() || *c == '.')
+            .is_some_and(|&c| letter_or_numeral(c) || c == '.')
     {
         s -= 1;
     }
-    chars
-        .get(s..dot)
-        .unwrap_or(&[])
-        .iter()
-        .collect::<String>()
-        .trim_start_matches('.')
-        .to_lowercase()
+    let word = chars.get(s..dot).unwrap_or(&[]);
+    let dots = word.iter().take_while(|&&c| c == '.').count();
+    lower_into(word.get(dots..).unwrap_or(&[]), out);
 }
 
-/// The word starting at `at` (letters only), lower-cased.
-fn word_at(chars: &[char], at: usize, end: usize) -> String {
+/// The word starting at `at` (letters only), lower-cased into `out` (cleared first).
+fn word_at(chars: &[char], at: usize, end: usize, out: &mut String) {
     let mut e = at;
-    while e < end && chars.get(e).is_some_and(|c| c.is_alphabetic()) {
+    while e < end && chars.get(e).is_some_and(|&c| letter(c)) {
         e += 1;
     }
-    chars
-        .get(at..e)
-        .unwrap_or(&[])
-        .iter()
-        .collect::<String>()
-        .to_lowercase()
+    lower_into(chars.get(at..e).unwrap_or(&[]), out);
+}
+
+/// `chars` lower-cased into `out`, cleared first (char by char: the same text as
+/// `str::to_lowercase` for every word the tables below hold).
+fn lower_into(chars: &[char], out: &mut String) {
+    out.clear();
+    for &c in chars {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Reused buffers for the words around a candidate dot.
+#[derive(Default)]
+struct DotWords {
+    /// The word before the dot.
+    before: String,
+    /// The word after it.
+    next: String,
 }
 
 /// Whether the dot at `dot` (followed by whitespace, then `next` at `next_at`) ends a sentence.
-fn dot_ends_sentence(chars: &[char], dot: usize, floor: usize, next_at: usize, end: usize) -> bool {
-    let before = word_before(chars, dot, floor);
+fn dot_ends_sentence(
+    chars: &[char],
+    dot: usize,
+    floor: usize,
+    next_at: usize,
+    end: usize,
+    words: &mut DotWords,
+) -> bool {
+    word_before(chars, dot, floor, &mut words.before);
+    let before = words.before.as_str();
     if before.is_empty() {
         return true;
     }
     let next_char = chars.get(next_at).copied().unwrap_or(' ');
-    let next_word = word_at(chars, next_at, end);
-    let next_is_starter = SENTENCE_STARTERS.contains(&next_word.as_str());
-    if TITLE_ABBREVIATIONS.contains(&before.as_str()) {
+    word_at(chars, next_at, end, &mut words.next);
+    let next_word = words.next.as_str();
+    let next_is_starter = SENTENCE_STARTERS.contains(&next_word);
+    if TITLE_ABBREVIATIONS.contains(&before) {
         return false;
     }
-    if (MONTHS.contains(&before.as_str()) && before.len() <= 4)
-        || NUMBER_ABBREVIATIONS.contains(&before.as_str())
-    {
+    if (MONTHS.contains(&before) && before.len() <= 4) || NUMBER_ABBREVIATIONS.contains(&before) {
         // "Nov. 18": the abbreviation needs its day.
         return !next_char.is_numeric();
     }
-    if FINAL_ABBREVIATIONS.contains(&before.as_str()) {
+    if FINAL_ABBREVIATIONS.contains(&before) {
         return next_is_starter;
     }
-    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = before.chars().filter(|&c| letter(c)).count();
     if before.contains('.') {
         // Initialisms: "U.S. officials" (no split) vs "in the U.S. The ..." (split).
         return next_is_starter;
     }
-    if letters == 1 && before.chars().all(|c| c.is_alphabetic()) {
+    if letters == 1 && before.chars().all(letter) {
         // An initial ("J. R. R. Tolkien") or a one-letter abbreviation ("z. B.").
         let upper = chars
             .get(dot.saturating_sub(1))
@@ -305,7 +327,7 @@ fn dot_ends_sentence(chars: &[char], dot: usize, floor: usize, next_at: usize, e
     }
     if before.chars().all(|c| c.is_numeric()) && before.chars().count() <= 2 {
         // Ordinals: "3. März", "am 18. November".
-        return !MONTHS.contains(&next_word.as_str());
+        return !MONTHS.contains(&next_word);
     }
     true
 }
@@ -313,6 +335,7 @@ fn dot_ends_sentence(chars: &[char], dot: usize, floor: usize, next_at: usize, e
 /// Splits each paragraph of `chars` into sentences.
 pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sentence> {
     let mut out = Vec::new();
+    let mut words = DotWords::default();
     for (index, para) in paragraphs.iter().enumerate() {
         let [start, end] = para.span;
         let end = end.min(chars.len());
@@ -352,7 +375,9 @@ pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sente
             }
             let next = chars.get(k).copied().unwrap_or(' ');
             let ends = may_start_sentence(next)
-                && (c != '.' || j > i + 1 || dot_ends_sentence(chars, i, sentence_start, k, end));
+                && (c != '.'
+                    || j > i + 1
+                    || dot_ends_sentence(chars, i, sentence_start, k, end, &mut words));
             if ends {
                 push(chars, &mut out, sentence_start, j, index);
                 sentence_start = k;
@@ -376,7 +401,7 @@ fn push(chars: &[char], out: &mut Vec<Sentence>, start: usize, end: usize, parag
     }
     if chars
         .get(s..e)
-        .is_some_and(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .is_some_and(|w| w.iter().any(|&c| letter_or_numeral(c)))
     {
         out.push(Sentence {
             span: [s, e],

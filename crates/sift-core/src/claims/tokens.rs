@@ -110,54 +110,69 @@ impl Tokenized {
             .collect()
     }
 
-    /// Tokenises `chars[start..end]` onto the spans and buffer.
+    /// Tokenises `chars[start..end]` onto the spans and buffer, lower-casing each char as the
+    /// scan takes it (one pass).
     fn push(&mut self, chars: &[char], start: usize, end: usize) {
         let end = end.min(chars.len());
+        let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
+        let lower = &mut self.lower;
         let mut i = start;
         while i < end {
-            let c = chars.get(i).copied().unwrap_or(' ');
+            let c = at(i);
             if c.is_whitespace() {
                 i += 1;
                 continue;
             }
             let s = i;
+            let from = lower.len();
+            push_lower(c, lower);
+            i += 1;
             let kind = if numeral(c) {
-                i += 1;
                 while i < end {
-                    let d = chars.get(i).copied().unwrap_or(' ');
-                    let next = chars.get(i + 1).copied().unwrap_or(' ');
-                    if numeral(d) || (matches!(d, ',' | '.') && numeral(next) && i + 1 < end) {
+                    let d = at(i);
+                    if numeral(d) || (matches!(d, ',' | '.') && i + 1 < end && numeral(at(i + 1))) {
+                        push_lower(d, lower);
                         i += 1;
                     } else {
                         break;
                     }
                 }
                 // A number glued to letters ("3rd", "10km") stays one token.
-                while i < end && chars.get(i).is_some_and(|&d| letter(d)) {
+                while i < end && letter(at(i)) {
+                    push_lower(at(i), lower);
                     i += 1;
                 }
                 TokenKind::Number
             } else if letter(c) {
-                i += 1;
                 while i < end {
-                    let d = chars.get(i).copied().unwrap_or(' ');
-                    let next = chars.get(i + 1).copied().unwrap_or(' ');
-                    if letter_or_numeral(d) || (joins_letters(d) && letter(next) && i + 1 < end) {
+                    let d = at(i);
+                    if d.is_ascii_alphanumeric() {
+                        // The common case, without the joiner and initialism checks.
+                        lower.push(d.to_ascii_lowercase());
+                        i += 1;
+                    } else if letter_or_numeral(d)
+                        || (joins_letters(d) && i + 1 < end && letter(at(i + 1)))
+                    {
+                        push_lower(d, lower);
                         i += 1;
                     } else if d == '.'
-                        && letter(next)
                         && i + 1 < end
+                        && letter(at(i + 1))
                         && i - s == 1
                         && chars.get(i + 2).is_some_and(|e| *e == '.')
                     {
                         // Initialisms: "U.S", "a.m" (the final dot stays punctuation).
-                        i += 2;
-                        while i + 1 < end
-                            && chars.get(i).is_some_and(|e| *e == '.')
-                            && chars.get(i + 1).is_some_and(|&e| letter(e))
-                            && chars.get(i + 2).is_some_and(|e| *e == '.')
-                        {
+                        loop {
+                            push_lower(d, lower);
+                            push_lower(at(i + 1), lower);
                             i += 2;
+                            if !(i + 1 < end
+                                && chars.get(i).is_some_and(|e| *e == '.')
+                                && chars.get(i + 1).is_some_and(|&e| letter(e))
+                                && chars.get(i + 2).is_some_and(|e| *e == '.'))
+                            {
+                                break;
+                            }
                         }
                         break;
                     } else {
@@ -166,15 +181,12 @@ impl Tokenized {
                 }
                 TokenKind::Word
             } else {
-                i += 1;
                 TokenKind::Punct
             };
-            let from = self.lower.len();
-            lower_case(chars.get(s..i).unwrap_or(&[]), &mut self.lower);
             self.spans.push(Span {
                 start: s,
                 end: i,
-                lower: from..self.lower.len(),
+                lower: from..lower.len(),
                 kind,
                 capital: c.is_uppercase(),
             });
@@ -187,17 +199,15 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
 
-/// `chars` lower-cased onto `out` (ASCII, Latin-1 and basic Cyrillic capitals without the
+/// `c` lower-cased onto `out` (ASCII, Latin-1 and basic Cyrillic capitals without the
 /// Unicode tables, a binary search per char).
-fn lower_case(chars: &[char], out: &mut String) {
-    for &c in chars {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(l) = common_lower(c) {
-            out.push(l);
-        } else {
-            out.extend(c.to_lowercase());
-        }
+fn push_lower(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(l) = common_lower(c) {
+        out.push(l);
+    } else {
+        out.extend(c.to_lowercase());
     }
 }
 
@@ -246,7 +256,7 @@ fn common_letter(c: char) -> bool {
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Whether `c` is a letter (`char::is_alphabetic`).
-fn letter(c: char) -> bool {
+pub(crate) fn letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
@@ -262,7 +272,7 @@ fn numeral(c: char) -> bool {
 }
 
 /// Whether `c` is a letter or numeral (`char::is_alphanumeric`).
-fn letter_or_numeral(c: char) -> bool {
+pub(crate) fn letter_or_numeral(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -307,7 +317,7 @@ mod tests {
         }
     }
 
-    /// The shortcuts of [`letter`], [`numeral`], [`letter_or_numeral`] and [`lower_case`] give
+    /// The shortcuts of [`letter`], [`numeral`], [`letter_or_numeral`] and [`push_lower`] give
     /// what the Unicode tables give, over all of ASCII and the blocks they shortcut.
     #[test]
     fn shortcuts_match_the_unicode_tables() {
@@ -316,7 +326,7 @@ mod tests {
             assert_eq!(numeral(c), c.is_numeric(), "{c:?}");
             assert_eq!(letter_or_numeral(c), c.is_alphanumeric(), "{c:?}");
             let mut ours = String::new();
-            lower_case(&[c], &mut ours);
+            push_lower(c, &mut ours);
             assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
         }
     }

@@ -6,11 +6,11 @@ use super::shapes::content_after;
 use super::spans::{trim_punct, trim_source, words_in};
 use super::speakers::PRONOUNS;
 use super::{Found, MIN_CONTENT_WORDS};
+use crate::claims::table_lookup;
 use crate::claims::tokens::Token;
 
 /// Words joining a second clause with its own subject ("…, but Jones rejected it").
-pub(super) const CLAUSE_JOINERS: &[&str] =
-    &["but", "while", "whereas", "and", "though", "although"];
+const CLAUSE_JOINERS: &[&str] = &["but", "while", "whereas", "and", "though", "although"];
 /// Longest subject, in tokens, of a clause split off a content.
 const MAX_CLAUSE_SUBJECT: usize = 5;
 
@@ -36,7 +36,7 @@ pub(super) fn split_coordinated(
                 .get(j + 1)
                 .is_some_and(|n| n.lower().ends_with("ing") && !n.capital);
         // "…, but Jones rejected it": a clause with its own short subject and cue.
-        let clause = t.is(',') || t.is(';') || CLAUSE_JOINERS.contains(&t.lower());
+        let clause = t.is(',') || t.is(';') || clause_joiner(t.lower());
         let found = if and || participle {
             verb_cue_at(tokens, j + 1, by_first).map(|len| ((j + 1, j + 1), j + 1, len))
         } else {
@@ -46,11 +46,7 @@ pub(super) fn split_coordinated(
             if !clause {
                 return None;
             }
-            let from = if t.is(',')
-                && tokens
-                    .get(j + 1)
-                    .is_some_and(|n| CLAUSE_JOINERS.contains(&n.lower()))
-            {
+            let from = if t.is(',') && tokens.get(j + 1).is_some_and(|n| clause_joiner(n.lower())) {
                 j + 2
             } else {
                 j + 1
@@ -88,3 +84,8 @@ pub(super) fn split_coordinated(
     }
     None
 }
+
+table_lookup!(
+    /// Whether the word is in [`CLAUSE_JOINERS`].
+    pub(super) fn clause_joiner => CLAUSE_JOINERS
+);

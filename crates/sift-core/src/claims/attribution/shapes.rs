@@ -1,13 +1,14 @@
 //! The sentence shapes around a cue: source first, content first, prepositional and participle;
 //! each yields the source, cue and content ranges.
 
-use super::coordination::CLAUSE_JOINERS;
+use super::coordination::clause_joiner;
 use super::cues::CueKind;
 use super::punctuation::{is_boundary, is_quote};
-use super::spans::{trim_addressee, trim_punct, trim_source, words_in, LEADING_CONNECTIVES};
-use super::subjects::{leading_subject, subject_before_commas, INTRODUCTORY_WORDS};
+use super::spans::{leading_connective, trim_addressee, trim_punct, trim_source, words_in};
+use super::subjects::{introductory_word, leading_subject, subject_before_commas};
 use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
 use crate::claims::dates;
+use crate::claims::table_lookup;
 use crate::claims::tokens::Token;
 
 /// Words that open reported content ("said that …"), kept as part of the content.
@@ -87,7 +88,7 @@ const NOUN_MARKERS: &[&str] = &[
 fn follows_noun_marker(tokens: &[Token], c: usize) -> bool {
     c.checked_sub(1)
         .and_then(|k| tokens.get(k))
-        .is_some_and(|t| !t.capital && NOUN_MARKERS.contains(&t.lower()))
+        .is_some_and(|t| !t.capital && noun_marker(t.lower()))
 }
 
 /// Fewest words before a comma for a clause taken as content when nothing else decides.
@@ -138,7 +139,7 @@ fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> us
             Some(t)
                 if stop_at_prepositions
                     && e > from
-                    && ((!t.capital && SOURCE_STOPS.contains(&t.lower()))
+                    && ((!t.capital && source_stop(t.lower()))
                         || dates::is_day_word(t.lower())) =>
             {
                 break
@@ -210,13 +211,13 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
         w == c
             || tokens.get(w..c).is_some_and(|s| {
                 s.iter()
-                    .all(|t| LEADING_CONNECTIVES.contains(&t.lower()) || !t.is_word())
+                    .all(|t| leading_connective(t.lower()) || !t.is_word())
             })
     });
     // "laut dem Bericht" names a source; "laut und stanken" ("loud and …") does not.
     let names_next = tokens
         .get(ce)
-        .is_some_and(|t| t.is_word() && !LEADING_CONNECTIVES.contains(&t.lower()));
+        .is_some_and(|t| t.is_word() && !leading_connective(t.lower()));
     if !names_next {
         return None;
     }
@@ -238,7 +239,7 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
 
 /// Whether a token opens reported content: a complementizer, a quote mark or a colon.
 fn opens_content(t: &Token) -> bool {
-    COMPLEMENTIZERS.contains(&t.lower()) || is_quote(t) || t.is(':')
+    complementizer(t.lower()) || is_quote(t) || t.is(':')
 }
 
 /// Where the content after a verb cue at `[c, ce)` opens: right after the cue, or after an
@@ -250,10 +251,8 @@ fn content_start(tokens: &[Token], c: usize, ce: usize) -> (usize, bool) {
     let mut content_start = ce;
     let next = tokens.get(ce);
     let skips = next.is_some_and(|t| !opens_content(t))
-        && (tokens
-            .get(c)
-            .is_some_and(|t| ADDRESSEE_CUES.contains(&t.lower()))
-            || next.is_some_and(|t| PHRASE_OPENERS.contains(&t.lower()) || t.capital));
+        && (tokens.get(c).is_some_and(|t| addressee_cue(t.lower()))
+            || next.is_some_and(|t| phrase_opener(t.lower()) || t.capital));
     if skips {
         let window_end = (ce + MAX_THAT_GAP).min(n);
         if let Some(k) = (ce..window_end).find(|&k| tokens.get(k).is_some_and(opens_content)) {
@@ -286,7 +285,7 @@ fn content_first(
         .is_some_and(|t| t.is_word() && !opens_content(t))
         && tokens
             .get(phrase_after(tokens, ce, true))
-            .is_some_and(|t| is_boundary(t) || CLAUSE_JOINERS.contains(&t.lower()));
+            .is_some_and(|t| is_boundary(t) || clause_joiner(t.lower()));
     if inverted
         && before_words >= MIN_CONTENT_WORDS
         && between == 0
@@ -318,7 +317,7 @@ fn content_first(
     let introductory = (0..q)
         .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
         .and_then(|k| tokens.get(k))
-        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower()));
+        .is_some_and(|t| introductory_word(t.lower()));
     let looks_content_first =
         tail_is_short || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
     if before_words >= MIN_CONTENT_WORDS
@@ -376,11 +375,9 @@ fn source_first(
     }
     // "… when she said": the subject is what follows the last subordinating word (not
     // for a subject with its appositives: "X, as well as Y, said").
-    let subordinate = (source.0..source.1).rev().find(|&k| {
-        tokens
-            .get(k)
-            .is_some_and(|t| SUBORDINATORS.contains(&t.lower()))
-    });
+    let subordinate = (source.0..source.1)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| subordinator(t.lower())));
     if let (Some(k), MAX_SOURCE_TOKENS) = (subordinate, longest) {
         if k + 1 < source.1 {
             source = trim_source(tokens, k + 1, source.1);
@@ -421,3 +418,28 @@ pub(super) fn content_after(tokens: &[Token], from: usize, end: usize) -> (usize
     };
     trim_punct(tokens, start, end)
 }
+
+table_lookup!(
+    /// Whether the word is in [`COMPLEMENTIZERS`].
+    fn complementizer => COMPLEMENTIZERS
+);
+table_lookup!(
+    /// Whether the word is in [`ADDRESSEE_CUES`].
+    fn addressee_cue => ADDRESSEE_CUES
+);
+table_lookup!(
+    /// Whether the word is in [`PHRASE_OPENERS`].
+    fn phrase_opener => PHRASE_OPENERS
+);
+table_lookup!(
+    /// Whether the word is in [`SUBORDINATORS`].
+    fn subordinator => SUBORDINATORS
+);
+table_lookup!(
+    /// Whether the word is in [`NOUN_MARKERS`].
+    fn noun_marker => NOUN_MARKERS
+);
+table_lookup!(
+    /// Whether the word is in [`SOURCE_STOPS`].
+    fn source_stop => SOURCE_STOPS
+);

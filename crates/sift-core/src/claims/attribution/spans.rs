@@ -3,6 +3,7 @@
 
 use super::punctuation::{is_boundary, is_quote};
 use super::Found;
+use crate::claims::table_lookup;
 use crate::claims::tokens::{Token, TokenKind};
 
 /// Words that may stand between a source and its cue and belong to neither ("has previously said").
@@ -46,7 +47,7 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Words that open a sentence without being part of its source.
-pub(super) const LEADING_CONNECTIVES: &[&str] = &[
+const LEADING_CONNECTIVES: &[&str] = &[
     "but",
     "and",
     "so",
@@ -107,11 +108,7 @@ const ADDRESSEE_LEADERS: &[&str] = &[
 /// A source range without an addressee phrase at either end: "el ministro [a los periodistas]",
 /// "[журналистам] Песков". Unchanged when nothing else would be left.
 pub(super) fn trim_addressee(tokens: &[Token], (a, b): (usize, usize)) -> (usize, usize) {
-    let is_addressee = |k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| ADDRESSEES.contains(&t.lower()))
-    };
+    let is_addressee = |k: usize| tokens.get(k).is_some_and(|t| addressee(t.lower()));
     let Some(k) = (a..b).find(|&k| is_addressee(k)) else {
         return (a, b);
     };
@@ -119,7 +116,7 @@ pub(super) fn trim_addressee(tokens: &[Token], (a, b): (usize, usize)) -> (usize
     while p > a
         && tokens
             .get(p - 1)
-            .is_some_and(|t| ADDRESSEE_LEADERS.contains(&t.lower()))
+            .is_some_and(|t| addressee_leader(t.lower()))
     {
         p -= 1;
     }
@@ -156,7 +153,7 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
     let (mut a, mut b) = trim_punct(tokens, a, b);
     while a < b {
         let Some(t) = tokens.get(a) else { break };
-        if LEADING_CONNECTIVES.contains(&t.lower()) || is_quote(t) || is_boundary(t) {
+        if leading_connective(t.lower()) || is_quote(t) || is_boundary(t) {
             a += 1;
         } else {
             break;
@@ -165,7 +162,7 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
     while b > a {
         let Some(t) = tokens.get(b - 1) else { break };
         let adverb = !t.capital && t.lower().ends_with("ly") && t.lower().chars().count() > 4;
-        if AUXILIARIES.contains(&t.lower()) || adverb || is_quote(t) || is_boundary(t) {
+        if auxiliary(t.lower()) || adverb || is_quote(t) || is_boundary(t) {
             b -= 1;
         } else {
             break;
@@ -193,7 +190,7 @@ pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
     }
     let all_aux = tokens.get(s_end..c).is_some_and(|between| {
         between.iter().all(|t| {
-            AUXILIARIES.contains(&t.lower())
+            auxiliary(t.lower())
                 || (!t.capital && t.lower().ends_with("ly") && t.lower().chars().count() > 4)
         })
     });
@@ -201,3 +198,20 @@ pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
         f.cue.0 = s_end;
     }
 }
+
+table_lookup!(
+    /// Whether the word is in [`AUXILIARIES`].
+    fn auxiliary => AUXILIARIES
+);
+table_lookup!(
+    /// Whether the word is in [`LEADING_CONNECTIVES`].
+    pub(super) fn leading_connective => LEADING_CONNECTIVES
+);
+table_lookup!(
+    /// Whether the word is in [`ADDRESSEES`].
+    fn addressee => ADDRESSEES
+);
+table_lookup!(
+    /// Whether the word is in [`ADDRESSEE_LEADERS`].
+    fn addressee_leader => ADDRESSEE_LEADERS
+);

@@ -2,9 +2,10 @@
 //! subject with its appositives before "…, said".
 
 use super::punctuation::is_boundary;
-use super::spans::{trim_source, words_in, LEADING_CONNECTIVES};
+use super::spans::{leading_connective, trim_source, words_in};
 use super::speakers::PRONOUNS;
 use super::{MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS};
+use crate::claims::table_lookup;
 use crate::claims::tokens::Token;
 
 /// Relative pronouns opening a clause after a subject ("X, who …, said").
@@ -24,7 +25,7 @@ const RELATIVES: &[&str] = &[
 ];
 
 /// Words opening an introductory phrase before a comma ("After the meeting, Trump said …").
-pub(super) const INTRODUCTORY_WORDS: &[&str] = &[
+const INTRODUCTORY_WORDS: &[&str] = &[
     "after",
     "when",
     "in",
@@ -74,7 +75,7 @@ pub(super) fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) 
         a = k;
         let intro = tokens
             .get(k)
-            .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower()) || !t.capital);
+            .is_some_and(|t| introductory_word(t.lower()) || !t.capital);
         if intro {
             if let Some(q) = (k..limit).find(|&q| tokens.get(q).is_some_and(|t| t.is(','))) {
                 a = q + 1;
@@ -83,7 +84,7 @@ pub(super) fn leading_subject(tokens: &[Token], limit: usize) -> (usize, usize) 
     }
     while tokens
         .get(a)
-        .is_some_and(|t| !t.is_word() || LEADING_CONNECTIVES.contains(&t.lower()))
+        .is_some_and(|t| !t.is_word() || leading_connective(t.lower()))
         && a < limit
     {
         a += 1;
@@ -144,7 +145,7 @@ pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usi
     let introductory = (0..last_comma)
         .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
         .and_then(|k| tokens.get(k))
-        .is_some_and(|t| INTRODUCTORY_WORDS.contains(&t.lower()));
+        .is_some_and(|t| introductory_word(t.lower()));
     let start = match commas.first() {
         Some(&q) if introductory && commas.len() >= 2 => q + 1,
         _ => 0,
@@ -174,3 +175,8 @@ pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usi
     }
     source
 }
+
+table_lookup!(
+    /// Whether the word is in [`INTRODUCTORY_WORDS`].
+    pub(super) fn introductory_word => INTRODUCTORY_WORDS
+);
