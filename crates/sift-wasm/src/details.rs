@@ -1,6 +1,6 @@
 //! The popup's view of an analysis: what it shows and what a clicked claim, quote or key fact needs
-//! to be found on the page, without the article's text and paragraphs (the bulk of the analysis, which the popup never
-//! shows). Borrowed from the [`Analysis`]; serialised to JSON by `analyzeTab`.
+//! to be found on the page, without the article's text and paragraphs (the bulk of the analysis,
+//! which the popup never shows). Borrowed from the [`Analysis`]; serialised to JSON by `analyzeTab`.
 
 use serde::Serialize;
 use sift_core::{Analysis, ElementPath, Fact, Timings};
