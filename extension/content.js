@@ -692,14 +692,21 @@
   async function setHiding(on) {
     if (state.status === "disabled") return view();
     if (!state.analysed) await analyzePage();
-    state.hiding = Boolean(on);
-    if (!state.hiding) {
-      // Off means the page exactly as it was: no reveal outlines, no claim highlight either.
-      state.reveal = false;
-      clearFocus();
+    if (on) {
+      state.hiding = true;
+      await render();
+    } else {
+      await restorePage();
     }
-    await render();
     return view();
+  }
+
+  /** Hiding off: the page exactly as it was, with no reveal outlines and no claim highlight either. */
+  async function restorePage() {
+    state.hiding = false;
+    state.reveal = false;
+    clearFocus();
+    await render();
   }
 
   // --- late clutter ----------------------------------------------------------------------------------
@@ -733,10 +740,7 @@
     observer = null;
     clearTimeout(timer);
     pending = new Set();
-    state.hiding = false;
-    state.reveal = false;
-    clearFocus();
-    await render();
+    await restorePage();
     state.status = "disabled";
   }
 
