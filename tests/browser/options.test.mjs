@@ -139,9 +139,11 @@ describeInBrowsers("options", { timeout: SUITE_TIMEOUT_MS }, (ctx) => {
     await popup.click("#site-switch");
     await waitFor(async () => (await marked()) > 0, "the clutter to be hidden again");
     assert.deepEqual(await listed(), []);
+    // The list items of the earlier render stay in their hidden card: wait for the card itself.
     const on = await waitFor(() => popup.eval(() => {
       const claims = document.querySelectorAll("#claims li").length;
-      return claims ? { claims, clutter: !document.getElementById("clutter").hidden } : null;
+      const shown = !document.getElementById("claims-card").hidden;
+      return claims && shown ? { claims, clutter: !document.getElementById("clutter").hidden } : null;
     }), "the popup to show the page's analysis again");
     assert.equal(on.clutter, true);
     await popup.close();
