@@ -67,15 +67,37 @@ pub fn text_report(file: &str, analysis: &Analysis) -> String {
                 .as_deref()
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  * {} — {}{when}: {}",
-                a.source,
-                a.cue,
-                clip(&a.content)
-            );
+            // In the text's order: "Peskov said", "According to some reports".
+            let (first, second) = if a.cue_first() {
+                (&a.cue, &a.source)
+            } else {
+                (&a.source, &a.cue)
+            };
+            let _ = writeln!(out, "  * {first} {second}{when}: {}", clip(&a.content));
         }
     }
     let _ = writeln!(out, "time:      {:.1} ms", analysis.timings_ms.total);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn who_said_what_keeps_the_texts_order() {
+        let text = "According to some reports, talks will resume next week.\n\
+            \"We are ready,\" the minister said on Monday.\n";
+        let analysis = sift_core::analyze_text(text, &sift_core::Options::default())
+            .expect("analysed");
+        let report = text_report("t.txt", &analysis);
+        assert!(
+            report.contains("* According to some reports"),
+            "cue before its source: {report}"
+        );
+        assert!(
+            report.contains("* the minister said"),
+            "source before its cue: {report}"
+        );
+    }
 }

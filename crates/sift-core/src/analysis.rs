@@ -140,6 +140,14 @@ pub struct Attribution {
     pub path: Option<ElementPath>,
 }
 
+impl Attribution {
+    /// Whether the text names the cue before its source ("According to some reports", "said
+    /// Peskov"), so that a listing can keep the text's order. False when the source is implicit.
+    pub fn cue_first(&self) -> bool {
+        self.source_span[1] > self.source_span[0] && self.cue_span[0] < self.source_span[0]
+    }
+}
+
 /// Key facts: numbers, dates and names found in the article.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct Facts {

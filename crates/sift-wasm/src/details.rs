@@ -141,8 +141,7 @@ impl<'a> Details<'a> {
                     content: &x.content,
                     date: x.date.as_deref(),
                     path: paragraph_path(analysis, x.content_span[0]).or(x.path.as_ref()),
-                    cue_first: x.source_span[1] > x.source_span[0]
-                        && x.cue_span[0] < x.source_span[0],
+                    cue_first: x.cue_first(),
                 })
                 .collect(),
             facts: KeyFacts {
