@@ -88,8 +88,8 @@ mod tests {
     fn who_said_what_keeps_the_texts_order() {
         let text = "According to some reports, talks will resume next week.\n\
             \"We are ready,\" the minister said on Monday.\n";
-        let analysis = sift_core::analyze_text(text, &sift_core::Options::default())
-            .expect("analysed");
+        let analysis =
+            sift_core::analyze_text(text, &sift_core::Options::default()).expect("analysed");
         let report = text_report("t.txt", &analysis);
         assert!(
             report.contains("* According to some reports"),
