@@ -146,7 +146,7 @@ function render(contentView) {
     // In the text's order: "Peskov said", "According to some reports".
     const said = q.cue_first ? [document.createTextNode(q.cue + " "), who] : [who, document.createTextNode(" " + q.cue)];
     return findButton({ text: q.content, path: q.path },
-      ...said, document.createTextNode(q.date ? ` (${q.date})` : ""), el("span", "what", q.content));
+      ...said, q.date ? el("span", "when", ` (${q.date})`) : "", el("span", "what", q.content));
   });
   fill($("facts"), keyFacts(view.facts), (f) => findButton(f, f.text));
 }

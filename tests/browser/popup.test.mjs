@@ -175,6 +175,24 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     await page.close();
   });
 
+  it("the footer's controls each keep their label on one line at the popup's width", async () => {
+    const { page, popup } = await openWithPopup(ctx.seedUrl);
+    const lines = await popup.eval(() =>
+      ["copy", "site-switch", "options"].map((id) => {
+        const el = document.getElementById(id);
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        // One rect per line box the label is laid out on.
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { id, text: el.textContent, hidden: el.hidden, lines: tops.size };
+      }));
+    for (const c of lines) {
+      if (!c.hidden) assert.equal(c.lines, 1, `#${c.id} "${c.text}" is laid out on ${c.lines} lines`);
+    }
+    await popup.close();
+    await page.close();
+  });
+
   it("a page that is not an article gets a clear state", async () => {
     const { page, popup } = await openWithPopup(`${ctx.origin}/pages/not-article.html`);
     const shown = await popup.eval(() => ({
