@@ -323,10 +323,14 @@ pub fn scan(lower: &str) -> (u32, Option<u16>) {
     let mut bits = 0;
     let mut first: Option<u16> = None;
     matcher.for_each_at(lower, |i, at| {
-        if let Some((_, k)) = TEXT_CUES.get(usize::from(i)) {
+        if let Some(&(pat, k)) = TEXT_CUES.get(usize::from(i)) {
             // Donation words count only at a word's start: "Wahlkampfspende" (a campaign donation in
             // the news) or "Libanon" are not asks (a price follows its digits: "$195/mes").
             if k & DONATION_ANY & !PRICE != 0 && !word_start(lower, at) {
+                return;
+            }
+            // Audio wording counts only as whole words: "automated voicemails" are not a voice.
+            if k & AUDIO_ANY != 0 && !word_end(lower, at + pat.len()) {
                 return;
             }
             // A past tense reports a gift in the news ("had also donated $500"); it asks nothing.
@@ -348,6 +352,13 @@ pub fn word_start(text: &str, at: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Does a word end at byte `at` of `text` (no letter or digit just after)?
+pub fn word_end(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|after| after.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// The pattern of cue `index`, for reasons.
 pub fn pattern(index: u16) -> &'static str {
     TEXT_CUES.get(usize::from(index)).map_or("", |c| c.0)
@@ -363,6 +374,8 @@ mod tests {
         assert_ne!(scan("jetzt spenden!").0 & DONATE, 0);
         assert_ne!(scan("підтримайте нас").0 & SUPPORT, 0);
         assert_ne!(scan("écouter cet article").0 & LISTEN, 0);
+        assert_ne!(scan("read by an automated voice.").0 & AI_AUDIO, 0);
+        assert_eq!(scan("robocalls and automated voicemails").0 & AI_AUDIO, 0);
         assert_ne!(
             scan("this audio is created with ai assistance").0 & AI_AUDIO,
             0

@@ -71,6 +71,35 @@ fn in_slug(hay: &str, at: usize) -> bool {
         .is_some_and(|seg| seg.iter().filter(|&&b| b == b'-').count() >= SLUG_HYPHENS)
 }
 
+/// Markers that count only where a word starts (no letter or digit just before): "tts-" also ends
+/// "massachusetts-" in a category class.
+const AT_WORD_START: &[&str] = &["tts-"];
+
+/// Longer words that begin with a marker but mean something else: an article's "contributor" is
+/// its author, not a call to contribute.
+const FALSE_FRIENDS: &[&str] = &["contributor"];
+
+/// Does marker `pattern`, found at byte `at` of `hay`, count there? A host name ("play.ht") must end
+/// where the host does ("google-play.html" is a file name); see also [`AT_WORD_START`] and
+/// [`FALSE_FRIENDS`].
+fn counts_at(pattern: &str, hay: &str, at: usize) -> bool {
+    let bytes = hay.as_bytes();
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+    let after = bytes.get(at + pattern.len());
+    let is_word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let ends_in_host = pattern
+        .rsplit_once('.')
+        .is_some_and(|(_, tld)| tld.bytes().all(|b| b.is_ascii_alphabetic()));
+    if ends_in_host && is_word(after) {
+        return false;
+    }
+    if AT_WORD_START.contains(&pattern) && is_word(before) {
+        return false;
+    }
+    let rest = hay.get(at..).unwrap_or("");
+    !FALSE_FRIENDS.iter().any(|w| rest.starts_with(w))
+}
+
 /// Per category, the index of the first marker found in `attrs` (attribute text) and in `urls`
 /// (URL text): one scan of each text for all three tables.
 pub fn find_all(attrs: &str, urls: &str) -> [(Option<u16>, Option<u16>); 3] {
@@ -89,11 +118,11 @@ pub fn find_all(attrs: &str, urls: &str) -> [(Option<u16>, Option<u16>); 3] {
             if want == Place::Url && c < 2 && in_slug(hay, at) {
                 return;
             }
-            let place = tables
-                .get(c)
-                .and_then(|t| t.get(usize::from(local)))
-                .map(|m| m.1);
-            if !matches!(place, Some(p) if p == want || p == Place::Both) {
+            let Some(&(pattern, place, _)) = tables.get(c).and_then(|t| t.get(usize::from(local)))
+            else {
+                return;
+            };
+            if !(place == want || place == Place::Both) || !counts_at(pattern, hay, at) {
                 return;
             }
             if let Some(slot) = out.get_mut(c) {
@@ -119,5 +148,19 @@ mod tests {
         assert_eq!(story[0].1, None);
         let page = find_all("", "https://example.org/spenden/");
         assert!(page[0].1.is_some());
+    }
+
+    #[test]
+    fn markers_inside_other_words_give_no_evidence() {
+        const AUDIO: usize = 2;
+        // A host ends where the host does; a file name only begins like it.
+        assert!(find_all("", "https://play.ht/embed/1")[AUDIO].1.is_some());
+        assert_eq!(find_all("", "/2016/12/google-play.html")[AUDIO].1, None);
+        // "tts-" begins a token; inside "massachusetts-" it is a place name.
+        assert!(find_all("tts-player", "")[AUDIO].0.is_some());
+        assert_eq!(find_all("category-massachusetts-news", "")[AUDIO].0, None);
+        // A contributor is an author; a contribution is an ask.
+        assert!(find_all("contribution-box", "")[0].0.is_some());
+        assert_eq!(find_all("author-contributor", "")[0].0, None);
     }
 }
