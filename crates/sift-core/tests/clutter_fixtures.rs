@@ -302,3 +302,12 @@ fn titled_players_and_menu_appeals_fixture() {
 fn list_items_and_donation_notes_fixture() {
     check_donation_and_newsletter_fixture("clutter/list-items-and-notes.html");
 }
+
+/// Markers and listen words inside longer words or sentences: an author "contributor", a
+/// "massachusetts-news" category class, a "google-play.html" link, "automated voicemails", a heading
+/// and a link in a sentence that say "écouter" and "vorlesen" all stay untagged; the article's real
+/// audio player is tagged.
+#[test]
+fn words_inside_other_words_fixture() {
+    check_donation_and_newsletter_fixture("clutter/words-inside-words.html");
+}

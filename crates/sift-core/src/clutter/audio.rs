@@ -84,6 +84,46 @@ const MAX_TEXT_SEED: u32 = 160;
 /// Longest text of an audio seed found by a vendor marker.
 const MAX_VENDOR_SEED: u32 = 400;
 
+/// Phrasing elements that, set inside a sentence, are part of it.
+const INLINE_TAGS: &[&str] = &[
+    "a", "span", "em", "strong", "b", "i", "u", "small", "mark", "cite",
+];
+/// Letters of the sentence before an inline element from which it is read as part of a sentence.
+const SENTENCE_LETTERS: usize = 16;
+
+/// Are the listen words of `entry` (which has no player marker and no `<audio>`) part of the text
+/// rather than a player's label: a heading ("Pour écouter parler un génie"), or an inline element
+/// that a sentence runs into ("…, nicht nur dann, <a>wenn sie Kindern Geschichten vorlesen</a>")?
+pub fn is_wording_in_text(doc: &Html, entry: &Entry) -> bool {
+    let s = &entry.stats;
+    if s.attr[AUDIO] > 0 || s.url[AUDIO] > 0 || s.audio > 0 {
+        return false;
+    }
+    if READ_REGIONS.contains(&entry.tag) {
+        return true;
+    }
+    let Some(node) = doc.tree.get(entry.id) else {
+        return false;
+    };
+    if !ElementRef::wrap(node).is_some_and(|el| INLINE_TAGS.contains(&dom::tag_name(&el))) {
+        return false;
+    }
+    // The text before it: at least a few words that do not end a sentence.
+    node.prev_sibling()
+        .and_then(|n| n.value().as_text())
+        .is_some_and(|t| {
+            let t = t.trim_end();
+            let ends_sentence = t.ends_with(['.', '!', '?', ':', '…']);
+            !ends_sentence
+                && t.chars()
+                    .rev()
+                    .filter(|c| c.is_alphabetic())
+                    .take(SENTENCE_LETTERS)
+                    .count()
+                    >= SENTENCE_LETTERS
+        })
+}
+
 /// Is the subtree `s` the smallest element that holds an audio player or disclosure?
 pub fn seed(entry: &Entry) -> Option<Seed> {
     let s = &entry.stats;

@@ -85,6 +85,9 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
                 continue;
             }
             if let Some(seed) = rule(entry) {
+                if c == audio::AUDIO && audio::is_wording_in_text(doc, entry) {
+                    continue;
+                }
                 if seed.score >= MIN_SCORE {
                     if let Some(n) = entry.stats.seeds.get_mut(c) {
                         *n += 1;
