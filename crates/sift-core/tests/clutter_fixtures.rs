@@ -311,3 +311,10 @@ fn list_items_and_donation_notes_fixture() {
 fn words_inside_other_words_fixture() {
     check_donation_and_newsletter_fixture("clutter/words-inside-words.html");
 }
+
+/// A story header holding the headline (`<h1>`) and a donate button is not tagged: hiding it would
+/// hide the headline.
+#[test]
+fn headline_header_fixture() {
+    check_donation_and_newsletter_fixture("clutter/headline-header.html");
+}
