@@ -1,4 +1,5 @@
-//! Turning a saved page's bytes into text: BOM, then `<meta charset>`, then UTF-8, then Windows-1252.
+//! Turning a saved page's bytes into text: BOM, then valid non-ASCII UTF-8, then `<meta charset>`,
+//! then Windows-1252.
 
 use encoding_rs::Encoding;
 
@@ -17,6 +18,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, SiftError> {
         let (text, _) =
             encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
         return Ok(text.into_owned());
+    }
+    // A page saved again as UTF-8 often keeps its old declaration (`charset=gb2312` over UTF-8
+    // text). Text in a legacy encoding is almost never valid UTF-8 once it has non-ASCII bytes, so
+    // such bytes are read as UTF-8 whatever the declaration says.
+    if !bytes.is_ascii() {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(text.to_string());
+        }
     }
     if let Some(encoding) = declared_charset(bytes.get(..META_PRESCAN_BYTES).unwrap_or(bytes)) {
         if encoding != encoding_rs::UTF_8 {
@@ -65,6 +74,12 @@ mod tests {
         let (bytes, _, _) =
             encoding_rs::WINDOWS_1251.encode("<meta charset=windows-1251><p>Київ</p>");
         assert!(decode(&bytes).expect("decoded").contains("Київ"));
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_legacy_declaration() {
+        let page = "<meta charset=gb2312><p>TNW中文站 2016年10月14日</p>";
+        assert_eq!(decode(page.as_bytes()).ok().as_deref(), Some(page));
     }
 
     #[test]
