@@ -10,7 +10,7 @@
 use crate::claims::tokens::{Token, TokenKind};
 
 use super::cue_weights_en;
-use super::punctuation::is_quote;
+use super::punctuation;
 
 /// How many features [`features`] writes per token.
 pub const FEATURES: usize = 24;
@@ -46,6 +46,11 @@ fn hash_all(template: u8, parts: &[&str]) -> u32 {
 /// [`hash_all`] of two strings.
 fn hash(template: u8, a: &str, b: &str) -> u32 {
     hash_all(template, &[a, b])
+}
+
+/// Whether the token is a quote mark (words and numbers ruled out first, cheaply).
+fn is_quote(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && punctuation::is_quote(t)
 }
 
 /// The word of a neighbour: lower case, numbers as one word, the sentence's edges marked.
