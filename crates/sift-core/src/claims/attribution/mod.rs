@@ -12,7 +12,8 @@
 //!
 //! Entry point: [`find`], over a page's sentences. Per sentence it masks quoted tokens
 //! (`punctuation`), looks up cues token by token (`cues`, with the learned English lexicon
-//! `lexicon_en`), tries the shapes around each cue (`shapes`, whose subjects away from the cue
+//! `lexicon_en`; in English, the classifier [`cue_model`] drops lexicon cues it scores low and
+//! proposes candidate words it scores high), tries the shapes around each cue (`shapes`, whose subjects away from the cue
 //! come from `subjects`), trims and widens the ranges (`spans`), splits a second attribution
 //! off a content (`coordination`) and resolves each source to a speaker (`speakers`).
 
