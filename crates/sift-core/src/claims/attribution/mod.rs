@@ -12,11 +12,14 @@
 //!
 //! Entry point: [`find`], over a page's sentences. Per sentence it masks quoted tokens
 //! (`punctuation`), looks up cues token by token (`cues`, with the learned English lexicon
-//! `lexicon_en`), tries the shapes around each cue (`shapes`, whose subjects away from the cue
+//! `lexicon_en`; in English, the classifier [`cue_model`] drops lexicon cues it scores low and
+//! proposes candidate words it scores high), tries the shapes around each cue (`shapes`, whose subjects away from the cue
 //! come from `subjects`), trims and widens the ranges (`spans`), splits a second attribution
 //! off a content (`coordination`) and resolves each source to a speaker (`speakers`).
 
 mod coordination;
+pub mod cue_model;
+mod cue_weights_en;
 mod cues;
 mod lexicon_en;
 mod punctuation;
@@ -30,7 +33,8 @@ use super::tokens::{slice, Token};
 use crate::analysis::Attribution;
 use crate::lang::Lang;
 use coordination::split_coordinated;
-use cues::{cue_at, cues_by_first_word, ByFirst};
+use cue_model::{features, score, Features};
+use cues::{cue_at, cues_by_first_word, ByFirst, CueKind};
 use punctuation::{inside_quotes, is_quote};
 use shapes::shape_windowed;
 use spans::{trim_punct, widen_cue};
@@ -44,6 +48,22 @@ const MAX_PER_SENTENCE: usize = 8;
 const MAX_SOURCE_TOKENS: usize = 10;
 /// Fewest words a content needs.
 const MIN_CONTENT_WORDS: usize = 2;
+/// Least [`cue_model`] score for an English lexicon cue to be kept (a lower one is a word in
+/// non-attributive use: "called" as "named"). Chosen on held-out train.
+const REJECT_BELOW: i32 = -100;
+/// Least [`cue_model`] score for a word outside the lexicon ([`cue_weights_en::CANDIDATES`]) to
+/// be taken as a cue. Chosen on held-out train.
+const PROPOSE_FROM: i32 = 0;
+
+crate::claims::table_lookup!(
+    /// Whether the word may be proposed by the cue model ([`cue_weights_en::CANDIDATES`]).
+    fn model_candidate => cue_weights_en::CANDIDATES
+);
+
+/// Whether `lang` finds its cues with the English table, and so with the cue model.
+fn uses_model(lang: Lang) -> bool {
+    matches!(lang, Lang::En | Lang::Undetermined)
+}
 
 /// One sentence ready for attribution: its tokens and where it is.
 pub struct SentenceTokens<'a> {
@@ -90,6 +110,7 @@ fn covers(f: &Found, k: usize) -> bool {
 /// Finds the attributions in `sentences`; `chars` is the article text.
 pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec<Attribution> {
     let by_first = cues_by_first_word(lang);
+    let model = uses_model(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quote_open: Option<usize> = None;
@@ -109,7 +130,7 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let carried_quote = quote_open;
         quote_open = inside_quotes(tokens, quote_open, &mut quoted);
         let opens_with_quote = tokens.first().is_some_and(is_quote);
-        let found = sentence_attributions(tokens, &quoted, by_first);
+        let found = sentence_attributions(tokens, &quoted, by_first, model);
         let Some(_) = found.first() else {
             // A quote going on from an attributed sentence belongs to the same content.
             if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
@@ -177,28 +198,37 @@ fn sentence_attributions(
     tokens: &[Token],
     quoted: &[bool],
     by_first: &ByFirst,
+    model: bool,
 ) -> Vec<(Found, bool)> {
     let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
         let inside_found = found.iter().any(|(f, _)| covers(f, i));
-        let candidates = tokens.get(i).and_then(|t| by_first.get(t.lower()));
-        let (Some(candidates), false, false) = (
-            candidates,
-            quoted.get(i).copied().unwrap_or(false),
-            inside_found,
-        ) else {
+        let Some(t) = tokens.get(i) else { break };
+        if quoted.get(i).copied().unwrap_or(false) || inside_found {
             i += 1;
             continue;
-        };
+        }
         let mut hit = None;
-        for (words, kind) in candidates {
-            if let Some(len) = cue_at(tokens, i, words) {
-                if let Some(f) = shape_windowed(tokens, i, i + len, *kind) {
-                    hit = Some((f, len));
-                    break;
+        if let Some(candidates) = by_first.get(t.lower()) {
+            // The model may reject a verb cue in non-attributive use ("called" = named).
+            let verb = candidates.first().is_some_and(|c| c.1 == CueKind::Verb);
+            let kept = !(model && verb) || score(&features(tokens, i, true)) >= REJECT_BELOW;
+            for (words, kind) in candidates.iter().filter(|_| kept) {
+                if let Some(len) = cue_at(tokens, i, words) {
+                    if let Some(f) = shape_windowed(tokens, i, i + len, *kind) {
+                        hit = Some((f, len));
+                        break;
+                    }
                 }
             }
+        } else if model
+            && t.is_word()
+            && model_candidate(t.lower())
+            && score(&features(tokens, i, false)) >= PROPOSE_FROM
+        {
+            // A word the lexicon lacks, taken as a cue where the model is confident.
+            hit = shape_windowed(tokens, i, i + 1, CueKind::Verb).map(|f| (f, 1));
         }
         let Some((mut f, len)) = hit else {
             i += 1;
@@ -220,6 +250,38 @@ fn sentence_attributions(
         i += len;
     }
     found
+}
+
+/// Calls `visit` on every English cue candidate of `sentences` outside quotes, in text order:
+/// each token whose word opens a cue of the English table or passes `extra`, with whether the
+/// table holds it and its [`cue_model::features`]. Quotes are tracked as [`find`] tracks them;
+/// this is how the trainer (`sift eval attribution model`) sees the tokens the finder scores.
+pub fn visit_candidates(
+    sentences: &[SentenceTokens<'_>],
+    extra: impl Fn(&str) -> bool,
+    mut visit: impl FnMut(&Token<'_>, bool, &Features),
+) {
+    let by_first = cues_by_first_word(Lang::En);
+    let mut quote_open: Option<usize> = None;
+    let mut paragraph = usize::MAX;
+    let mut quoted: Vec<bool> = Vec::new();
+    for sentence in sentences {
+        let tokens = sentence.tokens;
+        if sentence.paragraph != paragraph {
+            paragraph = sentence.paragraph;
+            quote_open = None;
+        }
+        quote_open = inside_quotes(tokens, quote_open, &mut quoted);
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word() || quoted.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let in_lexicon = by_first.get(t.lower()).is_some();
+            if in_lexicon || extra(t.lower()) {
+                visit(t, in_lexicon, &features(tokens, i, in_lexicon));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
