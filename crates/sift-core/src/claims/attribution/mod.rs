@@ -531,4 +531,27 @@ mod tests {
         );
         assert!(got.iter().all(|(s, _, _)| s != "an escalation"), "{got:?}");
     }
+
+    #[test]
+    fn sequence_adverbs_and_reflexive_idioms_are_not_sources_or_speech() {
+        // "Потом добавил, что …" (then [he] added): "потом" is not the speaker.
+        let got = attributions(
+            &["Потом добавил, что бюджет вырастет на десять процентов в следующем году."],
+            Lang::Ru,
+        );
+        assert!(got.iter().all(|(s, _, _)| s != "Потом"), "{got:?}");
+        // "Then" opens the sentence; the speaker follows it.
+        let got = attributions(
+            &["Then Smith said that the plan would fail before the end of the year."],
+            Lang::En,
+        );
+        let sources: Vec<&str> = got.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(sources, ["Smith"], "{got:?}");
+        // "заявила о себе" (made herself known) is no statement.
+        let got = attributions(
+            &["В восьмидесятых годах чешская красавица заявила о себе на весь мир."],
+            Lang::Ru,
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
 }

@@ -84,6 +84,20 @@ const NOUN_MARKERS: &[&str] = &[
     "over",
 ];
 
+/// Reflexive objects after which a cue verb means "make oneself known", not speech ("заявила о
+/// себе на весь мир", "заявив про себе").
+const REFLEXIVE_OBJECTS: &[(&str, &str)] = &[("о", "себе"), ("про", "себе")];
+
+/// Is the cue ending at `ce` followed by a [`REFLEXIVE_OBJECTS`] pair?
+fn takes_reflexive_object(tokens: &[Token], ce: usize) -> bool {
+    let (Some(a), Some(b)) = (tokens.get(ce), tokens.get(ce + 1)) else {
+        return false;
+    };
+    REFLEXIVE_OBJECTS
+        .iter()
+        .any(|&(x, y)| a.lower() == x && b.lower() == y)
+}
+
 /// Is the cue at `c` a noun: right after a lower-case [`NOUN_MARKERS`] word?
 fn follows_noun_marker(tokens: &[Token], c: usize) -> bool {
     c.checked_sub(1)
@@ -183,7 +197,7 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
     match kind {
         CueKind::Prep => prepositional(tokens, c, ce),
         CueKind::Verb => {
-            if follows_noun_marker(tokens, c) {
+            if follows_noun_marker(tokens, c) || takes_reflexive_object(tokens, ce) {
                 return None;
             }
             let (content_start, sqc_evidence) = content_start(tokens, c, ce);
