@@ -1,6 +1,6 @@
 //! The English cue classifier: whether a token heads a cue, from the words and punctuation
 //! around it. An averaged perceptron over hashed features, trained on PolNeAR train by
-//! `sift eval attribution model` and committed as [`cue_weights_en`](super::cue_weights_en).
+//! `sift eval attribution model` and committed as `cue_weights_en.rs`.
 //!
 //! [`features`] is the one feature extraction: the trainer (sift-eval, through
 //! [`visit_candidates`](super::visit_candidates)) and the cue finder both call it, so the two
