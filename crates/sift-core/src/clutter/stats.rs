@@ -4,7 +4,7 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use scraper::{Html, Node};
 
 use super::cues;
@@ -320,11 +320,14 @@ struct OwnAttrs<'a> {
 impl<'a> OwnAttrs<'a> {
     fn of(el: &'a scraper::node::Element) -> Self {
         let mut own = Self::default();
-        for (key, value) in el.attrs() {
-            match key {
-                "id" => own.id = Some(value),
-                "class" => own.class = Some(value),
-                "role" => own.role = Some(value),
+        // By local name, whatever the namespace (as `Element::attrs` names them), matched as the
+        // parser's interned names.
+        for (key, value) in &el.attrs {
+            let value: &str = value;
+            match key.local {
+                local_name!("id") => own.id = Some(value),
+                local_name!("class") => own.class = Some(value),
+                local_name!("role") => own.role = Some(value),
                 _ => {}
             }
         }
@@ -402,13 +405,26 @@ fn read_element(
         attrs.push_str(name);
         attrs.push(' ');
     }
-    for (key, value) in el.attrs() {
-        let is_url = matches!(key, "href" | "src" | "action" | "data-src")
-            || (key.starts_with("data-") && (value.starts_with("http") || value.starts_with("//")));
-        let is_attr = matches!(
-            key,
-            "id" | "class" | "aria-label" | "title" | "name" | "role"
-        ) || key.starts_with("data-");
+    for (qual, value) in &el.attrs {
+        let value: &str = value;
+        // The named attributes matched as the parser's interned names; only others are read as
+        // text, for the `data-` prefix.
+        let (key, is_url, is_attr): (&str, bool, bool) = match qual.local {
+            local_name!("href") | local_name!("src") | local_name!("action") => ("", true, false),
+            local_name!("id")
+            | local_name!("class")
+            | local_name!("aria-label")
+            | local_name!("title")
+            | local_name!("name")
+            | local_name!("role") => ("", false, true),
+            ref local => {
+                let key: &str = local;
+                let data = key.starts_with("data-");
+                let is_url = key == "data-src"
+                    || (data && (value.starts_with("http") || value.starts_with("//")));
+                (key, is_url, data)
+            }
+        };
         if is_url {
             push_lower(urls, value);
         } else if is_attr {
@@ -530,7 +546,7 @@ const PAYMENT_BRANDS: &[&str] = &[
 /// chars that lower-case to ASCII letters give "k", in no brand, and "i" followed by a combining
 /// dot; tested).
 fn is_payment_logo(el: &scraper::node::Element) -> bool {
-    use html5ever::{local_name, ns};
+    use html5ever::ns;
     el.attrs.iter().any(|(k, v)| {
         k.ns == ns!()
             && k.prefix.is_none()
