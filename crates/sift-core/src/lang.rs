@@ -1,5 +1,7 @@
 //! Language detection restricted to the languages Sift supports.
 
+use crate::claims::tokens::letter;
+
 /// A supported language, or `Undetermined`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -133,6 +135,12 @@ const LATIN_LETTERS: &[(Lang, &[char])] = &[
     (Lang::Es, &['ñ', '¿', '¡']),
     (Lang::Fr, &['ç', 'è', 'ê', 'œ', 'à']),
 ];
+/// Whether `ch` may be or lower-case to one of [`LATIN_LETTERS`]: they and their capitals lie in
+/// "¡".."œ", and "ẞ" lower-cases to "ß". Other chars (ASCII, curly quotes, Cyrillic) skip the
+/// lower-casing table.
+fn may_mark(ch: char) -> bool {
+    ('\u{A1}'..='\u{153}').contains(&ch) || ch == '\u{1E9E}'
+}
 /// Weight of one marking letter against one stopword.
 const LETTER_WEIGHT: usize = 1;
 /// Fewest letters of a script before its text is judged (below: the declared language decides).
@@ -207,46 +215,59 @@ impl Counts {
     }
 }
 
-/// Detects the language of `text`; `declared` (e.g. `<html lang>`) decides when the text is too short
-/// or ambiguous. One pass over at most `SAMPLE_CHARS` chars: letters by script, marking letters,
-/// and the words of the tables (each looked up once, lower-cased in a reused buffer).
-pub fn detect(text: &str, declared: Option<&str>) -> Lang {
-    let declared = declared.map(Lang::from_code).unwrap_or_default();
-    let longest = word_table().1;
-    let mut c = Counts::default();
-    let mut word = String::new();
-    let mut word_chars = 0usize;
-    for ch in text.chars().take(SAMPLE_CHARS).chain(std::iter::once(' ')) {
-        if ch.is_alphabetic() {
+/// The state of [`detect`]'s pass: the counts, and the current word (lower-cased, up to the longest
+/// table word) with its length in chars.
+struct Scan {
+    c: Counts,
+    word: String,
+    word_chars: usize,
+    longest: usize,
+}
+
+impl Scan {
+    /// An ASCII letter (`b` is one).
+    fn ascii_letter(&mut self, b: u8) {
+        self.c.latin += 1;
+        self.word_chars += 1;
+        if self.word_chars <= self.longest {
+            self.word.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+
+    /// A char that is not a letter: the current word, if any, ends.
+    fn end_word(&mut self) {
+        if self.word_chars > 0 && self.word_chars <= self.longest {
+            self.c.word(&self.word);
+        }
+        self.word.clear();
+        self.word_chars = 0;
+    }
+
+    /// A non-ASCII char: letters by script, word letters, marking letters.
+    fn non_ascii(&mut self, ch: char) {
+        let c = &mut self.c;
+        if letter(ch) {
             if ('\u{0400}'..='\u{04FF}').contains(&ch) {
                 c.cyrillic += 1;
                 c.uk_letters += usize::from(UKRAINIAN_LETTERS.contains(&ch));
                 c.ru_letters += usize::from(RUSSIAN_LETTERS.contains(&ch));
-            } else if ch.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&ch) {
+            } else if ('\u{00C0}'..='\u{024F}').contains(&ch) {
                 c.latin += 1;
             }
-            word_chars += 1;
-            if word_chars <= longest {
-                if ch.is_ascii() {
-                    word.push(ch.to_ascii_lowercase());
-                } else {
-                    word.extend(ch.to_lowercase());
-                }
+            self.word_chars += 1;
+            if self.word_chars <= self.longest {
+                self.word.extend(ch.to_lowercase());
             }
         } else {
-            if word_chars > 0 && word_chars <= longest {
-                c.word(&word);
-            }
-            word.clear();
-            word_chars = 0;
+            self.end_word();
         }
         // Marking letters (¿ ¡ are not letters), compared lower-cased.
-        if !ch.is_ascii() {
+        if may_mark(ch) {
             for lower in ch.to_lowercase() {
                 for (lang, marks) in LATIN_LETTERS {
                     if marks.contains(&lower) {
                         if let Some(bit) = LATIN_LANGS.iter().position(|l| l == lang) {
-                            if let Some(h) = c.latin_hits.get_mut(bit) {
+                            if let Some(h) = self.c.latin_hits.get_mut(bit) {
                                 *h += LETTER_WEIGHT;
                             }
                         }
@@ -255,6 +276,50 @@ pub fn detect(text: &str, declared: Option<&str>) -> Lang {
             }
         }
     }
+}
+
+/// The counts of [`detect`]'s one pass over at most [`SAMPLE_CHARS`] chars of `text`.
+fn count(text: &str) -> Counts {
+    let mut scan = Scan {
+        c: Counts::default(),
+        word: String::new(),
+        word_chars: 0,
+        longest: word_table().1,
+    };
+    // ASCII chars (nearly all of Latin-script text) are read as bytes; others decoded one by one.
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    let mut taken = 0usize;
+    while taken < SAMPLE_CHARS {
+        let Some(&b) = bytes.get(i) else { break };
+        taken += 1;
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphabetic() {
+                scan.ascii_letter(b);
+            } else {
+                scan.end_word();
+            }
+            continue;
+        }
+        // `i` is always at a char boundary: it moves by whole chars.
+        let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        scan.non_ascii(ch);
+    }
+    // The last word ends with the text.
+    scan.end_word();
+    scan.c
+}
+
+/// Detects the language of `text`; `declared` (e.g. `<html lang>`) decides when the text is too short
+/// or ambiguous. One pass over at most `SAMPLE_CHARS` chars: letters by script, marking letters,
+/// and the words of the tables (each looked up once, lower-cased in a reused buffer).
+pub fn detect(text: &str, declared: Option<&str>) -> Lang {
+    let declared = declared.map(Lang::from_code).unwrap_or_default();
+    let c = count(text);
     if c.cyrillic > c.latin && c.cyrillic >= MIN_LETTERS {
         let uk = c.uk_letters + c.uk_words;
         let ru = c.ru_letters + c.ru_words;
@@ -284,6 +349,87 @@ pub fn detect(text: &str, declared: Option<&str>) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`detect`]'s counts as first written, char by char, for comparison.
+    fn reference_counts(text: &str) -> [usize; 10] {
+        let longest = word_table().1;
+        let mut c = Counts::default();
+        let mut word = String::new();
+        let mut word_chars = 0usize;
+        for ch in text.chars().take(SAMPLE_CHARS).chain(std::iter::once(' ')) {
+            if ch.is_alphabetic() {
+                if ('\u{0400}'..='\u{04FF}').contains(&ch) {
+                    c.cyrillic += 1;
+                    c.uk_letters += usize::from(UKRAINIAN_LETTERS.contains(&ch));
+                    c.ru_letters += usize::from(RUSSIAN_LETTERS.contains(&ch));
+                } else if ch.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&ch) {
+                    c.latin += 1;
+                }
+                word_chars += 1;
+                if word_chars <= longest {
+                    word.extend(ch.to_lowercase());
+                }
+            } else {
+                if word_chars > 0 && word_chars <= longest {
+                    c.word(&word);
+                }
+                word.clear();
+                word_chars = 0;
+            }
+            if !ch.is_ascii() {
+                for lower in ch.to_lowercase() {
+                    for (lang, marks) in LATIN_LETTERS {
+                        if marks.contains(&lower) {
+                            let bit = LATIN_LANGS.iter().position(|l| l == lang).unwrap_or(0);
+                            c.latin_hits[bit] += LETTER_WEIGHT;
+                        }
+                    }
+                }
+            }
+        }
+        flat(&c)
+    }
+
+    fn flat(c: &Counts) -> [usize; 10] {
+        let h = c.latin_hits;
+        [
+            c.cyrillic,
+            c.latin,
+            c.uk_letters,
+            c.ru_letters,
+            c.uk_words,
+            c.ru_words,
+            h[0],
+            h[1],
+            h[2],
+            h[3],
+        ]
+    }
+
+    #[test]
+    fn byte_scan_counts_as_the_char_by_char_pass() {
+        let long = "Die Straße, sagte er, “ist nicht für ÄRZTE” — und das war’s. ".repeat(400);
+        for text in [
+            "",
+            "the",
+            "The Kremlin said “no” — ÀÉÎ Œuvre ẞ ß ¿qué? ¡Sí! ",
+            "Кремль заявив, що це Її ґанок; ЭТО ЁЖ. від",
+            "mixed: café naïve 中文 ٣ Ⅻ x²",
+            long.as_str(),
+        ] {
+            assert_eq!(flat(&count(text)), reference_counts(text), "{text:.40}");
+        }
+    }
+
+    #[test]
+    fn only_chars_that_may_mark_lower_case_to_a_marking_letter() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let marks = c
+                .to_lowercase()
+                .any(|l| LATIN_LETTERS.iter().any(|(_, m)| m.contains(&l)));
+            assert!(!marks || may_mark(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn detects_the_six_languages() {

@@ -3,6 +3,8 @@
 //! and datelines, in one pass over the document.
 
 use ego_tree::iter::Edge;
+use html5ever::{local_name, ns, LocalName};
+use scraper::node::Element;
 use scraper::{Html, Node};
 use serde_json::Value;
 
@@ -117,8 +119,38 @@ struct Found {
     lang: Option<String>,
 }
 
+/// `s` with runs of whitespace (`char::is_whitespace`) made one space and the ends trimmed: the
+/// words of `split_whitespace` joined by spaces, written into one string (ASCII text on its bytes).
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The ASCII chars `char::is_whitespace` accepts: space and \t \n \v \f \r (9..=13).
+        let mut start = 0;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if b == b' ' || b.wrapping_sub(b'\t') < 5 {
+                push_word(&mut out, s.get(start..i).unwrap_or_default());
+                start = i + 1;
+            }
+        }
+        push_word(&mut out, s.get(start..).unwrap_or_default());
+        return out;
+    }
+    for word in s.split_whitespace() {
+        push_word(&mut out, word);
+    }
+    out
+}
+
+/// Appends a word to [`collapse`]'s output, a space before it unless it is the first (empty words
+/// are left out).
+fn push_word(out: &mut String, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// Whether a class or id value contains one of [`BYLINE_CLASSES`] (as written). One pass over the
@@ -127,12 +159,28 @@ fn collapse(s: &str) -> String {
 fn has_byline_class(value: &str) -> bool {
     let bytes = value.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
-        BYLINE_CLASSES.iter().any(|p| {
-            p.as_bytes().first() == Some(&b)
-                && bytes.get(i..).is_some_and(|r| r.starts_with(p.as_bytes()))
-        })
+        BYLINE_FIRST_BYTES[usize::from(b)]
+            && BYLINE_CLASSES.iter().any(|p| {
+                p.as_bytes().first() == Some(&b)
+                    && bytes.get(i..).is_some_and(|r| r.starts_with(p.as_bytes()))
+            })
     })
 }
+
+/// Which bytes start one of [`BYLINE_CLASSES`]: most bytes of a class string start none, and are
+/// passed over with one table lookup.
+const BYLINE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < BYLINE_CLASSES.len() {
+        let p = BYLINE_CLASSES[i].as_bytes();
+        if !p.is_empty() {
+            table[p[0] as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Text of the element `n` (scripts included: used for `<script>` JSON and `<title>`).
 fn raw_text(n: ego_tree::NodeRef<'_, Node>) -> String {
@@ -161,13 +209,23 @@ fn collect(doc: &Html) -> Found {
         let Node::Element(e) = n.value() else {
             continue;
         };
-        match e.name() {
-            "meta" => {
-                let key = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, e.attr("content")) {
+        // Names are matched as the parser's interned atoms (a number compare), attributes read in
+        // one pass over the element's list (scraper's `attr` interns the asked name on each call).
+        match e.name.local {
+            local_name!("meta") => {
+                let mut a = MetaAttrs::default();
+                for (k, v) in own_attrs(e) {
+                    match *k {
+                        local_name!("property") => a.property = Some(v),
+                        local_name!("name") => a.name = Some(v),
+                        local_name!("itemprop") => a.itemprop = Some(v),
+                        local_name!("content") => a.content = Some(v),
+                        local_name!("http-equiv") => a.http_equiv = Some(v),
+                        _ => {}
+                    }
+                }
+                let key = a.property.or(a.name).or(a.itemprop);
+                if let (Some(key), Some(content)) = (key, a.content) {
                     let content = collapse(content);
                     if !content.is_empty() {
                         // `property` may hold several space-separated keys.
@@ -176,55 +234,62 @@ fn collect(doc: &Html) -> Found {
                         }
                     }
                 }
-                if e.attr("http-equiv")
+                if a.http_equiv
                     .is_some_and(|h| h.eq_ignore_ascii_case("content-language"))
                     && f.lang.is_none()
                 {
-                    f.lang = e.attr("content").map(|c| c.trim().to_string());
+                    f.lang = a.content.map(|c| c.trim().to_string());
                 }
             }
-            "title" if f.title_tag.is_none() => {
+            local_name!("title") if f.title_tag.is_none() => {
                 let t = collapse(&raw_text(n));
                 if !t.is_empty() {
                     f.title_tag = Some(t);
                 }
             }
-            "h1" if f.h1.is_none() => {
+            local_name!("h1") if f.h1.is_none() => {
                 let t = collapse(&raw_text(n));
                 if !t.is_empty() {
                     f.h1 = Some(t);
                 }
             }
-            "link" if f.canonical.is_none() => {
-                if e.attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    f.canonical = e.attr("href").map(|h| h.trim().to_string());
+            local_name!("link") if f.canonical.is_none() => {
+                let (mut rel, mut href) = (None, None);
+                for (k, v) in own_attrs(e) {
+                    match *k {
+                        local_name!("rel") => rel = Some(v),
+                        local_name!("href") => href = Some(v),
+                        _ => {}
+                    }
+                }
+                if rel.is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                    f.canonical = href.map(|h| h.trim().to_string());
                 }
             }
-            "script" => {
-                if e.attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
+            local_name!("script") => {
+                let ty = own_attrs(e).find_map(|(k, v)| (*k == local_name!("type")).then_some(v));
+                if ty.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
                     f.json_ld.push(raw_text(n));
                 }
                 skip_subtree(&mut edges, n);
             }
-            "style" | "noscript" | "template" => skip_subtree(&mut edges, n),
-            "time" if f.time.is_none() => {
-                let v = e
-                    .attr("datetime")
+            local_name!("style") | local_name!("noscript") | local_name!("template") => {
+                skip_subtree(&mut edges, n)
+            }
+            local_name!("time") if f.time.is_none() => {
+                let v = own_attrs(e)
+                    .find_map(|(k, v)| (*k == local_name!("datetime")).then_some(v))
                     .map(str::to_string)
                     .unwrap_or_else(|| collapse(&raw_text(n)));
                 f.time = dates::to_iso(&v);
             }
             _ => {
                 if f.visible_byline.is_none() {
-                    // One pass over the attributes; class names are matched as written (nearly
-                    // always lower case), without allocating for every element.
-                    let is_byline = e.attrs().any(|(name, v)| match name {
-                        "rel" | "itemprop" => v.contains("author"),
-                        "class" | "id" => has_byline_class(v),
+                    // Class names are matched as written (nearly always lower case), without
+                    // allocating for every element; attribute names whatever their namespace.
+                    let is_byline = e.attrs.iter().any(|(name, v)| match name.local {
+                        local_name!("rel") | local_name!("itemprop") => v.contains("author"),
+                        local_name!("class") | local_name!("id") => has_byline_class(v),
                         _ => false,
                     });
                     if is_byline {
@@ -239,6 +304,25 @@ fn collect(doc: &Html) -> Found {
         }
     }
     f
+}
+
+/// The attributes of a `<meta>` that metadata reads.
+#[derive(Default)]
+struct MetaAttrs<'a> {
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    content: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+}
+
+/// The element's attributes in no namespace and without prefix (those `Element::attr` finds), by
+/// interned name.
+fn own_attrs(e: &Element) -> impl Iterator<Item = (&LocalName, &str)> {
+    e.attrs
+        .iter()
+        .filter(|(k, _)| k.ns == ns!() && k.prefix.is_none())
+        .map(|(k, v)| (&k.local, &**v))
 }
 
 fn skip_subtree<'a>(
@@ -518,6 +602,34 @@ mod tests {
             let expected = BYLINE_CLASSES.iter().any(|c| v.contains(c));
             assert_eq!(has_byline_class(v), expected, "{v:?}");
         }
+    }
+
+    #[test]
+    fn collapse_joins_the_words_of_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tnew\nline\u{0b}vt\u{0c}ff\rcr\u{1c}fs",
+            "a\u{a0}nbsp \u{2009}thin\u{3000}end ",
+            "\u{85}café  naïve\n",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn meta_key_is_property_then_name_then_itemprop() {
+        let m = meta(
+            r#"<head><meta content="Jane Roe" itemprop="x" name="author">
+            <meta name="description" property="og:title" content=" A  title ">
+            <meta itemprop="datePublished" content="2021-03-04"></head>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(m.title.as_deref(), Some("A title"));
+        assert_eq!(m.published.as_deref(), Some("2021-03-04"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use ego_tree::NodeId;
+use html5ever::{local_name, LocalName};
 use scraper::{Html, Node};
 
 use super::boilerplate::{
@@ -17,82 +18,95 @@ use super::boilerplate::{
 use crate::claims::FastMap;
 use crate::clutter::matcher::Matcher;
 
-/// Subtrees never read for text.
-/// (`rt`/`rp`: ruby annotations, e.g. furigana, which would split the words they annotate.)
-fn is_skipped_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script" | "style" | "noscript" | "template" | "head" | "svg" | "math" | "rt" | "rp"
-    )
-}
+/// [`tag_bits`]: a subtree never read for text (`rt`/`rp`: ruby annotations, e.g. furigana, which
+/// would split the words they annotate).
+const TAG_SKIPPED: u16 = 1;
+/// [`tag_bits`]: starts a new block of text (a line break before and after).
+const TAG_BLOCK: u16 = 2;
+/// [`tag_bits`]: never holds article text, whatever it contains.
+const TAG_NEVER_CONTENT: u16 = 4;
+/// [`tag_bits`]: `html`, `body`, `article`, `main`: never unlikely.
+const TAG_STRUCTURAL: u16 = 8;
+/// [`tag_bits`]: `aside`, `footer`: unlikely by tag.
+const TAG_UNLIKELY: u16 = 16;
+/// [`tag_bits`]: `main`.
+const TAG_MAIN: u16 = 32;
+/// [`tag_bits`]: `article`.
+const TAG_ARTICLE: u16 = 64;
+/// [`tag_bits`]: `body`.
+const TAG_BODY: u16 = 128;
+/// [`tag_bits`]: `a`.
+const TAG_LINK: u16 = 256;
 
-/// Elements that start a new block of text (a line break before and after).
-pub fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "br"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
-}
-
-/// Elements that never hold article text, whatever they contain.
-pub fn is_never_content_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "button"
-            | "select"
-            | "textarea"
-            | "input"
-            | "option"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "audio"
-            | "video"
-            | "nav"
-            | "dialog"
-            | "label"
-    )
+/// What the walk reads of an element's tag: the tag lists, matched once on the parser's interned
+/// name (number compares instead of string compares against each list).
+fn tag_bits(local: &LocalName) -> u16 {
+    use html5ever::local_name as n;
+    match *local {
+        n!("script")
+        | n!("style")
+        | n!("noscript")
+        | n!("template")
+        | n!("head")
+        | n!("svg")
+        | n!("math")
+        | n!("rt")
+        | n!("rp") => TAG_SKIPPED,
+        n!("body") => TAG_BLOCK | TAG_STRUCTURAL | TAG_BODY,
+        n!("article") => TAG_BLOCK | TAG_STRUCTURAL | TAG_ARTICLE,
+        n!("main") => TAG_BLOCK | TAG_STRUCTURAL | TAG_MAIN,
+        n!("html") => TAG_STRUCTURAL,
+        n!("aside") | n!("footer") => TAG_BLOCK | TAG_UNLIKELY,
+        n!("nav") | n!("dialog") => TAG_BLOCK | TAG_NEVER_CONTENT,
+        n!("a") => TAG_LINK,
+        n!("address")
+        | n!("blockquote")
+        | n!("br")
+        | n!("dd")
+        | n!("details")
+        | n!("div")
+        | n!("dl")
+        | n!("dt")
+        | n!("fieldset")
+        | n!("figcaption")
+        | n!("figure")
+        | n!("form")
+        | n!("h1")
+        | n!("h2")
+        | n!("h3")
+        | n!("h4")
+        | n!("h5")
+        | n!("h6")
+        | n!("header")
+        | n!("hr")
+        | n!("li")
+        | n!("ol")
+        | n!("p")
+        | n!("pre")
+        | n!("section")
+        | n!("summary")
+        | n!("table")
+        | n!("tbody")
+        | n!("td")
+        | n!("tfoot")
+        | n!("th")
+        | n!("thead")
+        | n!("tr")
+        | n!("ul") => TAG_BLOCK,
+        n!("button")
+        | n!("select")
+        | n!("textarea")
+        | n!("input")
+        | n!("option")
+        | n!("iframe")
+        | n!("object")
+        | n!("embed")
+        | n!("canvas")
+        | n!("audio")
+        | n!("video")
+        | n!("label") => TAG_NEVER_CONTENT,
+        _ => 0,
+    }
 }
 
 /// One node of the flattened document: an element or a text node.
@@ -112,7 +126,7 @@ pub struct FlatNode<'a> {
     pub child_index: u32,
     /// Number of element children (skipped ones included).
     pub element_children: u32,
-    /// Whether the element starts a block of text ([`is_block_tag`]).
+    /// Whether the element starts a block of text ([`TAG_BLOCK`]).
     pub is_block: bool,
     /// Nearest block ancestor-or-self (index).
     pub block: usize,
@@ -244,15 +258,18 @@ struct Attrs<'a> {
 
 fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
     let mut a = Attrs::default();
-    for (name, value) in el.attrs() {
-        match name {
-            "class" => a.class = Some(value),
-            "id" => a.id = Some(value),
-            "role" => a.role = Some(value),
-            "itemprop" => a.itemprop = Some(value),
-            "hidden" => a.hidden = true,
-            "aria-hidden" => a.hidden |= value == "true",
-            "style" => a.hidden |= style_hides(value),
+    // By local name, whatever the namespace (as `Element::attrs` names them), matched as the
+    // parser's interned names.
+    for (name, value) in &el.attrs {
+        let value: &str = value;
+        match name.local {
+            local_name!("class") => a.class = Some(value),
+            local_name!("id") => a.id = Some(value),
+            local_name!("role") => a.role = Some(value),
+            local_name!("itemprop") => a.itemprop = Some(value),
+            local_name!("hidden") => a.hidden = true,
+            local_name!("aria-hidden") => a.hidden |= value == "true",
+            local_name!("style") => a.hidden |= style_hides(value),
             _ => {}
         }
     }
@@ -492,6 +509,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
             ego_tree::iter::Edge::Open(n) => match n.value() {
                 Node::Element(e) => {
                     let tag = e.name();
+                    let bits = tag_bits(&e.name.local);
                     let child_index = match child_counts.last_mut() {
                         Some(c) => {
                             let i = *c;
@@ -500,7 +518,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                         }
                         None => 0,
                     };
-                    if is_skipped_tag(tag) {
+                    if bits & TAG_SKIPPED != 0 {
                         // Skip the subtree entirely.
                         for inner in edges.by_ref() {
                             if let ego_tree::iter::Edge::Close(c) = inner {
@@ -513,7 +531,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                     }
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
                     let index = nodes.len();
-                    let is_block = is_block_tag(tag);
+                    let is_block = bits & TAG_BLOCK != 0;
                     let block = if is_block {
                         index
                     } else {
@@ -524,25 +542,25 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                     let role = attrs.role.map(str::to_ascii_lowercase);
                     let role_unlikely =
                         role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(&r));
-                    let structural = matches!(tag, "html" | "body" | "article" | "main");
+                    let structural = bits & TAG_STRUCTURAL != 0;
                     let unlikely = !structural
-                        && (role_unlikely || flags.unlikely || matches!(tag, "aside" | "footer"));
+                        && (role_unlikely || flags.unlikely || bits & TAG_UNLIKELY != 0);
                     let hard_drop = attrs.hidden
-                        || is_never_content_tag(tag)
+                        || bits & TAG_NEVER_CONTENT != 0
                         || (!exclude.is_empty() && exclude.contains(&n.id()));
-                    let mark = if tag == "main"
+                    let mark = if bits & TAG_MAIN != 0
                         || role.as_deref() == Some("main")
                         || attrs
                             .itemprop
                             .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
                     {
                         BodyMark::Declared
-                    } else if tag == "article" {
+                    } else if bits & TAG_ARTICLE != 0 {
                         BodyMark::Article
                     } else {
                         BodyMark::None
                     };
-                    if tag == "body" && body.is_none() {
+                    if bits & TAG_BODY != 0 && body.is_none() {
                         body = Some(index);
                     }
                     nodes.push(FlatNode {
@@ -556,7 +574,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                         ..FlatNode::new(n.id(), tag, parent, index, block)
                     });
                     marks.push(mark);
-                    if tag == "a" {
+                    if bits & TAG_LINK != 0 {
                         link_depth += 1;
                     }
                     stack.push(index);
@@ -582,7 +600,8 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
             },
             ego_tree::iter::Edge::Close(n) => {
                 if let Node::Element(e) = n.value() {
-                    if is_skipped_tag(e.name()) {
+                    let bits = tag_bits(&e.name.local);
+                    if bits & TAG_SKIPPED != 0 {
                         continue;
                     }
                     if let Some(i) = stack.pop() {
@@ -592,7 +611,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                             node.end = len;
                             node.element_children = children;
                         }
-                        if e.name() == "a" {
+                        if bits & TAG_LINK != 0 {
                             link_depth = link_depth.saturating_sub(1);
                         }
                     }
@@ -777,6 +796,182 @@ mod tests {
             .iter()
             .find(|n| n.tag == tag)
             .map(|n| n.holds_body)
+    }
+
+    /// The tag lists as first written, which [`tag_bits`] must agree with: subtrees never read for
+    /// text.
+    /// (`rt`/`rp`: ruby annotations, e.g. furigana, which would split the words they annotate.)
+    fn is_skipped_tag(tag: &str) -> bool {
+        matches!(
+            tag,
+            "script" | "style" | "noscript" | "template" | "head" | "svg" | "math" | "rt" | "rp"
+        )
+    }
+
+    /// Elements that start a new block of text (a line break before and after).
+    fn is_block_tag(tag: &str) -> bool {
+        matches!(
+            tag,
+            "address"
+                | "article"
+                | "aside"
+                | "blockquote"
+                | "body"
+                | "br"
+                | "dd"
+                | "details"
+                | "dialog"
+                | "div"
+                | "dl"
+                | "dt"
+                | "fieldset"
+                | "figcaption"
+                | "figure"
+                | "footer"
+                | "form"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "header"
+                | "hr"
+                | "li"
+                | "main"
+                | "nav"
+                | "ol"
+                | "p"
+                | "pre"
+                | "section"
+                | "summary"
+                | "table"
+                | "tbody"
+                | "td"
+                | "tfoot"
+                | "th"
+                | "thead"
+                | "tr"
+                | "ul"
+        )
+    }
+
+    /// Elements that never hold article text, whatever they contain.
+    fn is_never_content_tag(tag: &str) -> bool {
+        matches!(
+            tag,
+            "button"
+                | "select"
+                | "textarea"
+                | "input"
+                | "option"
+                | "iframe"
+                | "object"
+                | "embed"
+                | "canvas"
+                | "audio"
+                | "video"
+                | "nav"
+                | "dialog"
+                | "label"
+        )
+    }
+
+    #[test]
+    fn tag_bits_agree_with_the_tag_lists() {
+        let names = [
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "head",
+            "svg",
+            "math",
+            "rt",
+            "rp",
+            "html",
+            "body",
+            "article",
+            "main",
+            "aside",
+            "footer",
+            "nav",
+            "dialog",
+            "a",
+            "address",
+            "blockquote",
+            "br",
+            "dd",
+            "details",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "button",
+            "select",
+            "textarea",
+            "input",
+            "option",
+            "iframe",
+            "object",
+            "embed",
+            "canvas",
+            "audio",
+            "video",
+            "label",
+            "span",
+            "img",
+            "b",
+            "em",
+            "custom-widget",
+            "x",
+        ];
+        for name in names {
+            let bits = tag_bits(&LocalName::from(name));
+            let has = |bit: u16| bits & bit != 0;
+            assert_eq!(has(TAG_SKIPPED), is_skipped_tag(name), "{name}");
+            // Skipped subtrees are never read further.
+            if !has(TAG_SKIPPED) {
+                assert_eq!(has(TAG_BLOCK), is_block_tag(name), "{name}");
+                assert_eq!(has(TAG_NEVER_CONTENT), is_never_content_tag(name), "{name}");
+            }
+            let structural = matches!(name, "html" | "body" | "article" | "main");
+            assert_eq!(has(TAG_STRUCTURAL), structural, "{name}");
+            assert_eq!(
+                has(TAG_UNLIKELY),
+                matches!(name, "aside" | "footer"),
+                "{name}"
+            );
+            assert_eq!(has(TAG_MAIN), name == "main", "{name}");
+            assert_eq!(has(TAG_ARTICLE), name == "article", "{name}");
+            assert_eq!(has(TAG_BODY), name == "body", "{name}");
+            assert_eq!(has(TAG_LINK), name == "a", "{name}");
+        }
     }
 
     #[test]

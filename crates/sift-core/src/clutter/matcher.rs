@@ -23,9 +23,13 @@ const WORDS: usize = 1024;
 
 /// Hash of a pattern's or a position's first three bytes.
 fn key(a: u8, b: u8, c: u8) -> u16 {
-    let v = (u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c);
+    key_of((u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c))
+}
+
+/// [`key`] of three bytes given as one number (`a << 16 | b << 8 | c`).
+fn key_of(triple: u32) -> u16 {
     // Multiplicative hashing; the top 16 bits are the key.
-    (v.wrapping_mul(2_654_435_761) >> 16) as u16
+    (triple.wrapping_mul(2_654_435_761) >> 16) as u16
 }
 
 impl Matcher {
@@ -64,19 +68,22 @@ impl Matcher {
     /// Calls `f` with the index and byte offset of every pattern occurring in `hay`.
     pub fn for_each_at(&self, hay: &str, mut f: impl FnMut(u16, usize)) {
         let bytes = hay.as_bytes();
-        for (i, w) in bytes.windows(3).enumerate() {
-            let (Some(&a), Some(&b), Some(&c)) = (w.first(), w.get(1), w.get(2)) else {
-                continue;
-            };
-            let k = key(a, b, c);
+        let (Some(&a), Some(&b), Some(tail)) = (bytes.first(), bytes.get(1), bytes.get(2..)) else {
+            return;
+        };
+        // The three bytes at `i` as one number, rolled on by a byte per position.
+        let mut triple = (u32::from(a) << 8) | u32::from(b);
+        for (i, &c) in tail.iter().enumerate() {
+            triple = ((triple << 8) | u32::from(c)) & 0xFF_FFFF;
+            let k = key_of(triple);
+            let word = usize::from(k >> 6);
             let set = self
                 .pairs
-                .get(usize::from(k >> 6))
-                .is_some_and(|word| word & (1 << (k & 63)) != 0);
+                .get(word)
+                .is_some_and(|bits| bits & (1 << (k & 63)) != 0);
             if !set {
                 continue;
             }
-            let word = usize::from(k >> 6);
             let (Some(&start), Some(&end)) = (self.starts.get(word), self.starts.get(word + 1))
             else {
                 continue;
@@ -105,6 +112,45 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_what_a_substring_search_finds() {
+        let patterns = [
+            "sign up",
+            "newsletter",
+            "up!",
+            "abc",
+            "bca",
+            "cab",
+            "aaa",
+            "ab",
+        ];
+        let m = Matcher::new(patterns);
+        for hay in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "aaaa",
+            "cabcabca",
+            "xx sign up! newsletter",
+            "ééabc",
+        ] {
+            let mut hits = Vec::new();
+            m.for_each_at(hay, |i, at| hits.push((at, i)));
+            let mut expected = Vec::new();
+            for at in 0..hay.len() {
+                for (i, p) in patterns.iter().enumerate() {
+                    // Patterns under three bytes never match.
+                    if p.len() >= 3 && hay.as_bytes()[at..].starts_with(p.as_bytes()) {
+                        expected.push((at, i as u16));
+                    }
+                }
+            }
+            hits.sort_unstable();
+            assert_eq!(hits, expected, "{hay:?}");
+        }
+    }
 
     #[test]
     fn finds_every_occurrence() {

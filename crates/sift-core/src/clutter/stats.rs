@@ -4,7 +4,7 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use scraper::{Html, Node};
 
 use super::cues;
@@ -320,11 +320,14 @@ struct OwnAttrs<'a> {
 impl<'a> OwnAttrs<'a> {
     fn of(el: &'a scraper::node::Element) -> Self {
         let mut own = Self::default();
-        for (key, value) in el.attrs() {
-            match key {
-                "id" => own.id = Some(value),
-                "class" => own.class = Some(value),
-                "role" => own.role = Some(value),
+        // By local name, whatever the namespace (as `Element::attrs` names them), matched as the
+        // parser's interned names.
+        for (key, value) in &el.attrs {
+            let value: &str = value;
+            match key.local {
+                local_name!("id") => own.id = Some(value),
+                local_name!("class") => own.class = Some(value),
+                local_name!("role") => own.role = Some(value),
                 _ => {}
             }
         }
@@ -402,13 +405,26 @@ fn read_element(
         attrs.push_str(name);
         attrs.push(' ');
     }
-    for (key, value) in el.attrs() {
-        let is_url = matches!(key, "href" | "src" | "action" | "data-src")
-            || (key.starts_with("data-") && (value.starts_with("http") || value.starts_with("//")));
-        let is_attr = matches!(
-            key,
-            "id" | "class" | "aria-label" | "title" | "name" | "role"
-        ) || key.starts_with("data-");
+    for (qual, value) in &el.attrs {
+        let value: &str = value;
+        // The named attributes matched as the parser's interned names; only others are read as
+        // text, for the `data-` prefix.
+        let (key, is_url, is_attr): (&str, bool, bool) = match qual.local {
+            local_name!("href") | local_name!("src") | local_name!("action") => ("", true, false),
+            local_name!("id")
+            | local_name!("class")
+            | local_name!("aria-label")
+            | local_name!("title")
+            | local_name!("name")
+            | local_name!("role") => ("", false, true),
+            ref local => {
+                let key: &str = local;
+                let data = key.starts_with("data-");
+                let is_url = key == "data-src"
+                    || (data && (value.starts_with("http") || value.starts_with("//")));
+                (key, is_url, data)
+            }
+        };
         if is_url {
             push_lower(urls, value);
         } else if is_attr {
@@ -523,17 +539,53 @@ const PAYMENT_BRANDS: &[&str] = &[
     "sepa",
 ];
 
-/// Is the image `el` a payment brand's logo or button?
+/// Is the image `el` a payment brand's logo or button? A brand named in its `alt`, `src` or
+/// `class`, in any case. Read in place, without lower-casing a copy (a `src` may be a long `data:`
+/// URL): the brands are ASCII without spaces, so an ASCII case-insensitive search of each value
+/// finds what a search of the values lower-cased and joined by spaces finds (the only non-ASCII
+/// chars that lower-case to ASCII letters give "k", in no brand, and "i" followed by a combining
+/// dot; tested).
 fn is_payment_logo(el: &scraper::node::Element) -> bool {
-    let hay = format!(
-        "{} {} {}",
-        el.attr("alt").unwrap_or(""),
-        el.attr("src").unwrap_or(""),
-        el.attr("class").unwrap_or("")
-    )
-    .to_lowercase();
-    PAYMENT_BRANDS.iter().any(|b| hay.contains(b))
+    use html5ever::ns;
+    el.attrs.iter().any(|(k, v)| {
+        k.ns == ns!()
+            && k.prefix.is_none()
+            && matches!(
+                k.local,
+                local_name!("alt") | local_name!("src") | local_name!("class")
+            )
+            && names_payment_brand(v)
+    })
 }
+
+/// Whether `value` holds one of [`PAYMENT_BRANDS`], ASCII case-insensitively.
+fn names_payment_brand(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        BRAND_FIRST_BYTES[usize::from(b)]
+            && PAYMENT_BRANDS.iter().any(|brand| {
+                bytes
+                    .get(i..i + brand.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(brand.as_bytes()))
+            })
+    })
+}
+
+/// Which bytes start one of [`PAYMENT_BRANDS`] in either case: the others are passed over with one
+/// table lookup.
+const BRAND_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < PAYMENT_BRANDS.len() {
+        let p = PAYMENT_BRANDS[i].as_bytes();
+        if !p.is_empty() {
+            table[p[0].to_ascii_lowercase() as usize] = true;
+            table[p[0].to_ascii_uppercase() as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
 
 fn push_lower(out: &mut String, value: &str) {
     let room = MAX_ATTR_TEXT.saturating_sub(out.len());
@@ -641,6 +693,59 @@ pub fn sweep(table: &mut [Entry], mut on_complete: impl FnMut(usize, &mut Entry)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_payment_logo`] as first written: the three values joined and lower-cased.
+    fn payment_logo_by_lowercased_copy(el: &scraper::node::Element) -> bool {
+        let hay = format!(
+            "{} {} {}",
+            el.attr("alt").unwrap_or(""),
+            el.attr("src").unwrap_or(""),
+            el.attr("class").unwrap_or("")
+        )
+        .to_lowercase();
+        PAYMENT_BRANDS.iter().any(|b| hay.contains(b))
+    }
+
+    #[test]
+    fn payment_logo_search_in_place_matches_the_lowercased_copy() {
+        let values = [
+            "",
+            "VISA",
+            "logo-Visa.svg",
+            "vi sa",
+            "v\u{130}sa",
+            "\u{130}",
+            "\u{212a}",
+            "MasterCard",
+            "pay pal",
+            "PAYPAL",
+            "american express",
+            "American-Express",
+            "amex",
+            "sepa",
+            "seps",
+            "data:image/png;base64,QUJDcGF5cGFs",
+            "viSA\u{e9}",
+            "\u{e9}Paypal",
+            "amer",
+        ];
+        for alt in values {
+            for src in ["", "/img/x.png", "https://x/Visa.png"] {
+                let html =
+                    format!("<img alt=\"{alt}\" src=\"{src}\" class=\"{alt}\"><img alt=\"{alt}\">");
+                let doc = Html::parse_fragment(&html);
+                for node in doc.tree.nodes() {
+                    if let Node::Element(el) = node.value() {
+                        assert_eq!(
+                            is_payment_logo(el),
+                            payment_logo_by_lowercased_copy(el),
+                            "{html}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn interned_name_tables_agree_with_the_string_ones() {
