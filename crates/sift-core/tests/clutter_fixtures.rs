@@ -318,3 +318,10 @@ fn words_inside_other_words_fixture() {
 fn headline_header_fixture() {
     check_donation_and_newsletter_fixture("clutter/headline-header.html");
 }
+
+/// A comment form's "join the discussion via email" opt-in is the comment form's, not a newsletter
+/// signup; the newsletter box beside it is tagged.
+#[test]
+fn comment_form_fixture() {
+    check_donation_and_newsletter_fixture("clutter/comment-form.html");
+}

@@ -104,6 +104,9 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
     );
     let mut found: Vec<Detection> = Vec::new();
     for (i, c, seed) in seeds {
+        if c == 1 && newsletter::in_comment_form(&table, i) {
+            continue;
+        }
         let top = container::climb(&table, i, c);
         let (Some(seed_entry), Some(top_entry)) = (table.get(i), table.get(top)) else {
             continue;

@@ -73,6 +73,25 @@ const MAX_SEED_TEXT: u32 = 900;
 /// Longest text of a seed made of wording only (no email field).
 const MAX_TEXT_SEED: u32 = 240;
 
+/// Most ancestors looked at for the form around a seed.
+const MAX_FORM_CLIMB: usize = 12;
+
+/// Does the seed at table index `i` sit inside a form with a text area (a comment or contact
+/// form)? Its email box and "notify me" wording are that form's, not a newsletter signup.
+pub fn in_comment_form(table: &[Entry], i: usize) -> bool {
+    let mut at = table.get(i).map_or(u32::MAX, |e| e.parent);
+    for _ in 0..MAX_FORM_CLIMB {
+        let Some(e) = usize::try_from(at).ok().and_then(|k| table.get(k)) else {
+            return false;
+        };
+        if e.tag == "form" {
+            return e.stats.textarea > 0;
+        }
+        at = e.parent;
+    }
+    false
+}
+
 /// Is the subtree `s` the smallest element that holds a newsletter signup?
 pub fn seed(entry: &Entry) -> Option<Seed> {
     let s = &entry.stats;
