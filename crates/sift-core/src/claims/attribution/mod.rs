@@ -107,30 +107,59 @@ fn covers(f: &Found, k: usize) -> bool {
         .any(|&(a, b)| a <= k && k < b)
 }
 
+/// Quotes carried from sentence to sentence within a paragraph (they do not run across
+/// paragraphs), read alike by [`find`] and [`visit_candidates`].
+struct QuoteTracker {
+    /// Where the quote still open after the last sentence began, if one is.
+    open: Option<usize>,
+    /// The last sentence's paragraph (`usize::MAX` before the first).
+    paragraph: usize,
+    /// Which tokens of the current sentence stand inside quotes.
+    quoted: Vec<bool>,
+}
+
+impl QuoteTracker {
+    fn new() -> Self {
+        Self {
+            open: None,
+            paragraph: usize::MAX,
+            quoted: Vec::new(),
+        }
+    }
+
+    /// Moves on to `sentence` and masks its quoted tokens in `quoted`. Returns whether it opens a
+    /// new paragraph, and where the quote it starts inside began (`None` when it starts outside).
+    fn next(&mut self, sentence: &SentenceTokens<'_>) -> (bool, Option<usize>) {
+        let new_paragraph = sentence.paragraph != self.paragraph;
+        if new_paragraph {
+            self.paragraph = sentence.paragraph;
+            self.open = None;
+        }
+        let carried = self.open;
+        self.open = inside_quotes(sentence.tokens, self.open, &mut self.quoted);
+        (new_paragraph, carried)
+    }
+}
+
 /// Finds the attributions in `sentences`; `chars` is the article text.
 pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec<Attribution> {
     let by_first = cues_by_first_word(lang);
     let model = uses_model(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut quote_open: Option<usize> = None;
-    let mut paragraph = usize::MAX;
+    let mut quotes = QuoteTracker::new();
     // The last attribution whose quoted content may go on in the next sentence.
     let mut extendable: Option<usize> = None;
-    // Which tokens of the current sentence stand inside quotes.
-    let mut quoted: Vec<bool> = Vec::new();
     for sentence in sentences {
         let tokens = sentence.tokens;
-        if sentence.paragraph != paragraph {
-            paragraph = sentence.paragraph;
-            quote_open = None;
+        let (new_paragraph, carried_quote) = quotes.next(sentence);
+        if new_paragraph {
             extendable = None;
         }
-        let starts_inside = quote_open.is_some();
-        let carried_quote = quote_open;
-        quote_open = inside_quotes(tokens, quote_open, &mut quoted);
+        let starts_inside = carried_quote.is_some();
+        let quoted = &quotes.quoted;
         let opens_with_quote = tokens.first().is_some_and(is_quote);
-        let found = sentence_attributions(tokens, &quoted, by_first, model);
+        let found = sentence_attributions(tokens, quoted, by_first, model);
         let Some(_) = found.first() else {
             // A quote going on from an attributed sentence belongs to the same content.
             if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
@@ -254,7 +283,7 @@ fn sentence_attributions(
 
 /// Calls `visit` on every English cue candidate of `sentences` outside quotes, in text order:
 /// each token whose word opens a cue of the English table or passes `extra`, with whether the
-/// table holds it and its [`cue_model::features`]. Quotes are tracked as [`find`] tracks them;
+/// table holds it and its [`cue_model::features`]. Quotes are tracked by the same tracker as in [`find`];
 /// this is how the trainer (`sift eval attribution model`) sees the tokens the finder scores.
 pub fn visit_candidates(
     sentences: &[SentenceTokens<'_>],
@@ -262,18 +291,12 @@ pub fn visit_candidates(
     mut visit: impl FnMut(&Token<'_>, bool, &Features),
 ) {
     let by_first = cues_by_first_word(Lang::En);
-    let mut quote_open: Option<usize> = None;
-    let mut paragraph = usize::MAX;
-    let mut quoted: Vec<bool> = Vec::new();
+    let mut quotes = QuoteTracker::new();
     for sentence in sentences {
         let tokens = sentence.tokens;
-        if sentence.paragraph != paragraph {
-            paragraph = sentence.paragraph;
-            quote_open = None;
-        }
-        quote_open = inside_quotes(tokens, quote_open, &mut quoted);
+        quotes.next(sentence);
         for (i, t) in tokens.iter().enumerate() {
-            if !t.is_word() || quoted.get(i).copied().unwrap_or(false) {
+            if !t.is_word() || quotes.quoted.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let in_lexicon = by_first.get(t.lower()).is_some();
