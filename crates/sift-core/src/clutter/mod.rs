@@ -85,10 +85,10 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
                 continue;
             }
             if let Some(seed) = rule(entry) {
-                if c == audio::AUDIO && audio::is_wording_in_text(doc, entry) {
-                    continue;
-                }
-                if seed.score >= MIN_SCORE {
+                // (The page is read only for seeds that would count.)
+                if seed.score >= MIN_SCORE
+                    && !(c == audio::AUDIO && audio::is_wording_in_text(doc, entry))
+                {
                     if let Some(n) = entry.stats.seeds.get_mut(c) {
                         *n += 1;
                     }
