@@ -22,6 +22,7 @@ pub mod dom;
 mod error;
 pub mod lang;
 pub mod limits;
+mod unread;
 
 pub use analysis::*;
 pub use clutter::analyze_fragment;
@@ -111,7 +112,7 @@ pub fn analyze_html(html: &str, options: &Options<'_>) -> Result<Analysis, SiftE
     check_input(html)?;
     let clock = options.clock;
     let t0 = clock();
-    let doc = limits::parse_document(html)?;
+    let doc = limits::parse_prepared(&unread::prepare(html))?;
     let t_parse = clock();
 
     let mut detections = clutter::detect(&doc);

@@ -60,10 +60,20 @@ pub const PARSE_CHUNK_BYTES: usize = 1024;
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
+    parse_document_with_work(html, attribute_work(html.as_bytes()))
+}
+
+/// Parses a page [`prepare`](crate::unread::prepare)d for it, as [`parse_document`] does.
+pub(crate) fn parse_prepared(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
+    parse_document_with_work(&page.html, page.attribute_work)
+}
+
+/// [`parse_document`] with the [`attribute_work`] of `html` already counted.
+fn parse_document_with_work(html: &str, attribute_work: u64) -> Result<Html, SiftError> {
     let mut doc = Html::new_document();
     doc.tree = Tree::with_capacity(Node::Document, estimated_nodes(html));
     let parser = driver::parse_document(HtmlTreeSink::new(doc), ParseOpts::default());
-    parse_bounded(parser, html)
+    parse_bounded(parser, html, attribute_work)
 }
 
 /// Parses `html` as a fragment in a `<body>` context (as [`Html::parse_fragment`] does), within the
@@ -78,7 +88,7 @@ pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
         Vec::new(),
         false,
     );
-    parse_bounded(parser, html)
+    parse_bounded(parser, html, attribute_work(html.as_bytes()))
 }
 
 /// Tree nodes per `<` of the input, measured on the corpus pages (median 1.19, p95 1.45: each tag
@@ -93,10 +103,14 @@ fn estimated_nodes(html: &str) -> usize {
     (tags.saturating_mul(num) / den + 16).min(MAX_NODES + 1)
 }
 
-/// Feeds `html` to `parser` in chunks, checking the limits after each, then cuts the tree at
-/// [`MAX_DEPTH`].
-fn parse_bounded(mut parser: driver::Parser<HtmlTreeSink>, html: &str) -> Result<Html, SiftError> {
-    let mut work = attribute_work(html.as_bytes());
+/// Feeds `html` to `parser` in chunks, checking the limits after each (the parser's work starting
+/// at `attribute_work`), then cuts the tree at [`MAX_DEPTH`].
+fn parse_bounded(
+    mut parser: driver::Parser<HtmlTreeSink>,
+    html: &str,
+    attribute_work: u64,
+) -> Result<Html, SiftError> {
+    let mut work = attribute_work;
     if work > MAX_PARSE_WORK {
         return Err(SiftError::TooComplex {
             limit: MAX_PARSE_WORK,

@@ -1,0 +1,320 @@
+use super::*;
+use scraper::{Html, Node};
+
+/// The tree `html` parses to, one line per node, leaving out the text of HTML scripts (JSON-LD
+/// excepted), styles and noscripts: what must not change when their bodies are left out.
+fn tree_without_bodies(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = String::new();
+    let mut stack = vec![(doc.tree.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        let line = match node.value() {
+            Node::Element(e) => {
+                let attrs: Vec<String> = e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
+                format!("<{:?} {}>", e.name, attrs.join(" "))
+            }
+            Node::Text(t) => {
+                let parent = node.parent().and_then(|p| p.value().as_element().cloned());
+                let unread = parent.is_some_and(|p| {
+                    p.name.ns == html5ever::ns!(html)
+                        && match p.name() {
+                            "style" | "noscript" => true,
+                            "script" => !p
+                                .attr("type")
+                                .is_some_and(|t| t.trim().eq_ignore_ascii_case(JSON_LD_TYPE)),
+                            _ => false,
+                        }
+                });
+                if unread {
+                    continue;
+                }
+                format!("{:?}", &**t)
+            }
+            Node::Comment(c) => format!("<!--{:?}-->", &**c),
+            other => format!("{other:?}"),
+        };
+        out.push_str(&" ".repeat(depth));
+        out.push_str(&line);
+        out.push('\n');
+        let children: Vec<_> = node.children().collect();
+        stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+    }
+    out
+}
+
+/// Checks that leaving out the bodies of `html` changes its tree only by those bodies' text.
+fn assert_same_tree(html: &str) {
+    let stripped = prepare(html).html;
+    assert_eq!(
+        tree_without_bodies(&stripped),
+        tree_without_bodies(html),
+        "input: {html:?}\nstripped: {stripped:?}"
+    );
+}
+
+/// `html` with its unread bodies left out, checked against the parser.
+fn stripped(html: &str) -> String {
+    assert_same_tree(html);
+    prepare(html).html.into_owned()
+}
+
+#[test]
+fn leaves_out_script_style_and_noscript_bodies() {
+    assert_eq!(
+        stripped("<p>a</p><script>var x = '<p>';</script><style>p>a{}</style><noscript><img src=x></noscript><p>b</p>"),
+        "<p>a</p><script></script><style></style><noscript></noscript><p>b</p>"
+    );
+}
+
+#[test]
+fn keeps_json_ld_and_borrows_when_nothing_goes() {
+    let page = r#"<script type=" Application/LD+JSON ">{"@type":"NewsArticle"}</script><p>x</p>"#;
+    assert!(matches!(prepare(page).html, Cow::Borrowed(_)));
+    assert_same_tree(page);
+    // A character reference might spell JSON-LD: kept.
+    let page = r#"<script type="application/ld&#43;json">{}</script>"#;
+    assert!(matches!(prepare(page).html, Cow::Borrowed(_)));
+    // The first `type` counts, as in the parser.
+    assert_eq!(
+        stripped(r#"<script type="text/javascript" type="application/ld+json">x()</script>"#),
+        r#"<script type="text/javascript" type="application/ld+json"></script>"#
+    );
+}
+
+#[test]
+fn follows_the_tokenizer_where_a_script_tag_is_not_one() {
+    for page in [
+        // In a comment, an attribute value, a title, a textarea: no script starts.
+        "<!-- <script> --><p>kept</p><script>x</script>",
+        "<div title='<script>'>kept</div><script>x</script>",
+        "<div title=\"a>b<script>\">kept</div>",
+        "<title><script>kept</script></title><script>x</script>",
+        "<textarea><style>kept</style></textarea><style>x</style>",
+        "<xmp><script>kept</xmp><p>kept</p>",
+        // Comment endings the tokenizer accepts.
+        "<!--><script>x</script><!---><script>y</script><!-- a --!><script>z</script>",
+        "<!-- <!--> <script>x</script>",
+        // Unquoted and odd attributes.
+        "<div a=b>c data-x==\"><script>x</script>",
+        "<div \"a=\"b\">\"><script>x</script>",
+        "<div a = 'b>' c><script>x</script>",
+        // Case and end tags with attributes.
+        "<SCRIPT>x</SCRIPT ><p>kept</p><Style>y</sTyLe foo='>'><p>kept</p>",
+        "<script>a</scripty>b</script><p>kept</p>",
+        "<script/>x</script><p>kept</p>",
+        // The end of input inside things.
+        "<p>kept<script>never closed",
+        "<p>kept<!-- never closed <script>x</script>",
+        "<p>kept<div title='never closed",
+        "<p>kept</",
+    ] {
+        assert_same_tree(page);
+    }
+}
+
+#[test]
+fn follows_script_data_escapes() {
+    for page in [
+        // `<!--` in a script: `</script>` still ends it, unless inside a nested `<script>`.
+        "<script><!-- a </script><p>kept</p>",
+        "<script><!-- <script> </script> b --> c</script><p>kept</p>",
+        "<script><!-- <script> </script> --></script><p>kept</p>",
+        "<script><!--> </script><p>kept</p>",
+        "<script><!---> <script></script> x</script><p>kept</p>",
+        "<script><!-- --> <script> </script><p>kept</p>",
+        "<script><!-- <scripts> </script><p>kept</p>",
+        "<script><!-- <script/x </script> - -> </script><p>kept</p><script>y</script>",
+    ] {
+        assert_same_tree(page);
+    }
+    assert_eq!(
+        stripped("<script><!-- <script> </script> --></script><p>kept</p>"),
+        "<script></script><p>kept</p>"
+    );
+}
+
+#[test]
+fn follows_svg_and_mathml() {
+    for page in [
+        // SVG styles and scripts are markup, not raw text.
+        "<svg><style>.a>b{}</style><script><![CDATA[ if (a<b) {} ]]></script></svg><script>x</script>",
+        "<svg><title>Icon <script>x</script></title></svg><script>y</script>",
+        "<svg><title>Icon</title><path d='M0 0'/></svg><style>y</style>",
+        "<svg><g><p>breaks out</p><script>x</script></g></svg>",
+        "<div><svg><g></div><script>x</script>",
+        "<math><mi><script>x</script></mi></math><script>y</script>",
+        "<math><mtext>1</mtext></math><noscript>y</noscript>",
+        "<svg/><script>x</script>",
+        "<svg><svg></svg><script>x</script></svg><script>y</script>",
+        "<svg><foreignObject><div><script>x</script></div></foreignObject></svg>",
+        "<svg><![CDATA[ </svg> ]]><style>x</style></svg><style>y</style>",
+        "<table><svg><tr><script>x</script></tr></svg></table><script>y</script>",
+    ] {
+        assert_same_tree(page);
+    }
+    assert_eq!(
+        stripped("<svg><title>Icon</title><path d='M0 0'/></svg><style>y</style>"),
+        "<svg><title>Icon</title><path d='M0 0'/></svg><style></style>"
+    );
+}
+
+#[test]
+fn stops_where_it_stops_modelling() {
+    for page in [
+        "<frameset><script>x</script></frameset>",
+        "<plaintext><script>x</script>",
+        "<body><frameset></frameset><noframes><script></noframes><script>y</script>",
+    ] {
+        assert_same_tree(page);
+    }
+    assert_eq!(
+        stripped("<style>a</style><plaintext><script>x</script>"),
+        "<style></style><plaintext><script>x</script>"
+    );
+}
+
+/// Markup generated from a table of tricky pieces: every sequence must keep its tree.
+#[test]
+fn generated_markup_keeps_its_tree() {
+    const PIECES: &[&str] = &[
+        "<script>",
+        "</script>",
+        "<script type=\"application/ld+json\">",
+        "<SCRIPT >",
+        "</script ",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-->",
+        "<style>",
+        "</style>",
+        "<noscript>",
+        "</noscript>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "</math>",
+        "<mi>",
+        "</mi>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</textarea>",
+        "<p>",
+        "</p>",
+        "<div class='<script>'>",
+        "</div>",
+        "<b>",
+        "<![CDATA[",
+        "]]>",
+        "<!DOCTYPE html>",
+        "<template>",
+        "</template>",
+        "<table>",
+        "<tr>",
+        "<path/>",
+        "<g>",
+        "</g>",
+        "<foreignObject>",
+        "<a href=x>",
+        "</a>",
+        "<iframe>",
+        "</iframe>",
+        "<select>",
+        "<option>",
+        "text",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        "/",
+        " ",
+        "-",
+        "x<y",
+        "<script/>",
+        "<head>",
+        "<body>",
+        "<frameset>",
+        "<plaintext>",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..4000 {
+        let len = 1 + next() % 24;
+        let page: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        assert_same_tree(&page);
+    }
+}
+
+/// Every corpus page keeps its tree; skipped when `../shared` is absent.
+#[test]
+fn corpus_pages_keep_their_trees() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
+    let mut paths = Vec::new();
+    for dir in ["aeb/html", "trafilatura/html"] {
+        if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
+            paths.extend(rd.filter_map(Result::ok).map(|e| e.path()));
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(root.join("readability")) {
+        paths.extend(
+            rd.filter_map(Result::ok)
+                .map(|e| e.path().join("source.html")),
+        );
+    }
+    if paths.is_empty() {
+        eprintln!("skipping: ../shared/corpora not found");
+        return;
+    }
+    let (mut bytes, mut left) = (0usize, 0usize);
+    for path in &paths {
+        let Some(html) = std::fs::read(path)
+            .ok()
+            .and_then(|b| crate::decode(&b).ok())
+        else {
+            continue;
+        };
+        let stripped = prepare(&html).html;
+        assert_eq!(
+            tree_without_bodies(&stripped),
+            tree_without_bodies(&html),
+            "{}",
+            path.display()
+        );
+        bytes += html.len();
+        left += stripped.len();
+    }
+    // Not a target, a check that the scan does its job on real pages: about half goes.
+    assert!(left * 10 < bytes * 7, "kept {left} of {bytes} bytes");
+}
+
+#[test]
+fn counts_attribute_work_as_the_prescan_does() {
+    use crate::limits::{attribute_work, LONG_TAG_BYTES};
+    let long_value = "v".repeat(LONG_TAG_BYTES);
+    let many: String = (0..60).map(|i| format!(" a{i}=x")).collect();
+    for page in [
+        "<p>x</p>".to_string(),
+        format!("<div a=1 b='{long_value}' c d=\"e\">"),
+        format!("<div{many}>"),
+        format!("<script>var s = '<div{many}>';</script><p>x</p>"),
+        format!("<!-- <div{many}> --><style>a{{}}</style><div{many}>"),
+        // Past the point where the scan stops, the prescan's estimate counts.
+        format!("<plaintext><div{many}>"),
+    ] {
+        assert_eq!(
+            prepare(&page).attribute_work,
+            attribute_work(page.as_bytes()),
+            "{page}"
+        );
+    }
+    assert!(prepare(&format!("<div{many}>")).attribute_work > 0);
+}
