@@ -193,6 +193,35 @@ fn raw_text(n: ego_tree::NodeRef<'_, Node>) -> String {
     s
 }
 
+/// Punctuation that separates a byline from what follows it on the line (a date, a section).
+const BYLINE_SEPARATORS: &[char] = &['—', '–', '-', '•', '·', '|', ',', ':'];
+
+/// The words of a visible byline element `n`: the text of its `itemprop="name"` descendant when
+/// it marks one (schema.org's Person), else its text without dates (`<time>`) and without
+/// separators at either end ("Dan Goodin - <time>Apr 16</time>" is "Dan Goodin").
+fn byline_text(n: ego_tree::NodeRef<'_, Node>) -> String {
+    let named = n.descendants().find(|d| {
+        d.value().as_element().is_some_and(|e| {
+            own_attrs(e).any(|(k, v)| {
+                *k == local_name!("itemprop") && v.split_ascii_whitespace().any(|w| w == "name")
+            })
+        })
+    });
+    let mut text = String::new();
+    let mut edges = named.unwrap_or(n).traverse();
+    while let Some(edge) = edges.next() {
+        let Edge::Open(d) = edge else { continue };
+        match d.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) if e.name.local == local_name!("time") => skip_subtree(&mut edges, d),
+            _ => {}
+        }
+    }
+    collapse(&text)
+        .trim_matches(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c))
+        .to_string()
+}
+
 /// One pass over the document collecting every metadata source.
 fn collect(doc: &Html) -> Found {
     let mut f = Found::default();
@@ -293,7 +322,7 @@ fn collect(doc: &Html) -> Found {
                         _ => false,
                     });
                     if is_byline {
-                        let t = collapse(&raw_text(n));
+                        let t = byline_text(n);
                         let len = t.chars().count();
                         if len > 0 && len < MAX_BYLINE_CHARS {
                             f.visible_byline = Some(t);
@@ -579,6 +608,35 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Headline here"));
         assert_eq!(m.byline.as_deref(), Some("By Max Muster"));
         assert_eq!(m.published.as_deref(), Some("2022-01-31T08:00:00Z"));
+    }
+
+    #[test]
+    fn visible_byline_leaves_out_its_date_and_separators() {
+        for (html, byline) in [
+            (
+                r#"<p class="byline"><a rel="author">Dan Goodin</a> - <time>Apr 16, 2015</time></p>"#,
+                "Dan Goodin",
+            ),
+            (
+                r#"<div class="byline"><span>James Akinaka</span> • <time>8h</time></div>"#,
+                "James Akinaka",
+            ),
+            (
+                r#"<span class="article-author" itemprop="author"><span itemprop="name">Nicolas
+                Perriault</span> —</span>"#,
+                "Nicolas Perriault",
+            ),
+            (
+                r#"<div class="authorInfo"><span>por </span><span itemprop="name">César Salza</span>
+                <span>1 de diciembre de 2017</span></div>"#,
+                "César Salza",
+            ),
+        ] {
+            let m = meta(&format!(
+                "<body><h1>Headline here</h1>{html}<p>Text</p></body>"
+            ));
+            assert_eq!(m.byline.as_deref(), Some(byline), "{html}");
+        }
     }
 
     #[test]
