@@ -105,10 +105,12 @@ install_geckodriver() {
 }
 
 install_npm() {
-  # npm ci when node_modules is missing or older than the lockfile.
-  if [[ ! -d node_modules || package-lock.json -nt node_modules ]]; then
+  # npm ci when the installed tree (npm's own record of it) is missing or older than the lockfile:
+  # an emptied or half-deleted node_modules counts as missing.
+  local installed=node_modules/.package-lock.json
+  if [[ ! -f $installed || package-lock.json -nt $installed ]]; then
     npm ci --no-audit --no-fund
-    touch node_modules
+    touch "$installed"
   fi
 }
 

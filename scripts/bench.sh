@@ -58,10 +58,12 @@ SIFT="${CARGO_TARGET_DIR:-$ROOT/target}/release/sift"
 "$SIFT" eval bench --reps "$REPS" --json "$OUT/native.json" 2>/dev/null | tee -a "$LOG"
 
 log "browser: headless Chromium, $PAGES corpus pages, vs Readability.js"
-node tests/bench/browser-bench.mjs --pages "$PAGES" --json "$OUT/browser.json" 2>/dev/null | tee -a "$LOG"
+node tests/bench/browser-bench.mjs --pages "$PAGES" --json "$OUT/browser.json" 2>"$OUT/browser.err" | tee -a "$LOG"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "TARGET browser bench ran: FAIL (see $OUT/browser.err)"; tail -n 5 "$OUT/browser.err"; } | tee -a "$LOG"
 
 log "size and memory of the wasm core"
-node tests/bench/wasm-bench.mjs --pages "$PAGES" --json "$OUT/wasm.json" 2>/dev/null | tee -a "$LOG"
+node tests/bench/wasm-bench.mjs --pages "$PAGES" --json "$OUT/wasm.json" 2>"$OUT/wasm.err" | tee -a "$LOG"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "TARGET wasm bench ran: FAIL (see $OUT/wasm.err)"; tail -n 5 "$OUT/wasm.err"; } | tee -a "$LOG"
 
 log "targets"
 grep '^TARGET' "$LOG" | sed 's/^TARGET /  /'
