@@ -8,7 +8,17 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 shared="${SIFT_SHARED:-$here/../../shared}"
 head_bytes=32768
 cd "$here"
-mkdir -p corpus/analyze_html corpus/analyze_text corpus/decode
+mkdir -p corpus/analyze_html corpus/analyze_text corpus/decode corpus/unread
+
+# The unread-bodies scan's seeds: the first 8 KB (markup-dense heads, full of scripts and styles) of
+# every analyze_html seed, once.
+seed_unread() {
+  if [ -z "$(ls -A corpus/unread)" ]; then
+    for input in corpus/analyze_html/*; do
+      if [ -f "$input" ]; then head -c 8192 "$input" >"corpus/unread/$(basename "$input")"; fi
+    done
+  fi
+}
 
 # Hand-made seeds for encodings and markup the corpora lack, and every past crash: fuzz/regressions/
 # (committed, and replayed by `cargo test` in crates/sift-core/tests/fuzz_regressions.rs).
@@ -19,6 +29,7 @@ for target in analyze_html analyze_text decode; do
 done
 
 if [ -f corpus/.seeded ]; then # the corpus pages once; regressions above every time
+  seed_unread
   exit 0
 fi
 
@@ -44,5 +55,6 @@ else
   echo "make-corpus: $shared/corpora not found: hand-made seeds only"
 fi
 
+seed_unread
 touch corpus/.seeded
 echo "make-corpus: seeded from $n pages"

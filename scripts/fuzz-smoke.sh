@@ -12,7 +12,7 @@ set -euo pipefail
 
 seconds="${1:-60}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-targets=(analyze_html analyze_text decode)
+targets=(analyze_html analyze_text decode unread)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz-smoke: installing the nightly toolchain"

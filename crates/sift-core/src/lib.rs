@@ -9,7 +9,8 @@
 //! - [`analyze_text`]: plain article text (no clutter; spans refer to the text as given).
 //!
 //! Stages, each its own module: [`clutter`] (what to hide), [`article`] (what the reader came for),
-//! [`claims`] (summary, attributions, facts), with [`lang`] and [`dom`] as shared ground.
+//! [`claims`] (summary, attributions, facts), with [`lang`] and [`dom`] as shared ground. Before the
+//! parse, [`unread`] leaves out the script and style bodies no stage reads, and [`limits`] bounds it.
 
 pub mod analysis;
 pub mod article;
@@ -22,7 +23,7 @@ pub mod dom;
 mod error;
 pub mod lang;
 pub mod limits;
-mod unread;
+pub mod unread;
 
 pub use analysis::*;
 pub use clutter::analyze_fragment;

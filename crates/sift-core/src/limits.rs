@@ -64,7 +64,7 @@ pub fn parse_document(html: &str) -> Result<Html, SiftError> {
 }
 
 /// Parses a page [`prepare`](crate::unread::prepare)d for it, as [`parse_document`] does.
-pub(crate) fn parse_prepared(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
+pub fn parse_prepared(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
     parse_document_with_work(&page.html, page.attribute_work)
 }
 

@@ -1,46 +1,4 @@
 use super::*;
-use scraper::{Html, Node};
-
-/// The tree `html` parses to, one line per node, leaving out the text of HTML scripts (JSON-LD
-/// excepted), styles and noscripts: what must not change when their bodies are left out.
-fn tree_without_bodies(html: &str) -> String {
-    let doc = Html::parse_document(html);
-    let mut out = String::new();
-    let mut stack = vec![(doc.tree.root(), 0usize)];
-    while let Some((node, depth)) = stack.pop() {
-        let line = match node.value() {
-            Node::Element(e) => {
-                let attrs: Vec<String> = e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
-                format!("<{:?} {}>", e.name, attrs.join(" "))
-            }
-            Node::Text(t) => {
-                let parent = node.parent().and_then(|p| p.value().as_element().cloned());
-                let unread = parent.is_some_and(|p| {
-                    p.name.ns == html5ever::ns!(html)
-                        && match p.name() {
-                            "style" | "noscript" => true,
-                            "script" => !p
-                                .attr("type")
-                                .is_some_and(|t| t.trim().eq_ignore_ascii_case(JSON_LD_TYPE)),
-                            _ => false,
-                        }
-                });
-                if unread {
-                    continue;
-                }
-                format!("{:?}", &**t)
-            }
-            Node::Comment(c) => format!("<!--{:?}-->", &**c),
-            other => format!("{other:?}"),
-        };
-        out.push_str(&" ".repeat(depth));
-        out.push_str(&line);
-        out.push('\n');
-        let children: Vec<_> = node.children().collect();
-        stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
-    }
-    out
-}
 
 /// Checks that leaving out the bodies of `html` changes its tree only by those bodies' text.
 fn assert_same_tree(html: &str) {
