@@ -313,9 +313,9 @@
   }
 
   /** Elements to open rather than serialise natively: ancestors of scripts and styles with big bodies. */
-  function bigBodyAncestors() {
+  function bigBodyAncestors(root) {
     const open = new Set();
-    for (const el of document.querySelectorAll("script, style")) {
+    for (const el of root.querySelectorAll("script, style")) {
       if (el.textContent.length <= BIG_BODY_CHARS) continue;
       for (let p = el.parentElement; p && !open.has(p); p = p.parentElement) open.add(p);
     }
@@ -323,19 +323,20 @@
   }
 
   /**
-   * Serialises the document (see above) in slices of at most about SLICE_MS, handing the HTML to `emit`
-   * in parts as it goes, each at the start of a slice: an element with at most NATIVE_MAX_ELEMENTS
-   * descendants and no big script or style is serialised natively and stripped; a bigger one is opened
-   * and its children queued. Elements are counted only where the walk goes, never per element of the page.
-   * Parts are held while `canSend()` is false; at the end the walk waits for `allowed` (a promise of
-   * whether to send at all) and returns it: nothing of the page is sent unless it resolves true.
+   * Serialises the element `root` and its subtree (see above; the document when `root` is its
+   * element) in slices of at most about SLICE_MS, handing the HTML to `emit` in parts as it goes, each
+   * at the start of a slice: an element with at most NATIVE_MAX_ELEMENTS descendants and no big script
+   * or style is serialised natively and stripped; a bigger one is opened and its children queued.
+   * Elements are counted only where the walk goes, never per element of the page. Parts are held while
+   * `canSend()` is false; at the end the walk waits for `allowed` (a promise of whether to send at all)
+   * and returns it: nothing of the page is sent unless it resolves true.
    */
-  async function serializeDocument(emit, canSend, allowed) {
+  async function serializeTree(root, emit, canSend, allowed) {
     const out = new PartSink();
-    out.push("<!DOCTYPE html>");
+    if (root === document.documentElement) out.push("<!DOCTYPE html>");
     let sliceStart = now();
-    const mustOpen = bigBodyAncestors();
-    const stack = [document.documentElement];
+    const mustOpen = bigBodyAncestors(root);
+    const stack = [root];
     const due = () => now() - sliceStart > SLICE_MS;
     /** Yields first when the slice has no room left for one more unsplittable step. */
     const makeRoom = async () => {
@@ -634,7 +635,7 @@
       send = ok;
       return ok;
     }) : Promise.resolve(true);
-    if (!(await serializeDocument(emit, () => known && send, allowed))) {
+    if (!(await serializeTree(document.documentElement, emit, () => known && send, allowed))) {
       state.status = "disabled";
       return;
     }
@@ -745,6 +746,8 @@
   }
 
   async function processLate() {
+    timing.phase = "late";
+    resumeRun();
     const nodes = [...pending].filter((n) => n.isConnected);
     pending = new Set();
     if (!nodes.length) return;
@@ -766,7 +769,14 @@
       .slice(0, LATE_MAX_FRAGMENTS);
     let found = false;
     for (const root of roots) {
-      const reply = await sendMessage({ type: "sift:fragment", html: root.outerHTML, url: location.href });
+      // In slices, without script and style bodies, as the page is: a late subtree may be thousands
+      // of elements, and one outerHTML of it would hold the page's thread that long.
+      const pieces = [];
+      await serializeTree(root, (text) => pieces.push(text), () => true, Promise.resolve(true));
+      if (!root.isConnected) continue;
+      pauseRun();
+      const reply = await sendMessage({ type: "sift:fragment", html: pieces.join(""), url: location.href });
+      resumeRun();
       if (!reply || !reply.ok || reply.unsupported) {
         if (reply && reply.unsupported && observer) observer.disconnect();
         if (reply && reply.unsupported) return;
@@ -779,6 +789,7 @@
       }
     }
     if (found) await render();
+    pauseRun();
   }
 
   // --- messages from the popup and the background ------------------------------------------------------
