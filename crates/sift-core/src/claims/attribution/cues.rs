@@ -14,12 +14,14 @@ pub(super) enum CueKind {
     Verb,
     /// A preposition ("according to"): the source follows it.
     Prep,
+    /// A postposition ("den Angaben zufolge"): the source comes before it.
+    Post,
 }
 
 /// One cue: its words (lower case, split on spaces) and kind.
 pub(super) type Cue = (&'static str, CueKind);
 
-use CueKind::{Prep, Verb};
+use CueKind::{Post, Prep, Verb};
 
 /// Cue verbs and phrases per language, written by hand. English entries were chosen from the verbs
 /// most often annotated as cues in PolNeAR's training split; the learned lexicon
@@ -164,7 +166,7 @@ const CUES: &[(Lang, &[Cue])] = &[
         Lang::De,
         &[
             ("laut", Prep),
-            ("zufolge", Prep),
+            ("zufolge", Post),
             ("nach angaben", Prep),
             ("sagte", Verb),
             ("sagt", Verb),

@@ -145,6 +145,7 @@ impl QuoteTracker {
 pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec<Attribution> {
     let by_first = cues_by_first_word(lang);
     let model = uses_model(lang);
+    let verb_second = lang == Lang::De;
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = QuoteTracker::new();
@@ -159,7 +160,7 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let starts_inside = carried_quote.is_some();
         let quoted = &quotes.quoted;
         let opens_with_quote = tokens.first().is_some_and(is_quote);
-        let found = sentence_attributions(tokens, quoted, by_first, model);
+        let found = sentence_attributions(tokens, quoted, by_first, model, verb_second);
         let Some(_) = found.first() else {
             // A quote going on from an attributed sentence belongs to the same content.
             if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
@@ -222,12 +223,14 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
 
 /// Every attribution of a sentence, left to right, each with whether its source is implicit
 /// (another's); `quoted` masks the tokens inside quotes. A cue inside one already found (nested
-/// speech) is not another: PolNeAR gives each token one attribution.
+/// speech) is not another: PolNeAR gives each token one attribution. `model`: the cue classifier
+/// checks and proposes verb cues (English); `verb_second`: the language puts its verb second.
 fn sentence_attributions(
     tokens: &[Token],
     quoted: &[bool],
     by_first: &ByFirst,
     model: bool,
+    verb_second: bool,
 ) -> Vec<(Found, bool)> {
     let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
@@ -245,7 +248,7 @@ fn sentence_attributions(
             let kept = !(model && verb) || score(&features(tokens, i, true)) >= REJECT_BELOW;
             for (words, kind) in candidates.iter().filter(|_| kept) {
                 if let Some(len) = cue_at(tokens, i, words) {
-                    if let Some(f) = shape_windowed(tokens, i, i + len, *kind) {
+                    if let Some(f) = shape_windowed(tokens, i, i + len, *kind, verb_second) {
                         hit = Some((f, len));
                         break;
                     }
@@ -257,7 +260,7 @@ fn sentence_attributions(
             && score(&features(tokens, i, false)) >= PROPOSE_FROM
         {
             // A word the lexicon lacks, taken as a cue where the model is confident.
-            hit = shape_windowed(tokens, i, i + 1, CueKind::Verb).map(|f| (f, 1));
+            hit = shape_windowed(tokens, i, i + 1, CueKind::Verb, verb_second).map(|f| (f, 1));
         }
         let Some((mut f, len)) = hit else {
             i += 1;
@@ -532,6 +535,47 @@ mod tests {
                 "Drei Menschen wurden verletzt"
             )]
         );
+    }
+
+    #[test]
+    fn german_sources_end_before_the_second_place_verb() {
+        // German puts the verb second: "laut X" without a comma ends before it.
+        for (sentence, source, cue, content) in [
+            (
+                "Laut Polizei wurde der Mann am Montag festgenommen.",
+                "Polizei",
+                "Laut",
+                "wurde der Mann am Montag festgenommen",
+            ),
+            (
+                "Laut einem Bericht der Zeitung plant die Regierung neue Steuern.",
+                "einem Bericht der Zeitung",
+                "Laut",
+                "plant die Regierung neue Steuern",
+            ),
+            (
+                "Die Werbeaktionen kosteten laut Schätzungen mehrere Millionen Euro.",
+                "Schätzungen",
+                "laut",
+                "Die Werbeaktionen kosteten",
+            ),
+            // "zufolge" comes after its source.
+            (
+                "Den Aussagen der Whistleblower zufolge hielt der Täter die Hunde an Ketten.",
+                "Den Aussagen der Whistleblower",
+                "zufolge",
+                "hielt der Täter die Hunde an Ketten",
+            ),
+        ] {
+            let got = attributions(&[sentence], Lang::De);
+            assert_eq!(got, [triple(source, cue, content)], "{sentence}");
+        }
+        // Before "zufolge", a verb: where its source starts is not known, so no attribution.
+        assert!(attributions(
+            &["Das Amt kontrollierte den Angaben zufolge zwar zeitnah die Lage vor Ort."],
+            Lang::De
+        )
+        .is_empty());
     }
 
     #[test]

@@ -172,15 +172,16 @@ pub(super) fn shape_windowed(
     c: usize,
     ce: usize,
     kind: CueKind,
+    verb_second: bool,
 ) -> Option<Found> {
     if tokens.len() <= 2 * CUE_WINDOW_TOKENS {
-        return shape(tokens, c, ce, kind);
+        return shape(tokens, c, ce, kind, verb_second);
     }
     let lo = c.saturating_sub(CUE_WINDOW_TOKENS);
     let hi = ce.saturating_add(CUE_WINDOW_TOKENS).min(tokens.len());
     let window = tokens.get(lo..hi)?;
     let shift = |(a, b): (usize, usize)| (a + lo, b + lo);
-    shape(window, c - lo, ce - lo, kind).map(|f| Found {
+    shape(window, c - lo, ce - lo, kind, verb_second).map(|f| Found {
         source: shift(f.source),
         cue: shift(f.cue),
         content: shift(f.content),
@@ -188,14 +189,16 @@ pub(super) fn shape_windowed(
 }
 
 /// Tries the sentence shapes around a cue at `[c, ce)`: for a preposition, [`prepositional`];
-/// for a verb, [`content_first`], then [`participle`], then [`source_first`].
-fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> {
+/// for a verb, [`content_first`], then [`participle`], then [`source_first`]. `verb_second`: the
+/// sentence's language puts its finite verb second (German).
+fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, verb_second: bool) -> Option<Found> {
     // Last boundary before the cue (comma, dash, closing quote after a comma).
     let boundary = (0..c)
         .rev()
         .find(|&k| tokens.get(k).is_some_and(is_boundary));
     match kind {
-        CueKind::Prep => prepositional(tokens, c, ce),
+        CueKind::Prep => prepositional(tokens, c, ce, verb_second),
+        CueKind::Post => postpositional(tokens, c, ce, boundary),
         CueKind::Verb => {
             if follows_noun_marker(tokens, c) || takes_reflexive_object(tokens, ce) {
                 return None;
@@ -217,8 +220,9 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind) -> Option<Found> 
     }
 }
 
-/// `According to SOURCE, CONTENT` (the cue opens the sentence) or `CONTENT, according to SOURCE`.
-fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
+/// `According to SOURCE, CONTENT` (the cue opens the sentence) or `CONTENT, according to SOURCE`;
+/// in a verb-second language also `Laut SOURCE VERB …` without a comma ([`verb_second_end`]).
+fn prepositional(tokens: &[Token], c: usize, ce: usize, verb_second: bool) -> Option<Found> {
     let n = tokens.len();
     let first_word = (0..c).find(|&k| tokens.get(k).is_some_and(|t| t.is_word()));
     let at_start = first_word.is_none_or(|w| {
@@ -235,7 +239,10 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
     if !names_next {
         return None;
     }
-    let se = phrase_after(tokens, ce, true);
+    let mut se = phrase_after(tokens, ce, true);
+    if verb_second {
+        se = verb_second_end(tokens, ce, se);
+    }
     let source = trim_source(tokens, ce, se);
     let content = if at_start {
         trim_punct(tokens, se, n)
@@ -249,6 +256,53 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize) -> Option<Found> {
             content,
         },
     )
+}
+
+/// `SOURCE zufolge, CONTENT` ("Den Aussagen der Whistleblower zufolge hielt der Täter …"): the
+/// source is the noun phrase from the sentence's start (or the last boundary) to the cue, and only
+/// a noun phrase: where a verb comes before it ("Das Amt kontrollierte den Angaben zufolge …") the
+/// phrase's start is not known, and nothing is found.
+fn postpositional(tokens: &[Token], c: usize, ce: usize, boundary: Option<usize>) -> Option<Found> {
+    let start = boundary.map_or(0, |b| b + 1);
+    if c <= start || c - start > MAX_SOURCE_TOKENS || verb_second_end(tokens, start, c) < c {
+        return None;
+    }
+    let source = trim_source(tokens, start, c);
+    let content = trim_punct(tokens, ce, tokens.len());
+    (source.1 > source.0 && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(
+        Found {
+            source,
+            cue: (c, ce),
+            content,
+        },
+    )
+}
+
+/// Words of a German noun phrase that may follow its noun in lower case: determiners (a genitive
+/// "der Zeitung"), prepositions and conjunctions joining a second noun ("Polizei und Feuerwehr").
+const NOUN_PHRASE_LINKS_DE: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "von", "vom", "zur", "zum", "aus", "für", "mit", "und", "oder", "sowie",
+];
+
+table_lookup!(
+    /// Whether the word is in [`NOUN_PHRASE_LINKS_DE`].
+    fn noun_phrase_link_de => NOUN_PHRASE_LINKS_DE
+);
+
+/// Where a source phrase `[from, end)` after a German "laut" / "nach Angaben" ends: German puts the
+/// finite verb second, right after the fronted phrase, and writes nouns capitalised, so the phrase
+/// ends at the first lower-case word right after a noun that does not carry the noun phrase on
+/// ("Laut einem Bericht der Zeitung plant die Regierung …": "einem Bericht der Zeitung").
+fn verb_second_end(tokens: &[Token], from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&k| {
+            let after_noun = tokens.get(k - 1).is_some_and(|p| p.is_word() && p.capital);
+            tokens.get(k).is_some_and(|t| {
+                after_noun && t.is_word() && !t.capital && !noun_phrase_link_de(t.lower())
+            })
+        })
+        .unwrap_or(end)
 }
 
 /// Whether a token opens reported content: a complementizer, a quote mark or a colon.
