@@ -249,10 +249,21 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize, verb_second: bool) -> Op
     } else {
         trim_punct(tokens, 0, c)
     };
+    found(tokens, source, (c, ce), content)
+}
+
+/// The attribution of these spans, when its source is not empty and its content holds at least
+/// [`MIN_CONTENT_WORDS`].
+fn found(
+    tokens: &[Token],
+    source: (usize, usize),
+    cue: (usize, usize),
+    content: (usize, usize),
+) -> Option<Found> {
     (source.1 > source.0 && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(
         Found {
             source,
-            cue: (c, ce),
+            cue,
             content,
         },
     )
@@ -269,13 +280,7 @@ fn postpositional(tokens: &[Token], c: usize, ce: usize, boundary: Option<usize>
     }
     let source = trim_source(tokens, start, c);
     let content = trim_punct(tokens, ce, tokens.len());
-    (source.1 > source.0 && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(
-        Found {
-            source,
-            cue: (c, ce),
-            content,
-        },
-    )
+    found(tokens, source, (c, ce), content)
 }
 
 /// Words of a German noun phrase that may follow its noun in lower case: determiners (a genitive
@@ -407,13 +412,7 @@ fn content_first(
 fn participle(tokens: &[Token], c: usize, ce: usize, content_start: usize) -> Option<Found> {
     let source = leading_subject(tokens, c);
     let content = trim_punct(tokens, content_start, tokens.len());
-    (source.1 > source.0 && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(
-        Found {
-            source,
-            cue: (c, ce),
-            content,
-        },
-    )
+    found(tokens, source, (c, ce), content)
 }
 
 /// Source first: "SOURCE [aux] said [to X] [that] CONTENT", the source after the last
