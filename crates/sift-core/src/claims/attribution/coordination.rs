@@ -35,8 +35,13 @@ pub(super) fn split_coordinated(
             && tokens
                 .get(j + 1)
                 .is_some_and(|n| n.lower().ends_with("ing") && !n.capital);
-        // "…, but Jones rejected it": a clause with its own short subject and cue.
-        let clause = t.is(',') || t.is(';') || clause_joiner(t.lower());
+        // "…, but Jones rejected it": a clause with its own short subject and cue. Not the last
+        // item of a list ("Washington, Paris and Berlin agreed"): a capitalised word between a
+        // comma and the "and" makes it one.
+        let ends_list = j >= 2
+            && tokens.get(j - 1).is_some_and(|p| p.is_word() && p.capital)
+            && tokens.get(j - 2).is_some_and(|p| p.is(','));
+        let clause = t.is(',') || t.is(';') || (clause_joiner(t.lower()) && !ends_list);
         let found = if and || participle {
             verb_cue_at(tokens, j + 1, by_first).map(|len| ((j + 1, j + 1), j + 1, len))
         } else {
@@ -67,10 +72,20 @@ pub(super) fn split_coordinated(
         };
         let cue_end = c + len;
         let content = content_after(tokens, cue_end, ce);
-        if words_in(tokens, content.0, content.1) < MIN_CONTENT_WORDS {
+        // A clause with its own subject leaves the first a content, and not a lone name:
+        // "According to Reuters, Washington, Paris and Berlin agreed …" is a list going on, not
+        // "Washington" reported ("no group claimed responsibility, the bloodshed raised fears …"
+        // does split).
+        let kept = trim_punct(tokens, cs, j);
+        let kept_words = words_in(tokens, kept.0, kept.1);
+        let lone_name = kept_words == 1 && tokens.get(kept.0).is_some_and(|k| k.capital);
+        let own_subject = source.1 > source.0;
+        if words_in(tokens, content.0, content.1) < MIN_CONTENT_WORDS
+            || (own_subject && (kept_words == 0 || lone_name))
+        {
             continue;
         }
-        last.content = trim_punct(tokens, cs, j);
+        last.content = kept;
         let source = if source.1 > source.0 {
             trim_source(tokens, source.0, source.1)
         } else {

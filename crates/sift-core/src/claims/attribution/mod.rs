@@ -538,6 +538,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_names_is_not_split_into_a_second_clause() {
+        // "…, Paris and Berlin agreed" goes on the list "Washington, …": one attribution.
+        assert_eq!(
+            attributions(
+                &["According to Reuters, Washington, Paris and Berlin agreed on new sanctions."],
+                Lang::En
+            ),
+            [triple(
+                "Reuters",
+                "According to",
+                "Washington, Paris and Berlin agreed on new sanctions"
+            )]
+        );
+    }
+
+    #[test]
     fn german_sources_end_before_the_second_place_verb() {
         // German puts the verb second: "laut X" without a comma ends before it.
         for (sentence, source, cue, content) in [
