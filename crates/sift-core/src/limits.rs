@@ -11,8 +11,9 @@
 //!   costs tags × depth. After each chunk the parser's depth (that of the newest node) is checked
 //!   against [`MAX_PARSE_DEPTH`] and the tags × depth estimate against [`MAX_PARSE_WORK`]
 //!   ([`SiftError::TooDeep`], [`SiftError::TooComplex`]); the tokenizer checks each attribute
-//!   against the earlier ones of its tag, so a tag's attributes cost their count squared, which a
-//!   lexical prescan ([`attribute_work`]) adds to the same budget before parsing;
+//!   against the earlier ones of its tag, so a tag's attributes cost their count squared, which is
+//!   added to the same budget before parsing: counted by the scan that leaves out unread bodies
+//!   ([`crate::unread::prepare`]), or by a lexical prescan ([`attribute_work`]);
 //! - content nested deeper than [`MAX_DEPTH`] elements is cut from the tree before analysis
 //!   (Chromium's parser stops nesting at the same depth), so every later walk up or down the tree is
 //!   bounded by it. Elements above the cut keep their element paths.
@@ -79,6 +80,16 @@ fn parse_document_with_work(html: &str, attribute_work: u64) -> Result<Html, Sif
 /// Parses `html` as a fragment in a `<body>` context (as [`Html::parse_fragment`] does), within the
 /// same limits as [`parse_document`]: fragments come from pages too, and may be as hostile.
 pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
+    parse_fragment_with_work(html, attribute_work(html.as_bytes()))
+}
+
+/// Parses a fragment [`prepare`](crate::unread::prepare)d for it, as [`parse_fragment`] does.
+pub fn parse_prepared_fragment(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
+    parse_fragment_with_work(&page.html, page.attribute_work)
+}
+
+/// [`parse_fragment`] with the [`attribute_work`] of `html` already counted.
+fn parse_fragment_with_work(html: &str, attribute_work: u64) -> Result<Html, SiftError> {
     let mut doc = Html::new_fragment();
     doc.tree = Tree::with_capacity(Node::Fragment, estimated_nodes(html));
     let parser = driver::parse_fragment(
@@ -88,7 +99,7 @@ pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
         Vec::new(),
         false,
     );
-    parse_bounded(parser, html, attribute_work(html.as_bytes()))
+    parse_bounded(parser, html, attribute_work)
 }
 
 /// Tree nodes per `<` of the input, measured on the corpus pages (median 1.19, p95 1.45: each tag

@@ -268,20 +268,6 @@ impl Scan<'_> {
         }
     }
 
-    /// Moves past the next `needle`, or to the end.
-    fn skip_past(&mut self, needle: &[u8]) -> bool {
-        match memchr::memmem::find(self.rest(), needle) {
-            Some(offset) => {
-                self.at += offset + needle.len();
-                true
-            }
-            None => {
-                self.at = self.html.len();
-                false
-            }
-        }
-    }
-
     /// Reads what follows a `<` (at `self.at`), moving past it. `foreign` allows CDATA sections.
     fn markup(&mut self, foreign: bool) -> Markup {
         let rest = self.rest();
@@ -312,11 +298,17 @@ impl Scan<'_> {
         }
     }
 
+    /// Moves past the next `needle` (the end of a comment-like construct), or to the end.
     fn skip_to(&mut self, needle: &[u8]) -> Markup {
-        if self.skip_past(needle) {
-            Markup::Other
-        } else {
-            Markup::Eof
+        match memchr::memmem::find(self.rest(), needle) {
+            Some(offset) => {
+                self.at += offset + needle.len();
+                Markup::Other
+            }
+            None => {
+                self.at = self.html.len();
+                Markup::Eof
+            }
         }
     }
 
@@ -497,7 +489,7 @@ impl Scan<'_> {
             .is_some_and(|n| n.eq_ignore_ascii_case(name))
             && self
                 .byte(at + name.len())
-                .is_some_and(|b| is_space(b) || b == b'/' || b == b'>')
+                .is_some_and(|b| BYTE_CLASS[usize::from(b)] & (SPACE | SLASH | GT) != 0)
     }
 
     /// Offset of the `<` of the `</script` that ends a script body starting at `self.at`, following

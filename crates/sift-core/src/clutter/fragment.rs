@@ -14,7 +14,7 @@ use crate::SiftError;
 /// protect in a fragment, so only detection's own safety rules (no article-like prose) apply.
 pub fn analyze_fragment(html: &str) -> Result<Vec<ClutterTag>, SiftError> {
     crate::check_size_and_content(html)?;
-    let doc = crate::limits::parse_fragment(&crate::unread::prepare(html).html)?;
+    let doc = crate::limits::parse_prepared_fragment(&crate::unread::prepare(html))?;
     let Some(root) = doc.root_element().child_elements().next() else {
         return Ok(Vec::new());
     };
