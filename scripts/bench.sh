@@ -32,6 +32,17 @@ LOG="$OUT/bench.log"
 
 log() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+# Runs one part of the bench ($1 names it; the rest is its command), its output into the log, its
+# errors into OUT/NAME.err. A part that does not run to its end (a missed target is not that) is a
+# failed TARGET line, not a silent gap.
+part() {
+  local name="$1"
+  shift
+  "$@" 2>"$OUT/$name.err" | tee -a "$LOG"
+  [[ ${PIPESTATUS[0]} -eq 0 ]] ||
+    { echo "TARGET $name bench ran: FAIL (see $OUT/$name.err)"; tail -n 5 "$OUT/$name.err"; } | tee -a "$LOG"
+}
+
 log "machine"
 {
   echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -55,15 +66,13 @@ fi
 log "native: sift eval bench (release, $REPS repetitions)"
 cargo build -q --release -p sift-cli || exit 1
 SIFT="${CARGO_TARGET_DIR:-$ROOT/target}/release/sift"
-"$SIFT" eval bench --reps "$REPS" --json "$OUT/native.json" 2>/dev/null | tee -a "$LOG"
+part native "$SIFT" eval bench --reps "$REPS" --json "$OUT/native.json"
 
 log "browser: headless Chromium, $PAGES corpus pages, vs Readability.js"
-node tests/bench/browser-bench.mjs --pages "$PAGES" --json "$OUT/browser.json" 2>"$OUT/browser.err" | tee -a "$LOG"
-[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "TARGET browser bench ran: FAIL (see $OUT/browser.err)"; tail -n 5 "$OUT/browser.err"; } | tee -a "$LOG"
+part browser node tests/bench/browser-bench.mjs --pages "$PAGES" --json "$OUT/browser.json"
 
 log "size and memory of the wasm core"
-node tests/bench/wasm-bench.mjs --pages "$PAGES" --json "$OUT/wasm.json" 2>"$OUT/wasm.err" | tee -a "$LOG"
-[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "TARGET wasm bench ran: FAIL (see $OUT/wasm.err)"; tail -n 5 "$OUT/wasm.err"; } | tee -a "$LOG"
+part wasm node tests/bench/wasm-bench.mjs --pages "$PAGES" --json "$OUT/wasm.json"
 
 log "targets"
 grep '^TARGET' "$LOG" | sed 's/^TARGET /  /'
