@@ -844,8 +844,13 @@
     await yieldToPage();
     // The settings come with the background's answer (its copy, kept current), else from storage; they
     // arrive while the page is serialised, and nothing is sent before they say the site is on.
+    const helloSent = now();
     const enabled = sendMessage({ type: "sift:hello" })
-      .then((reply) => (reply && reply.ok && reply.settings ? Settings.sanitize(reply.settings) : Settings.load()))
+      .then((reply) => {
+        // The round trip of a small message (the background answers from memory): the messaging floor.
+        measure("sift:hello", helloSent, now());
+        return reply && reply.ok && reply.settings ? Settings.sanitize(reply.settings) : Settings.load();
+      })
       .then((settings) => {
         state.settings = settings;
         return !Settings.isSiteDisabled(settings, location.hostname);

@@ -7,6 +7,7 @@
 // against its baseline after the first page.
 //
 //   node tests/bench/browser-bench.mjs [--pages 120] [--dist dist/chrome] [--json FILE] [--quick]
+//                                      [--only NAME,NAME [--repeat N]]
 //
 // --quick skips the second, memory-only pass (for quick comparisons of the timings).
 import { createServer } from "node:http";
@@ -36,7 +37,11 @@ function fail(message) {
 if (!existsSync(path.join(DIST, "manifest.json"))) fail(`${DIST}/manifest.json missing: run ./build.sh first`);
 if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} missing (set SIFT_CHROMIUM)`);
 if (!existsSync(READABILITY)) fail(`${READABILITY} missing: npm ci`);
-const pages = spread(allPages(), N_PAGES);
+/** `--only a,b`: just the pages whose names contain one of these, each `--repeat` times (experiments). */
+const ONLY = args.only ? args.only.split(",") : null;
+const pages = ONLY
+  ? allPages().filter((p) => ONLY.some((o) => p.name.includes(o))).flatMap((p) => Array(Number(args.repeat || 1)).fill(p))
+  : spread(allPages(), N_PAGES);
 if (!pages.length) fail("shared corpora not found (set SIFT_SHARED)");
 const readabilitySource = readFileSync(READABILITY, "utf8");
 
@@ -152,6 +157,7 @@ async function measurePage(index) {
       background: get("sift:background"),
       coreCall: get("sift:core-call"),
       fromBackground: get("sift:from-background"),
+      hello: get("sift:hello"),
       sentChars: (performance.getEntriesByName("sift:serialize")[0] || {}).detail?.chars ?? null,
       apply: get("sift:apply"),
       block: get("sift:longest-block"),
@@ -269,6 +275,7 @@ console.log("per page, ms              median     p95     max");
 const ROWS = [["total", "sift total"], ["serialize", "  serialise"], ["message", "  message"],
   ["toBackground", "    to background"], ["background", "    in background"], ["coreCall", "      core call"],
   ["wasm", "        wasm analysis"], ["fromBackground", "    reply to page"], ["apply", "  apply"],
+  ["hello", "  (hello round trip)"],
   ["sendSync", "  (sending, synchronous)"], ["block", "longest block"], ["readability", "Readability.js"]];
 for (const [k, label] of ROWS) {
   if (k !== "readability" && !col(k).some(Number.isFinite)) continue;
