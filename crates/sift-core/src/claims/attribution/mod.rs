@@ -7,6 +7,8 @@
 //!   Пєсков);
 //! - prepositional: `According to SOURCE, CONTENT` / `CONTENT, according to SOURCE`.
 //!
+//! A quote followed by a dash and a name is signed by punctuation alone (`signed`).
+//!
 //! A pronoun source ("he", "вона", "er") or a bare role ("the spokesperson") resolves to the last
 //! named speaker (for a role, the last one with that role).
 //!
@@ -24,6 +26,7 @@ mod cues;
 mod lexicon_en;
 mod punctuation;
 mod shapes;
+mod signed;
 mod spans;
 mod speakers;
 mod subjects;
@@ -151,6 +154,8 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
     let mut quotes = QuoteTracker::new();
     // The last attribution whose quoted content may go on in the next sentence.
     let mut extendable: Option<usize> = None;
+    // Where the current paragraph's text begins.
+    let mut paragraph_start = 0;
     for sentence in sentences {
         let tokens = sentence.tokens;
         let (new_paragraph, carried_quote) = quotes.next(sentence);
@@ -160,7 +165,23 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let starts_inside = carried_quote.is_some();
         let quoted = &quotes.quoted;
         let opens_with_quote = tokens.first().is_some_and(is_quote);
-        let found = sentence_attributions(tokens, quoted, by_first, model, verb_second);
+        if new_paragraph {
+            paragraph_start = tokens.first().map_or(0, |t| t.start);
+        }
+        // A quote signed with a dash is that speaker's, cue words inside included (nested
+        // speech); else the cue words decide.
+        // Where a content reaches back before its sentence: a signed quote opened earlier.
+        let mut reaches_back = None;
+        let signed = signed::quote_signature(tokens, quoted).map(|s| {
+            reaches_back = s
+                .opened_before
+                .then(|| carried_quote.unwrap_or(paragraph_start));
+            s.found
+        });
+        let found = match signed {
+            Some(f) => vec![(f, false)],
+            None => sentence_attributions(tokens, quoted, by_first, model, verb_second),
+        };
         let Some(_) = found.first() else {
             // A quote going on from an attributed sentence belongs to the same content.
             if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
@@ -195,6 +216,9 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 if f.content.0 <= first_unquoted && content_span[1] > content_span[0] {
                     content_span[0] = content_span[0].min(from);
                 }
+            }
+            if let Some(from) = reaches_back {
+                content_span[0] = content_span[0].min(from);
             }
             let written = slice(chars, source_span[0], source_span[1]);
             let source = match (&previous_source, implicit) {
@@ -317,11 +341,22 @@ mod tests {
 
     /// (source, cue, content) of each attribution, one sentence per item.
     fn attributions(sentences: &[&str], lang: Lang) -> Vec<(String, String, String)> {
+        attributions_in(&[sentences], lang)
+    }
+
+    /// [`attributions`] over several paragraphs of sentences.
+    fn attributions_in(paragraphs: &[&[&str]], lang: Lang) -> Vec<(String, String, String)> {
+        let sentences: Vec<&str> = paragraphs.iter().flat_map(|p| p.iter().copied()).collect();
+        let paragraph_of: Vec<usize> = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| std::iter::repeat_n(k, p.len()))
+            .collect();
         let text = sentences.join("\n");
         let chars: Vec<char> = text.chars().collect();
         let mut ranges = Vec::new();
         let mut offset = 0;
-        for s in sentences {
+        for s in &sentences {
             let n = s.chars().count();
             ranges.push((offset, offset + n));
             offset += n + 1;
@@ -336,11 +371,12 @@ mod tests {
         let st: Vec<SentenceTokens<'_>> = lists
             .iter()
             .zip(&date_lists)
-            .map(|(&t, d)| SentenceTokens {
+            .zip(&paragraph_of)
+            .map(|((&t, d), &paragraph)| SentenceTokens {
                 tokens: t,
                 dates: d,
                 path: None,
-                paragraph: 0,
+                paragraph,
             })
             .collect();
         find(&chars, &st, lang)
@@ -351,6 +387,41 @@ mod tests {
 
     fn triple(s: &str, c: &str, q: &str) -> (String, String, String) {
         (s.to_string(), c.to_string(), q.to_string())
+    }
+
+    #[test]
+    fn quotes_signed_with_a_dash() {
+        let got = attributions_in(
+            &[
+                &[
+                    "“Trump embodies the legacy of racism.",
+                    "He represents our greatest shame.” ― Sonya Herridge",
+                ],
+                // The opening mark miswritten as a closing one: the content is the paragraph.
+                &["”He makes blanket statements about people.”― Pamela Padilla"],
+                &["“We are tax-paying entrepreneurs,” — Carla Sanchez, a business owner."],
+                // No quote before the dash, or no name after it: nothing.
+                &["The vote was close — Senate Democrats held firm."],
+                &["“It was a long night” — and a longer morning."],
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            vec![
+                triple(
+                    "Sonya Herridge",
+                    "―",
+                    "“Trump embodies the legacy of racism.\nHe represents our greatest shame.”"
+                ),
+                triple(
+                    "Pamela Padilla",
+                    "―",
+                    "”He makes blanket statements about people.”"
+                ),
+                triple("Carla Sanchez", "—", "“We are tax-paying entrepreneurs,”"),
+            ]
+        );
     }
 
     #[test]
