@@ -285,6 +285,37 @@ struct DotWords {
     next: String,
 }
 
+/// Most words in a name that signs a quote ("…shame.” — Sonya Herridge").
+const MAX_SIGNATURE_WORDS: usize = 4;
+/// Longest signature read, in chars.
+const MAX_SIGNATURE_CHARS: usize = 80;
+
+/// Whether a quote closing before `close_end` is signed by what runs from `at` to the paragraph's
+/// `end`: a dash, then at most [`MAX_SIGNATURE_WORDS`] capitalised words and an optional full stop.
+/// The signature stays with the quote's last sentence (the attribution finder reads it there).
+fn signs_quote(chars: &[char], close_end: usize, at: usize, end: usize) -> bool {
+    let closes_quote = close_end
+        .checked_sub(1)
+        .and_then(|k| chars.get(k))
+        .is_some_and(|&q| matches!(q, '"' | '”' | '»' | '“'));
+    if !closes_quote || !matches!(chars.get(at), Some('—' | '–' | '―')) {
+        return false;
+    }
+    let rest = chars.get(at + 1..end).unwrap_or(&[]);
+    if rest.len() > MAX_SIGNATURE_CHARS {
+        return false;
+    }
+    let text: String = rest.iter().collect();
+    let text = text.trim_end().trim_end_matches('.');
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=MAX_SIGNATURE_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+}
+
 /// Whether the dot at `dot` (followed by whitespace, then `next` at `next_at`) ends a sentence.
 fn dot_ends_sentence(
     chars: &[char],
@@ -375,6 +406,7 @@ pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sente
             }
             let next = chars.get(k).copied().unwrap_or(' ');
             let ends = may_start_sentence(next)
+                && !signs_quote(chars, j, k, end)
                 && (c != '.'
                     || j > i + 1
                     || dot_ends_sentence(chars, i, sentence_start, k, end, &mut words));
@@ -424,6 +456,30 @@ mod tests {
             .iter()
             .map(|s| chars[s.span[0]..s.span[1]].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn a_dash_and_a_name_after_a_quote_stay_with_it() {
+        assert_eq!(
+            sentences(
+                "“It was racism. He represents our shame.” — Sonya Herridge",
+                Lang::En
+            ),
+            [
+                "“It was racism.",
+                "He represents our shame.” — Sonya Herridge"
+            ]
+        );
+        // More than a name, or no quote before the dash: a new sentence, as a dash may open one
+        // (Ukrainian and Russian dialogue).
+        assert_eq!(
+            sentences("“We left.” — Then the rain came down on us.", Lang::En),
+            ["“We left.”", "— Then the rain came down on us."]
+        );
+        assert_eq!(
+            sentences("Ми пішли. — Сказав Петро", Lang::Uk),
+            ["Ми пішли.", "— Сказав Петро"]
+        );
     }
 
     #[test]

@@ -169,8 +169,8 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             paragraph_start = tokens.first().map_or(0, |t| t.start);
         }
         // A quote signed with a dash is that speaker's, cue words inside included (nested
-        // speech); else the cue words decide.
-        // Where a content reaches back before its sentence: a signed quote opened earlier.
+        // speech); else the cue words decide. Its content may reach back before the sentence,
+        // to where the quote opened.
         let mut reaches_back = None;
         let signed = signed::quote_signature(tokens, quoted).map(|s| {
             reaches_back = s
