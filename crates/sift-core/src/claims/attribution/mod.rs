@@ -390,6 +390,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_off_after_a_role_is_the_source() {
+        let got = attributions(
+            &[
+                "According to the ministry's spokesman, John Smith, the situation is stable.",
+                "According to police, John Smith, 45, was arrested on Monday.",
+                "According to the minister, Paris, London and Berlin agreed on new sanctions.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(s, _, c)| (s.as_str(), c.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "the ministry's spokesman, John Smith",
+                    "the situation is stable"
+                ),
+                ("police", "John Smith, 45, was arrested on Monday"),
+                (
+                    "the minister",
+                    "Paris, London and Berlin agreed on new sanctions"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_signed_with_a_dash() {
         let got = attributions_in(
             &[

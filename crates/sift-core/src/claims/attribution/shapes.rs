@@ -243,14 +243,137 @@ fn prepositional(tokens: &[Token], c: usize, ce: usize, verb_second: bool) -> Op
     if verb_second {
         se = verb_second_end(tokens, ce, se);
     }
-    let source = trim_source(tokens, ce, se);
+    let mut source = trim_source(tokens, ce, se);
     let content = if at_start {
+        // "According to the spokesman, John Smith, the …": the name is the source's.
+        if let Some(name_end) = appositive_name(tokens, source.1, se) {
+            source.1 = name_end;
+            se = name_end;
+        }
         trim_punct(tokens, se, n)
     } else {
         trim_punct(tokens, 0, c)
     };
     found(tokens, source, (c, ce), content)
 }
+
+/// Most words in a name set off by commas after a role ("the spokesman, John Smith,").
+const MAX_APPOSITIVE_NAME_WORDS: usize = 3;
+
+/// Nouns of a person's role, lower-case, in the six languages: a name set off by commas right after
+/// one is that person's ("the ministry's spokesman, John Smith, …"), while after an organisation
+/// or a place it starts the content ("According to police, John Smith, 45, was arrested").
+const ROLE_NOUNS: &[&str] = &[
+    // English
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "commander",
+    "coach",
+    "director",
+    "economist",
+    "editor",
+    "expert",
+    "founder",
+    "governor",
+    "head",
+    "lawyer",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "official",
+    "president",
+    "professor",
+    "prosecutor",
+    "representative",
+    "researcher",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    // German
+    "anwalt",
+    "anwältin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "chefin",
+    "direktorin",
+    "experte",
+    "expertin",
+    "leiter",
+    "leiterin",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    // French
+    "directeur",
+    "directrice",
+    "ministre",
+    "porte-parole",
+    "présidente",
+    "président",
+    // Spanish
+    "directora",
+    "ministra",
+    "ministro",
+    "portavoz",
+    "presidenta",
+    "presidente",
+    // Ukrainian and Russian
+    "міністр",
+    "речник",
+    "речниця",
+    "директор",
+    "голова",
+    "президент",
+    "министр",
+    "представитель",
+    "пресс-секретарь",
+];
+
+/// The end of a name set off by commas after a source ending in a [`ROLE_NOUNS`] word at
+/// `source_end`, the first comma at `comma`: 1 to [`MAX_APPOSITIVE_NAME_WORDS`] capitalised words
+/// and a second comma, with more to come that is not a list going on ("…, Paris, London and
+/// Berlin agreed").
+fn appositive_name(tokens: &[Token], source_end: usize, comma: usize) -> Option<usize> {
+    let role = tokens.get(source_end.checked_sub(1)?)?;
+    if !role_noun(role.lower()) || !tokens.get(comma)?.is(',') {
+        return None;
+    }
+    let words = tokens
+        .get(comma + 1..)?
+        .iter()
+        .take_while(|t| t.is_word() && t.capital)
+        .count();
+    let close = comma + 1 + words;
+    if words == 0 || words > MAX_APPOSITIVE_NAME_WORDS || !tokens.get(close)?.is(',') {
+        return None;
+    }
+    let next = tokens.get(close + 1)?;
+    let list_goes_on = next.is_word()
+        && next.capital
+        && tokens
+            .get(close + 2)
+            .is_some_and(|t| t.is(',') || list_joiner(t.lower()));
+    (!list_goes_on).then_some(close)
+}
+
+/// Words that join the last item of a list, in the six languages.
+const LIST_JOINERS: &[&str] = &[
+    "and", "or", "und", "oder", "et", "ou", "y", "o", "і", "та", "и",
+];
 
 /// The attribution of these spans, when its source is not empty and its content holds at least
 /// [`MIN_CONTENT_WORDS`].
@@ -509,4 +632,12 @@ table_lookup!(
 table_lookup!(
     /// Whether the word is in [`SOURCE_STOPS`].
     fn source_stop => SOURCE_STOPS
+);
+table_lookup!(
+    /// Whether the word is in [`ROLE_NOUNS`].
+    fn role_noun => ROLE_NOUNS
+);
+table_lookup!(
+    /// Whether the word is in [`LIST_JOINERS`].
+    fn list_joiner => LIST_JOINERS
 );
