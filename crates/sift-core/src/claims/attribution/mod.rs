@@ -7,7 +7,8 @@
 //!   Пєсков);
 //! - prepositional: `According to SOURCE, CONTENT` / `CONTENT, according to SOURCE`.
 //!
-//! A quote followed by a dash and a name is signed by punctuation alone (`signed`).
+//! A quote followed by a dash and a name, and an interview's turn (`NAME: …` paragraphs where two
+//! or more speakers take turns) are marked by punctuation alone (`signed`).
 //!
 //! A pronoun source ("he", "вона", "er") or a bare role ("the spokesperson") resolves to the last
 //! named speaker (for a role, the last one with that role).
@@ -156,6 +157,9 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
     let mut extendable: Option<usize> = None;
     // Where the current paragraph's text begins.
     let mut paragraph_start = 0;
+    // An interview's speakers, and the turn whose paragraph is being read.
+    let interview = signed::interview_speakers(sentences);
+    let mut turn: Option<usize> = None;
     for sentence in sentences {
         let tokens = sentence.tokens;
         let (new_paragraph, carried_quote) = quotes.next(sentence);
@@ -167,7 +171,11 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let opens_with_quote = tokens.first().is_some_and(is_quote);
         if new_paragraph {
             paragraph_start = tokens.first().map_or(0, |t| t.start);
+            turn = None;
         }
+        let interview_turn = new_paragraph
+            .then(|| signed::interview_turn(tokens, &interview))
+            .flatten();
         // A quote signed with a dash is that speaker's, cue words inside included (nested
         // speech); else the cue words decide. Its content may reach back before the sentence,
         // to where the quote opened.
@@ -178,21 +186,24 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 .then(|| carried_quote.unwrap_or(paragraph_start));
             s.found
         });
-        let found = match signed {
+        let found = match signed.or(interview_turn) {
             Some(f) => vec![(f, false)],
             None => sentence_attributions(tokens, quoted, by_first, model, verb_second),
         };
+        if signed.is_none() && interview_turn.is_some() {
+            turn = Some(out.len());
+        }
         let Some(_) = found.first() else {
-            // A quote going on from an attributed sentence belongs to the same content.
-            if let Some(last) = extendable.and_then(|k| out.get_mut(k)) {
-                if starts_inside || opens_with_quote {
-                    let (_, b) = trim_punct(tokens, 0, tokens.len());
-                    if let Some(end) = b.checked_sub(1).and_then(|l| tokens.get(l)) {
-                        last.content_span[1] = end.end;
-                        last.content = slice(chars, last.content_span[0], last.content_span[1]);
-                    }
-                    continue;
+            // A quote going on from an attributed sentence belongs to the same content, and an
+            // interview's turn runs on to the end of its paragraph.
+            let going_on = turn.or(extendable.filter(|_| starts_inside || opens_with_quote));
+            if let Some(last) = going_on.and_then(|k| out.get_mut(k)) {
+                let (_, b) = trim_punct(tokens, 0, tokens.len());
+                if let Some(end) = b.checked_sub(1).and_then(|l| tokens.get(l)) {
+                    last.content_span[1] = end.end;
+                    last.content = slice(chars, last.content_span[0], last.content_span[1]);
                 }
+                continue;
             }
             extendable = None;
             continue;
@@ -415,6 +426,51 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn an_interviews_turns_are_its_speakers() {
+        let interview: &[&[&str]] = &[
+            &["FISCHER: Will robots take our jobs?", "Many fear it."],
+            &[
+                "PRECHT: Not all of them.",
+                "Drivers will go first.",
+                "He said so himself.",
+            ],
+            &["FISCHER: And then what?"],
+            &["PRECHT: Then we need another economy."],
+        ];
+        let got = attributions_in(interview, Lang::En);
+        assert_eq!(
+            got,
+            vec![
+                triple("FISCHER", ":", "Will robots take our jobs?\nMany fear it"),
+                // A cue inside a turn gives an attribution of its own.
+                triple("PRECHT", ":", "Not all of them.\nDrivers will go first"),
+                triple("PRECHT", "said", "so himself"),
+                triple("FISCHER", ":", "And then what"),
+                triple("PRECHT", ":", "Then we need another economy"),
+            ]
+        );
+        // One speaker, labels that are not names, or labels over lists: no interview.
+        let not_interviews: &[&[&[&str]]] = &[
+            &[&["Proof: Take any matrix."], &["Proof: By definition."]],
+            &[
+                &["Host: 3pp.io"],
+                &["Authorization: Bearer abc"],
+                &["Host: 3pp.io"],
+                &["Authorization: Bearer abc"],
+            ],
+            &[
+                &["Update: Markets reopened."],
+                &["Note: Prices fell."],
+                &["Update: Shares rose."],
+                &["Note: Bonds fell."],
+            ],
+        ];
+        for paragraphs in not_interviews {
+            assert_eq!(attributions_in(paragraphs, Lang::En), vec![]);
+        }
     }
 
     #[test]

@@ -1,10 +1,13 @@
-//! Quotes signed with a dash after them, `“CONTENT” ― SOURCE` (testimonials, reader voices, pull
-//! quotes, epigraphs): an attribution marked by punctuation alone, which PolNeAR annotates with the
-//! dash as its cue.
+//! Attributions marked by punctuation alone, which PolNeAR annotates with the punctuation as cue:
+//! - quotes signed with a dash after them, `“CONTENT” ― SOURCE` (testimonials, reader voices,
+//!   pull quotes, epigraphs);
+//! - an interview's turns, paragraphs opening with the speaker's name and a colon, `NAME: CONTENT`
+//!   ("PRECHT: Nein, das ist …"), read only where two or more speakers take turns.
 
 use super::punctuation::is_quote;
-use super::spans::words_in;
-use super::{Found, MIN_CONTENT_WORDS};
+use super::spans::{trim_punct, words_in};
+use super::{Found, SentenceTokens, MIN_CONTENT_WORDS};
+use crate::claims::table_lookup;
 use crate::claims::tokens::{Token, TokenKind};
 
 /// Dashes that sign a quote (the quotation dash `―` first).
@@ -66,4 +69,146 @@ pub(super) fn quote_signature(tokens: &[Token], quoted: &[bool]) -> Option<Signe
         },
         opened_before: opening.is_none(),
     })
+}
+
+/// Most words in a speaker's label opening an interview turn ("Karin Fischer:", "PENCE:").
+const MAX_TURN_SPEAKER_WORDS: usize = 3;
+/// Fewest turns each speaker takes, and fewest such speakers, for labelled paragraphs to be read
+/// as an interview: a colon after a paragraph's first words also ends labels, field names and
+/// list terms ("Update:", "Host:", "Need:"), which seldom repeat as two or more alternating names
+/// heading paragraphs of prose.
+const MIN_TURNS: usize = 2;
+const MIN_SPEAKERS: usize = 2;
+
+/// First words of labels that end in a colon and name no speaker, lower-case, in the six
+/// languages: section and media labels, notes, interview cues.
+const LABELS: &[&str] = &[
+    "a",
+    "also",
+    "answer",
+    "background",
+    "correction",
+    "editor's",
+    "foto",
+    "frage",
+    "note",
+    "photo",
+    "q",
+    "question",
+    "related",
+    "source",
+    "update",
+    "updated",
+    "video",
+    "antwort",
+    "quelle",
+    "hinweis",
+    "réponse",
+    "respuesta",
+    "pregunta",
+    "фото",
+    "відео",
+    "видео",
+    "джерело",
+    "источник",
+    "питання",
+    "вопрос",
+    "відповідь",
+    "ответ",
+];
+
+table_lookup!(
+    /// Whether `word` opens a [`LABELS`] label.
+    fn label => LABELS
+);
+
+/// `NAME: …` opening a sentence (after the quote mark of a quoted transcript): the name's token
+/// range and the colon's index. The name is 1 to [`MAX_TURN_SPEAKER_WORDS`] capitalised words,
+/// not a [`LABELS`] label; what follows opens with a capital, a number or a quote.
+pub(super) fn turn_label(tokens: &[Token]) -> Option<(usize, usize)> {
+    let from = usize::from(tokens.first().is_some_and(is_quote));
+    let colon = from
+        + tokens
+            .get(from..)?
+            .iter()
+            .take(MAX_TURN_SPEAKER_WORDS + 1)
+            .position(|t| t.is(':'))?;
+    let name = tokens.get(from..colon)?;
+    let first = name.first()?;
+    if !name.iter().all(|t| t.is_word() && t.capital)
+        || first.lower().chars().count() < 2
+        || label(first.lower())
+    {
+        return None;
+    }
+    let opens = tokens.get(colon + 1)?;
+    (opens.capital || opens.kind == TokenKind::Number || is_quote(opens)).then_some((from, colon))
+}
+
+/// A label's name as [`interview_speakers`] lists it: its words lower-case, space-joined.
+pub(super) fn name_key(tokens: &[Token], from: usize, colon: usize) -> String {
+    let words: Vec<&str> = tokens
+        .get(from..colon)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.lower())
+        .collect();
+    words.join(" ")
+}
+
+/// The turn a paragraph's first sentence opens, when its label names one of `speakers`
+/// ([`interview_speakers`]): the name as source, the colon as cue, the rest as content.
+pub(super) fn interview_turn(tokens: &[Token], speakers: &[String]) -> Option<Found> {
+    if speakers.is_empty() {
+        return None;
+    }
+    let (from, colon) = turn_label(tokens)?;
+    let name = name_key(tokens, from, colon);
+    if !speakers.contains(&name) {
+        return None;
+    }
+    let content = trim_punct(tokens, colon + 1, tokens.len());
+    (words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(Found {
+        source: (from, colon),
+        cue: (colon, colon + 1),
+        content,
+    })
+}
+
+/// Whether a sentence ends as prose does: `.`, `?`, `!` or `…`, perhaps inside a closing quote.
+fn ends_as_prose(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .rev()
+        .find(|t| !is_quote(t))
+        .is_some_and(|t| t.is('.') || t.is('?') || t.is('!') || t.is('…'))
+}
+
+/// The speakers of an interview in `sentences` (their labels' words, lower-case, space-joined):
+/// labels opening paragraphs of prose ([`turn_label`], the paragraph's last sentence ending as
+/// prose), kept when at least [`MIN_SPEAKERS`] labels take [`MIN_TURNS`] turns each; else none.
+pub(super) fn interview_speakers(sentences: &[SentenceTokens<'_>]) -> Vec<String> {
+    let mut turns: Vec<(String, usize)> = Vec::new();
+    let mut open: Option<String> = None;
+    for (k, sentence) in sentences.iter().enumerate() {
+        let first = k == 0 || sentences.get(k - 1).map(|s| s.paragraph) != Some(sentence.paragraph);
+        if first {
+            open = turn_label(sentence.tokens)
+                .map(|(from, colon)| name_key(sentence.tokens, from, colon));
+        }
+        let last = sentences.get(k + 1).map(|s| s.paragraph) != Some(sentence.paragraph);
+        if last {
+            if let Some(name) = open.take().filter(|_| ends_as_prose(sentence.tokens)) {
+                match turns.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, count)) => *count += 1,
+                    None => turns.push((name, 1)),
+                }
+            }
+        }
+    }
+    turns.retain(|(_, count)| *count >= MIN_TURNS);
+    if turns.len() < MIN_SPEAKERS {
+        return Vec::new();
+    }
+    turns.into_iter().map(|(name, _)| name).collect()
 }
