@@ -431,7 +431,7 @@ mod tests {
     #[test]
     fn an_interviews_turns_are_its_speakers() {
         let interview: &[&[&str]] = &[
-            &["FISCHER: Will robots take our jobs?", "Many fear it."],
+            &["Karin Fischer: Will robots take our jobs?", "Many fear it."],
             &[
                 "PRECHT: Not all of them.",
                 "Drivers will go first.",
@@ -444,7 +444,11 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                triple("FISCHER", ":", "Will robots take our jobs?\nMany fear it"),
+                triple(
+                    "Karin Fischer",
+                    ":",
+                    "Will robots take our jobs?\nMany fear it"
+                ),
                 // A cue inside a turn gives an attribution of its own.
                 triple("PRECHT", ":", "Not all of them.\nDrivers will go first"),
                 triple("PRECHT", "said", "so himself"),

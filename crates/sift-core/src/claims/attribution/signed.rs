@@ -145,15 +145,13 @@ pub(super) fn turn_label(tokens: &[Token]) -> Option<(usize, usize)> {
     (opens.capital || opens.kind == TokenKind::Number || is_quote(opens)).then_some((from, colon))
 }
 
-/// A label's name as [`interview_speakers`] lists it: its words lower-case, space-joined.
+/// A label's name as [`interview_speakers`] lists it: its last word, lower-case, so that a first
+/// turn under the full name ("Karin Fischer:") is the same speaker's as the later ones ("Fischer:").
 pub(super) fn name_key(tokens: &[Token], from: usize, colon: usize) -> String {
-    let words: Vec<&str> = tokens
+    tokens
         .get(from..colon)
-        .unwrap_or(&[])
-        .iter()
-        .map(|t| t.lower())
-        .collect();
-    words.join(" ")
+        .and_then(<[Token]>::last)
+        .map_or_else(String::new, |t| t.lower().to_string())
 }
 
 /// The turn a paragraph's first sentence opens, when its label names one of `speakers`
@@ -184,7 +182,7 @@ fn ends_as_prose(tokens: &[Token]) -> bool {
         .is_some_and(|t| t.is('.') || t.is('?') || t.is('!') || t.is('…'))
 }
 
-/// The speakers of an interview in `sentences` (their labels' words, lower-case, space-joined):
+/// The speakers of an interview in `sentences` (their labels' [`name_key`]s):
 /// labels opening paragraphs of prose ([`turn_label`], the paragraph's last sentence ending as
 /// prose), kept when at least [`MIN_SPEAKERS`] labels take [`MIN_TURNS`] turns each; else none.
 pub(super) fn interview_speakers(sentences: &[SentenceTokens<'_>]) -> Vec<String> {
