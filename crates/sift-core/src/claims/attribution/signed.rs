@@ -7,8 +7,8 @@
 use super::punctuation::is_quote;
 use super::spans::{trim_punct, words_in};
 use super::{Found, SentenceTokens, MIN_CONTENT_WORDS};
-use crate::claims::table_lookup;
 use crate::claims::tokens::{Token, TokenKind};
+use crate::claims::{table_lookup, FastMap, FastSet};
 
 /// Dashes that sign a quote (the quotation dash `―` first).
 const SIGNATURE_DASHES: &[&str] = &["―", "—", "–"];
@@ -75,8 +75,8 @@ pub(super) fn quote_signature(tokens: &[Token], quoted: &[bool]) -> Option<Signe
 const MAX_TURN_SPEAKER_WORDS: usize = 3;
 /// Fewest turns each speaker takes, and fewest such speakers, for labelled paragraphs to be read
 /// as an interview: a colon after a paragraph's first words also ends labels, field names and
-/// list terms ("Update:", "Host:", "Need:"), which seldom repeat as two or more alternating names
-/// heading paragraphs of prose.
+/// list terms ("Update:", "Host:", "Need:"), which seldom come as two or more names each heading
+/// two or more paragraphs of prose.
 const MIN_TURNS: usize = 2;
 const MIN_SPEAKERS: usize = 2;
 
@@ -156,7 +156,7 @@ pub(super) fn name_key(tokens: &[Token], from: usize, colon: usize) -> String {
 
 /// The turn a paragraph's first sentence opens, when its label names one of `speakers`
 /// ([`interview_speakers`]): the name as source, the colon as cue, the rest as content.
-pub(super) fn interview_turn(tokens: &[Token], speakers: &[String]) -> Option<Found> {
+pub(super) fn interview_turn(tokens: &[Token], speakers: &FastSet<String>) -> Option<Found> {
     if speakers.is_empty() {
         return None;
     }
@@ -185,8 +185,8 @@ fn ends_as_prose(tokens: &[Token]) -> bool {
 /// The speakers of an interview in `sentences` (their labels' [`name_key`]s):
 /// labels opening paragraphs of prose ([`turn_label`], the paragraph's last sentence ending as
 /// prose), kept when at least [`MIN_SPEAKERS`] labels take [`MIN_TURNS`] turns each; else none.
-pub(super) fn interview_speakers(sentences: &[SentenceTokens<'_>]) -> Vec<String> {
-    let mut turns: Vec<(String, usize)> = Vec::new();
+pub(super) fn interview_speakers(sentences: &[SentenceTokens<'_>]) -> FastSet<String> {
+    let mut turns: FastMap<String, usize> = FastMap::default();
     let mut open: Option<String> = None;
     for (k, sentence) in sentences.iter().enumerate() {
         let first = k == 0 || sentences.get(k - 1).map(|s| s.paragraph) != Some(sentence.paragraph);
@@ -197,16 +197,17 @@ pub(super) fn interview_speakers(sentences: &[SentenceTokens<'_>]) -> Vec<String
         let last = sentences.get(k + 1).map(|s| s.paragraph) != Some(sentence.paragraph);
         if last {
             if let Some(name) = open.take().filter(|_| ends_as_prose(sentence.tokens)) {
-                match turns.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, count)) => *count += 1,
-                    None => turns.push((name, 1)),
-                }
+                *turns.entry(name).or_default() += 1;
             }
         }
     }
-    turns.retain(|(_, count)| *count >= MIN_TURNS);
-    if turns.len() < MIN_SPEAKERS {
-        return Vec::new();
+    let speakers: FastSet<String> = turns
+        .into_iter()
+        .filter(|(_, count)| *count >= MIN_TURNS)
+        .map(|(name, _)| name)
+        .collect();
+    if speakers.len() < MIN_SPEAKERS {
+        return FastSet::default();
     }
-    turns.into_iter().map(|(name, _)| name).collect()
+    speakers
 }
