@@ -38,7 +38,7 @@ use crate::analysis::Attribution;
 use crate::lang::Lang;
 use coordination::split_coordinated;
 use cue_model::{features, score, Features};
-use cues::{cue_at, cues_by_first_word, ByFirst, CueKind};
+use cues::{cue_at, cues_by_first_word, verb_cue_at, ByFirst, CueKind};
 use punctuation::{inside_quotes, is_quote};
 use shapes::shape_windowed;
 use spans::{trim_punct, widen_cue};
@@ -256,6 +256,17 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
     out
 }
 
+/// Tokens after a proposed cue within which a lexicon verb cue takes precedence over it ("Several
+/// cast members said …": "said" is the cue, not "cast").
+const PROPOSAL_YIELDS_WITHIN: usize = 2;
+
+/// Whether a lexicon verb cue follows token `i` within [`PROPOSAL_YIELDS_WITHIN`] words.
+fn lexicon_verb_follows(tokens: &[Token], i: usize, by_first: &ByFirst) -> bool {
+    (i + 1..=i + PROPOSAL_YIELDS_WITHIN)
+        .take_while(|&k| tokens.get(k).is_some_and(Token::is_word))
+        .any(|k| verb_cue_at(tokens, k, by_first).is_some())
+}
+
 /// Every attribution of a sentence, left to right, each with whether its source is implicit
 /// (another's); `quoted` masks the tokens inside quotes. A cue inside one already found (nested
 /// speech) is not another: PolNeAR gives each token one attribution. `model`: the cue classifier
@@ -292,6 +303,7 @@ fn sentence_attributions(
         } else if model
             && t.is_word()
             && model_candidate(t.lower())
+            && !lexicon_verb_follows(tokens, i, by_first)
             && score(&features(tokens, i, false)) >= PROPOSE_FROM
         {
             // A word the lexicon lacks, taken as a cue where the model is confident.
@@ -398,6 +410,29 @@ mod tests {
 
     fn triple(s: &str, c: &str, q: &str) -> (String, String, String) {
         (s.to_string(), c.to_string(), q.to_string())
+    }
+
+    #[test]
+    fn auxiliaries_and_adverbs_before_a_cue_are_the_cues() {
+        let got = attributions(
+            &[
+                "Donald Trump is defending his early-morning tweets about the pageant.",
+                "Mexicans often say that the border is far from God.",
+                // A word the model might propose yields to a lexicon cue right after it.
+                "Several cast members said Trump had asked a contestant to twirl.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(s, c, _)| (s.as_str(), c.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("Donald Trump", "is defending"),
+                ("Mexicans", "often say"),
+                ("Several cast members", "said"),
+            ]
+        );
     }
 
     #[test]
