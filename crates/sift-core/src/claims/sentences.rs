@@ -1,6 +1,7 @@
 //! Sentence segmentation that survives abbreviations, initials, ordinals and quotes in the six
 //! supported languages ("U.S.", "Nov. 18", "Dr.", "3. März", «…», „…").
 
+use super::attribution::signed::{MAX_SIGNATURE_WORDS, SIGNATURE_DASHES};
 use super::tokens::{letter, letter_or_numeral};
 use crate::analysis::Paragraph;
 use crate::lang::Lang;
@@ -285,20 +286,19 @@ struct DotWords {
     next: String,
 }
 
-/// Most words in a name that signs a quote ("…shame.” — Sonya Herridge").
-const MAX_SIGNATURE_WORDS: usize = 4;
 /// Longest signature read, in chars.
 const MAX_SIGNATURE_CHARS: usize = 80;
 
 /// Whether a quote closing before `close_end` is signed by what runs from `at` to the paragraph's
-/// `end`: a dash, then at most [`MAX_SIGNATURE_WORDS`] capitalised words and an optional full stop.
+/// `end`: a [`SIGNATURE_DASHES`] dash, then at most [`MAX_SIGNATURE_WORDS`] capitalised words and an
+/// optional full stop.
 /// The signature stays with the quote's last sentence (the attribution finder reads it there).
 fn signs_quote(chars: &[char], close_end: usize, at: usize, end: usize) -> bool {
     let closes_quote = close_end
         .checked_sub(1)
         .and_then(|k| chars.get(k))
         .is_some_and(|&q| matches!(q, '"' | '”' | '»' | '“'));
-    if !closes_quote || !matches!(chars.get(at), Some('—' | '–' | '―')) {
+    if !closes_quote || !chars.get(at).is_some_and(|c| SIGNATURE_DASHES.contains(c)) {
         return false;
     }
     let rest = chars.get(at + 1..end).unwrap_or(&[]);

@@ -27,7 +27,7 @@ mod cues;
 mod lexicon_en;
 mod punctuation;
 mod shapes;
-mod signed;
+pub(in crate::claims) mod signed;
 mod spans;
 mod speakers;
 mod subjects;

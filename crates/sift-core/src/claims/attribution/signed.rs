@@ -10,10 +10,11 @@ use super::{Found, SentenceTokens, MIN_CONTENT_WORDS};
 use crate::claims::tokens::{Token, TokenKind};
 use crate::claims::{table_lookup, FastMap, FastSet};
 
-/// Dashes that sign a quote (the quotation dash `―` first).
-const SIGNATURE_DASHES: &[&str] = &["―", "—", "–"];
+/// Dashes that sign a quote (the quotation dash `―` first). The sentence splitter keeps a dash
+/// and a name after a closing quote with the quote's sentence by the same two bounds.
+pub(in crate::claims) const SIGNATURE_DASHES: &[char] = &['―', '—', '–'];
 /// Most words in the name after a signing dash.
-const MAX_SIGNATURE_WORDS: usize = 4;
+pub(in crate::claims) const MAX_SIGNATURE_WORDS: usize = 4;
 
 /// A signed quote, its content reaching back before the sentence when its opening mark is not in it.
 pub(super) struct Signed {
@@ -24,7 +25,12 @@ pub(super) struct Signed {
 }
 
 fn is_dash(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && SIGNATURE_DASHES.contains(&t.lower())
+    // A punctuation token is one char.
+    t.kind == TokenKind::Punct
+        && t.lower()
+            .chars()
+            .next()
+            .is_some_and(|c| SIGNATURE_DASHES.contains(&c))
 }
 
 /// `“CONTENT” ― SOURCE`: a closing quote, a dash, then a name of capitalised words ending the
