@@ -117,6 +117,53 @@ fn follows_svg_and_mathml() {
 }
 
 #[test]
+fn leaves_out_the_body_of_an_svg_without_text() {
+    // An icon's shapes go; the element stays with its attributes, so later paths keep their indices.
+    assert_eq!(
+        stripped(
+            "<p>a<svg class=icon viewBox='0 0 9 9'>\n <g><path d='M0 0L9 9'/></g>\n</svg>b</p>"
+        ),
+        "<p>a<svg class=icon viewBox='0 0 9 9'></svg>b</p>"
+    );
+    assert_eq!(
+        stripped("<svg><svg><circle r=1 /></svg><!-- c --></svg><p>x</p>"),
+        "<svg></svg><p>x</p>"
+    );
+    // Text anywhere inside (a title, a label, CDATA, a stray `<`) keeps the whole body.
+    for page in [
+        "<svg><title>Share on Facebook</title><path d='M0 0'/></svg>",
+        "<svg><g><text>3</text></g></svg>",
+        "<svg><![CDATA[x]]></svg>",
+        "<svg><g>< b</g></svg>",
+    ] {
+        assert_eq!(stripped(page), page);
+    }
+    // An SVG the scan stops in (an HTML tag breaks out of it) keeps its body too.
+    let page = "<svg><path/><p>out</p></svg>";
+    assert_eq!(stripped(page), page);
+    // The left-out tags' attribute work is not counted: the parser never reads them.
+    let many = format!("<path {}/>", "a=1 ".repeat(crate::limits::LONG_TAG_BYTES));
+    assert_eq!(prepare(&format!("<svg>{many}</svg>")).attribute_work, 0);
+    assert!(prepare(&format!("<svg><title>t</title>{many}</svg>")).attribute_work > 0);
+}
+
+#[test]
+fn leaves_out_comments() {
+    assert_eq!(
+        stripped("<!-- a --><p>one<!-- two -->three</p><table><!--x--><tr><td>c</td></tr></table><!---->"),
+        "<p>onethree</p><table><tr><td>c</td></tr></table>"
+    );
+    // Not comments: in a title, an attribute value, a textarea; a doctype stays.
+    for page in [
+        "<!DOCTYPE html><title><!-- t --></title>",
+        "<div title='<!-- x -->'>a</div>",
+        "<textarea><!-- x --></textarea>",
+    ] {
+        assert_eq!(stripped(page), page);
+    }
+}
+
+#[test]
 fn stops_where_it_stops_modelling() {
     for page in [
         "<frameset><script>x</script></frameset>",
