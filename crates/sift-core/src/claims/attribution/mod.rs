@@ -436,6 +436,79 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_ending_in_a_question_is_attributed() {
+        let got = attributions(
+            &[
+                "“How many times do we have to see this in our country?” Clinton said.",
+                "“Why should anyone believe him?” asked the senator.",
+                "“We will win!” Warren said on Monday.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                triple(
+                    "Clinton",
+                    "said",
+                    "“How many times do we have to see this in our country"
+                ),
+                triple("the senator", "asked", "“Why should anyone believe him"),
+                triple("Warren", "said", "“We will win"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_parenthetical_is_part_of_the_source() {
+        let got = attributions(
+            &[
+                "Sen. Lindsey Graham (R-S.C.) said the deal was bad.",
+                "“Mitt Romney was a worthy foe,” Sen. Claire McCaskill (D-Mo.) said.",
+                "The deal was bad, said Sen. Lindsey Graham (R-S.C.).",
+                "Commenter Paul Stoffregen (who was the author of the story) noted that it is new.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(),
+            [
+                "Sen. Lindsey Graham (R-S.C.)",
+                "Sen. Claire McCaskill (D-Mo.)",
+                "Sen. Lindsey Graham (R-S.C.)",
+                "Commenter Paul Stoffregen (who was the author of the story)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_cue_is_content_not_a_source() {
+        let got = attributions(
+            &[
+                "Rep. Jim Clyburn, the assistant leader of the caucus, said the deal was bad.",
+                // Without a finite verb the phrase after the cue is the source.
+                "The deal was bad, said the assistant leader of the caucus.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                triple(
+                    "Rep. Jim Clyburn, the assistant leader of the caucus",
+                    "said",
+                    "the deal was bad"
+                ),
+                triple(
+                    "the assistant leader of the caucus",
+                    "said",
+                    "The deal was bad"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_set_off_after_a_role_is_the_source() {
         let got = attributions(
             &[

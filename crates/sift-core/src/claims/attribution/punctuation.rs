@@ -8,6 +8,43 @@ pub(super) fn is_boundary(t: &Token) -> bool {
     t.is(',') || t.is(';') || t.is(':') || t.is('—') || t.is('–') || t.is('(') || t.is(')')
 }
 
+/// Most tokens inside a parenthetical read as part of a name ("Sen. Lindsey Graham (R-S.C.)",
+/// "Jones (who was there)"); a longer one is an aside, and its brackets stay boundaries.
+const MAX_PARENTHETICAL_TOKENS: usize = 12;
+
+/// Where the parenthetical closed by the `)` at `close` opens, when it is short (at most
+/// [`MAX_PARENTHETICAL_TOKENS`] inside) and unnested.
+pub(super) fn parenthetical_open(tokens: &[Token], close: usize) -> Option<usize> {
+    if !tokens.get(close)?.is(')') {
+        return None;
+    }
+    (close.saturating_sub(MAX_PARENTHETICAL_TOKENS + 1)..close)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is('(') || t.is(')')))
+        .filter(|&k| tokens.get(k).is_some_and(|t| t.is('(')))
+}
+
+/// Where the parenthetical opened by the `(` at `open` closes (see [`parenthetical_open`]).
+pub(super) fn parenthetical_close(tokens: &[Token], open: usize) -> Option<usize> {
+    if !tokens.get(open)?.is('(') {
+        return None;
+    }
+    (open + 1..=open + MAX_PARENTHETICAL_TOKENS + 1)
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is('(') || t.is(')')))
+        .filter(|&k| tokens.get(k).is_some_and(|t| t.is(')')))
+}
+
+/// Whether the token at `k` closes a quote that ends in a question or exclamation ("…?” he asked"):
+/// a clause boundary as a comma would be.
+pub(super) fn closes_exclaimed_quote(tokens: &[Token], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower(), "\"" | "”" | "»" | "“"))
+        && k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is('?') || t.is('!') || t.is('…'))
+}
+
 /// Whether the token is a quote mark.
 pub(super) fn is_quote(t: &Token) -> bool {
     ["\"", "“", "”", "«", "»", "„", "‘", "’", "'"].contains(&t.lower())

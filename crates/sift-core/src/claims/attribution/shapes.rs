@@ -3,7 +3,9 @@
 
 use super::coordination::clause_joiner;
 use super::cues::CueKind;
-use super::punctuation::{is_boundary, is_quote};
+use super::punctuation::{
+    closes_exclaimed_quote, is_boundary, is_quote, parenthetical_close, parenthetical_open,
+};
 use super::spans::{leading_connective, trim_addressee, trim_punct, trim_source, words_in};
 use super::subjects::{introductory_word, leading_subject, subject_before_commas};
 use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
@@ -134,6 +136,15 @@ const SOURCE_STOPS: &[&str] = &[
     "під",
 ];
 
+/// Finite auxiliaries: a phrase after a cue holding one is a clause, not a source ("X, the
+/// leader, said | the deal was bad"), so the sentence is not content-first.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should",
+    "may", "might", "must", "does", "did", "isn't", "aren't", "wasn't", "weren't", "won't", "ist",
+    "sind", "war", "waren", "wird", "werden", "est", "sont", "était", "sera", "son", "era", "fue",
+    "será",
+];
+
 /// How far after a cue a "that" may come and still open the content ("told the media on Nov. 18 that").
 const MAX_THAT_GAP: usize = 8;
 /// Tokens either side of a cue examined in an over-long "sentence" (a stretch of text with no
@@ -147,6 +158,10 @@ const CUE_WINDOW_TOKENS: usize = 120;
 fn phrase_after(tokens: &[Token], from: usize, stop_at_prepositions: bool) -> usize {
     let mut e = from;
     while e < tokens.len() && e - from < MAX_SOURCE_TOKENS {
+        if let Some(close) = parenthetical_close(tokens, e).filter(|_| e > from) {
+            e = close + 1;
+            continue;
+        }
         match tokens.get(e) {
             Some(t) if is_boundary(t) => break,
             Some(t) if (t.is('.') || t.is('!') || t.is('?')) && e + 1 >= tokens.len() => break,
@@ -192,10 +207,7 @@ pub(super) fn shape_windowed(
 /// for a verb, [`content_first`], then [`participle`], then [`source_first`]. `verb_second`: the
 /// sentence's language puts its finite verb second (German).
 fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, verb_second: bool) -> Option<Found> {
-    // Last boundary before the cue (comma, dash, closing quote after a comma).
-    let boundary = (0..c)
-        .rev()
-        .find(|&k| tokens.get(k).is_some_and(is_boundary));
+    let boundary = boundary_before(tokens, c);
     match kind {
         CueKind::Prep => prepositional(tokens, c, ce, verb_second),
         CueKind::Post => postpositional(tokens, c, ce, boundary),
@@ -218,6 +230,24 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, verb_second: bool
             source_first(tokens, c, ce, boundary, content_start)
         }
     }
+}
+
+/// The last clause boundary before the cue at `c`: a comma, dash or colon, or a quote closing on a
+/// question or exclamation; a short parenthetical is read past, as part of a name ("Graham (R-S.C.)
+/// said").
+fn boundary_before(tokens: &[Token], c: usize) -> Option<usize> {
+    let mut k = c;
+    while k > 0 {
+        k -= 1;
+        if let Some(open) = parenthetical_open(tokens, k) {
+            k = open;
+            continue;
+        }
+        if tokens.get(k).is_some_and(is_boundary) || closes_exclaimed_quote(tokens, k) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// `According to SOURCE, CONTENT` (the cue opens the sentence) or `CONTENT, according to SOURCE`;
@@ -414,6 +444,10 @@ const NOUN_PHRASE_LINKS_DE: &[&str] = &[
 ];
 
 table_lookup!(
+    /// Whether the word is in [`FINITE_AUXILIARIES`].
+    fn finite_auxiliary => FINITE_AUXILIARIES
+);
+table_lookup!(
     /// Whether the word is in [`NOUN_PHRASE_LINKS_DE`].
     fn noun_phrase_link_de => NOUN_PHRASE_LINKS_DE
 );
@@ -482,13 +516,17 @@ fn content_first(
         && tokens
             .get(phrase_after(tokens, ce, true))
             .is_some_and(|t| is_boundary(t) || clause_joiner(t.lower()));
+    let mut se = phrase_after(tokens, ce, true);
+    let names_source = tokens
+        .get(ce..se)
+        .is_some_and(|p| !p.iter().any(|t| finite_auxiliary(t.lower())));
     if inverted
         && before_words >= MIN_CONTENT_WORDS
         && between == 0
         && (rest_short || closed_source)
+        && names_source
         && words_in(tokens, ce, n) > 0
     {
-        let mut se = phrase_after(tokens, ce, true);
         // "said Senator Coons, Democrat of Delaware.": the appositive closing the
         // sentence belongs to the source, however long ("said Kenneth Baer, a former Obama
         // administration official who runs …"), as PolNeAR's sources take it.
@@ -554,25 +592,37 @@ fn source_first(
         None => 0,
     };
     let mut source = trim_source(tokens, seg_start, c);
-    let mut longest = MAX_SOURCE_TOKENS;
+    let mut with_appositives = false;
     if seg_start == 0 {
         if let Some(q) = boundary {
             if words_in(tokens, q + 1, c) == 0 {
                 source = subject_before_commas(tokens, q);
-                longest = MAX_APPOSITIVE_SOURCE_WORDS;
+                with_appositives = true;
             }
         }
     }
+    // A closing parenthetical ("X (who wrote the story above) noted") is read as an appositive:
+    // the source may be as long, and no subordinating word is looked for inside it.
+    let parenthetical = source
+        .1
+        .checked_sub(1)
+        .and_then(|last| parenthetical_open(tokens, last))
+        .filter(|&open| open >= source.0);
     // "… when she said": the subject is what follows the last subordinating word (not
     // for a subject with its appositives: "X, as well as Y, said").
-    let subordinate = (source.0..source.1)
+    let subordinate = (source.0..parenthetical.unwrap_or(source.1))
         .rev()
         .find(|&k| tokens.get(k).is_some_and(|t| subordinator(t.lower())));
-    if let (Some(k), MAX_SOURCE_TOKENS) = (subordinate, longest) {
+    if let (Some(k), false) = (subordinate, with_appositives) {
         if k + 1 < source.1 {
             source = trim_source(tokens, k + 1, source.1);
         }
     }
+    let longest = if with_appositives || parenthetical.is_some() {
+        MAX_APPOSITIVE_SOURCE_WORDS
+    } else {
+        MAX_SOURCE_TOKENS
+    };
     let source_words = words_in(tokens, source.0, source.1);
     // A bare relative pronoun ("eine Studie, die sagt …") stands for a phrase this shape does
     // not reach: no source rather than a wrong one.

@@ -1,7 +1,7 @@
 //! Token ranges of sources, cues and contents: trimming punctuation, connectives and
 //! auxiliaries, widening a cue over its auxiliaries, counting words.
 
-use super::punctuation::{is_boundary, is_quote};
+use super::punctuation::{is_boundary, is_quote, parenthetical_open};
 use super::Found;
 use crate::claims::table_lookup;
 use crate::claims::tokens::{Token, TokenKind};
@@ -176,7 +176,8 @@ pub(super) fn trim_punct(tokens: &[Token], mut a: usize, mut b: usize) -> (usize
     (a, b)
 }
 
-/// Trims a source range: leading connectives, trailing auxiliaries and adverbs, punctuation.
+/// Trims a source range: leading connectives, trailing auxiliaries and adverbs, punctuation (but
+/// not the bracket closing a short parenthetical inside: "Graham (R-S.C.)").
 pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize) {
     let (mut a, mut b) = trim_punct(tokens, a, b);
     while a < b {
@@ -196,7 +197,13 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
             break;
         }
     }
-    (a, b)
+    // The closing bracket, right after or after a full stop ("(D-Mo.)" ends "Mo", ".", ")").
+    let closing = (b..b + 2)
+        .find(|&k| parenthetical_open(tokens, k).is_some_and(|open| open >= a && open < b));
+    match closing {
+        Some(close) if b > a => (a, close + 1),
+        _ => (a, b),
+    }
 }
 
 /// Number of words (and numbers) in a range.
