@@ -1,6 +1,7 @@
 //! Sentence segmentation that survives abbreviations, initials, ordinals and quotes in the six
 //! supported languages ("U.S.", "Nov. 18", "Dr.", "3. März", «…», „…").
 
+use super::attribution::opens_verb_cue;
 use super::attribution::signed::{MAX_SIGNATURE_WORDS, SIGNATURE_DASHES};
 use super::tokens::{letter, letter_or_numeral};
 use crate::analysis::Paragraph;
@@ -316,6 +317,55 @@ fn signs_quote(chars: &[char], close_end: usize, at: usize, end: usize) -> bool 
         })
 }
 
+/// Most words between a quote ending in a question or exclamation and the cue that attributes it
+/// ("“Why?” Sen. Claire McCaskill asked.").
+const MAX_WORDS_BEFORE_CUE: usize = 5;
+
+/// Whether a quote ending in a question or exclamation (its terminator `terminator`, the quote
+/// closing before `close_end`) is attributed by what follows from `at`: a verb cue within
+/// [`MAX_WORDS_BEFORE_CUE`] words, before any sentence end ("“How many times?” Clinton said.").
+/// The attribution stays with the quote's sentence, as after a comma.
+fn attributes_quote(
+    chars: &[char],
+    terminator: char,
+    close_end: usize,
+    at: usize,
+    end: usize,
+    lang: Lang,
+) -> bool {
+    let closes_quote = close_end
+        .checked_sub(1)
+        .and_then(|k| chars.get(k))
+        .is_some_and(|&q| matches!(q, '"' | '”' | '»' | '“'));
+    if !closes_quote || !matches!(terminator, '?' | '!' | '…') {
+        return false;
+    }
+    let rest = chars.get(at..end).unwrap_or(&[]);
+    let mut word = String::new();
+    for raw in rest
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS_BEFORE_CUE + 1)
+    {
+        word.clear();
+        word.extend(
+            raw.iter()
+                .filter(|&&c| letter(c) || c == '\'' || c == '’')
+                .flat_map(|c| c.to_lowercase()),
+        );
+        if opens_verb_cue(&word, lang) {
+            return true;
+        }
+        let ends_sentence = raw.last().is_some_and(|&c| is_terminator(c));
+        let abbreviation = TITLE_ABBREVIATIONS.contains(&word.as_str())
+            || (word.chars().count() == 1 && raw.first().is_some_and(|c| c.is_uppercase()));
+        if ends_sentence && !abbreviation {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the dot at `dot` (followed by whitespace, then `next` at `next_at`) ends a sentence.
 fn dot_ends_sentence(
     chars: &[char],
@@ -364,7 +414,7 @@ fn dot_ends_sentence(
 }
 
 /// Splits each paragraph of `chars` into sentences.
-pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sentence> {
+pub fn split(chars: &[char], paragraphs: &[Paragraph], lang: Lang) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut words = DotWords::default();
     for (index, para) in paragraphs.iter().enumerate() {
@@ -407,6 +457,7 @@ pub fn split(chars: &[char], paragraphs: &[Paragraph], _lang: Lang) -> Vec<Sente
             let next = chars.get(k).copied().unwrap_or(' ');
             let ends = may_start_sentence(next)
                 && !signs_quote(chars, j, k, end)
+                && !attributes_quote(chars, c, j, k, end, lang)
                 && (c != '.'
                     || j > i + 1
                     || dot_ends_sentence(chars, i, sentence_start, k, end, &mut words));
@@ -479,6 +530,39 @@ mod tests {
         assert_eq!(
             sentences("Ми пішли. — Сказав Петро", Lang::Uk),
             ["Ми пішли.", "— Сказав Петро"]
+        );
+    }
+
+    #[test]
+    fn a_cue_after_a_question_in_quotes_stays_with_it() {
+        assert_eq!(
+            sentences(
+                "“How many times must we see this?” Clinton said. “In Tulsa, a man died.”",
+                Lang::En
+            ),
+            [
+                "“How many times must we see this?” Clinton said.",
+                "“In Tulsa, a man died.”"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "“Why now?!” Sen. Claire McCaskill asked. Nobody knew.",
+                Lang::En
+            ),
+            ["“Why now?!” Sen. Claire McCaskill asked.", "Nobody knew."]
+        );
+        // No cue before the next sentence's end, or a full stop in the quote: a new sentence.
+        assert_eq!(
+            sentences(
+                "“Why now?” The crowd cheered. Then Smith said no.",
+                Lang::En
+            ),
+            ["“Why now?”", "The crowd cheered.", "Then Smith said no."]
+        );
+        assert_eq!(
+            sentences("“We won.” Clinton said it twice.", Lang::En),
+            ["“We won.”", "Clinton said it twice."]
         );
     }
 

@@ -256,6 +256,14 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
     out
 }
 
+/// Whether `word` (lower case) opens a verb cue of `lang`: how the sentence splitter tells an
+/// attribution after a quote ("“…?” Clinton said.") from a new sentence.
+pub(in crate::claims) fn opens_verb_cue(word: &str, lang: Lang) -> bool {
+    cues_by_first_word(lang)
+        .get(word)
+        .is_some_and(|cues| cues.iter().any(|(_, kind)| *kind == CueKind::Verb))
+}
+
 /// Tokens after a proposed cue within which a lexicon verb cue takes precedence over it ("Several
 /// cast members said …": "said" is the cue, not "cast").
 const PROPOSAL_YIELDS_WITHIN: usize = 2;

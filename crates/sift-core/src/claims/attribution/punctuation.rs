@@ -34,14 +34,15 @@ pub(super) fn parenthetical_close(tokens: &[Token], open: usize) -> Option<usize
         .filter(|&k| tokens.get(k).is_some_and(|t| t.is(')')))
 }
 
-/// Whether the token at `k` closes a quote that ends in a question or exclamation ("…?” he asked"):
-/// a clause boundary as a comma would be.
+/// Whether the token at `k` closes a quote that ends in a question or exclamation ("…?” he asked",
+/// "…?’” he asked"): a clause boundary as a comma would be.
 pub(super) fn closes_exclaimed_quote(tokens: &[Token], k: usize) -> bool {
     tokens
         .get(k)
         .is_some_and(|t| matches!(t.lower(), "\"" | "”" | "»" | "“"))
-        && k.checked_sub(1)
-            .and_then(|p| tokens.get(p))
+        && tokens
+            .get(..k)
+            .and_then(|before| before.iter().rev().find(|t| !is_quote(t)))
             .is_some_and(|t| t.is('?') || t.is('!') || t.is('…'))
 }
 
