@@ -428,6 +428,8 @@ mod tests {
                 "Mexicans often say that the border is far from God.",
                 // A word the model might propose yields to a lexicon cue right after it.
                 "Several cast members said Trump had asked a contestant to twirl.",
+                // A noun ending in "-ly" is no adverb.
+                "The video was released on Thursday, attorneys for the family said.",
             ],
             Lang::En,
         );
@@ -439,6 +441,7 @@ mod tests {
                 ("Donald Trump", "is defending"),
                 ("Mexicans", "often say"),
                 ("Several cast members", "said"),
+                ("attorneys for the family", "said"),
             ]
         );
     }

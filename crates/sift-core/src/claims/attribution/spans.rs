@@ -190,8 +190,7 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
     }
     while b > a {
         let Some(t) = tokens.get(b - 1) else { break };
-        let adverb = !t.capital && t.lower().ends_with("ly") && t.lower().chars().count() > 4;
-        if auxiliary(t.lower()) || adverb || is_quote(t) || is_boundary(t) {
+        if auxiliary(t.lower()) || is_adverb(t) || is_quote(t) || is_boundary(t) {
             b -= 1;
         } else {
             break;
@@ -216,6 +215,38 @@ pub(super) fn words_in(tokens: &[Token], a: usize, b: usize) -> usize {
         .count()
 }
 
+/// Shortest word taken for an adverb by its "-ly" ending ("only" and "ally" are not).
+const MIN_LY_ADVERB_CHARS: usize = 5;
+
+/// Nouns ending in "-ly" that a source holds and a cue never widens over ("the family said").
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "assembly",
+    "rally",
+    "supply",
+    "monopoly",
+    "anomaly",
+    "bully",
+    "reply",
+    "homily",
+    "jelly",
+    "belly",
+    "folly",
+    "gully",
+    "oligopoly",
+    "butterfly",
+    "dragonfly",
+];
+
+/// Whether a token is an adverb by its ending ("publicly", "repeatedly"), in lower case.
+fn is_adverb(t: &Token) -> bool {
+    let word = t.lower();
+    !t.capital
+        && word.ends_with("ly")
+        && word.chars().count() >= MIN_LY_ADVERB_CHARS
+        && !ly_noun(word)
+}
+
 /// Widens a cue over the auxiliaries and adverbs between its source and itself ("has also
 /// said"), as PolNeAR's cues take them.
 pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
@@ -223,12 +254,9 @@ pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
     if f.source.1 <= f.source.0 || s_end >= c {
         return;
     }
-    let all_aux = tokens.get(s_end..c).is_some_and(|between| {
-        between.iter().all(|t| {
-            auxiliary(t.lower())
-                || (!t.capital && t.lower().ends_with("ly") && t.lower().chars().count() > 4)
-        })
-    });
+    let all_aux = tokens
+        .get(s_end..c)
+        .is_some_and(|between| between.iter().all(|t| auxiliary(t.lower()) || is_adverb(t)));
     if all_aux {
         f.cue.0 = s_end;
     }
@@ -237,6 +265,10 @@ pub(super) fn widen_cue(tokens: &[Token], f: &mut Found) {
 table_lookup!(
     /// Whether the word is in [`AUXILIARIES`].
     fn auxiliary => AUXILIARIES
+);
+table_lookup!(
+    /// Whether the word is in [`LY_NOUNS`].
+    fn ly_noun => LY_NOUNS
 );
 table_lookup!(
     /// Whether the word is in [`LEADING_CONNECTIVES`].
