@@ -33,7 +33,7 @@ mod speakers;
 mod subjects;
 
 use super::dates::DateMention;
-use super::tokens::{slice, Token};
+use super::tokens::{slice, Token, TokenKind};
 use crate::analysis::Attribution;
 use crate::lang::Lang;
 use coordination::split_coordinated;
@@ -41,7 +41,7 @@ use cue_model::{features, score, Features};
 use cues::{cue_at, cues_by_first_word, verb_cue_at, ByFirst, CueKind};
 use punctuation::{inside_quotes, is_quote};
 use shapes::shape_windowed;
-use spans::{trim_punct, widen_cue};
+use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
 
 /// Longest source, in words, kept whole with its appositives ("X, a former aide to Y,").
@@ -275,6 +275,123 @@ fn lexicon_verb_follows(tokens: &[Token], i: usize, by_first: &ByFirst) -> bool 
         .any(|k| verb_cue_at(tokens, k, by_first).is_some())
 }
 
+/// The attribution whose cue starts at token `i`, with the cue's length in tokens: a cue of the
+/// lexicon (unless the model rejects a verb cue in non-attributive use, "called" = named), or with
+/// `model` a word the lexicon lacks where the classifier is confident; and a sentence shape
+/// around it.
+fn cue_hit(
+    tokens: &[Token],
+    i: usize,
+    by_first: &ByFirst,
+    model: bool,
+    verb_second: bool,
+) -> Option<(Found, usize)> {
+    let t = tokens.get(i)?;
+    if let Some(candidates) = by_first.get(t.lower()) {
+        let verb = candidates.first().is_some_and(|c| c.1 == CueKind::Verb);
+        if model && verb && score(&features(tokens, i, true)) < REJECT_BELOW {
+            return None;
+        }
+        return candidates.iter().find_map(|(words, kind)| {
+            let len = cue_at(tokens, i, words)?;
+            shape_windowed(tokens, i, i + len, *kind, verb_second).map(|f| (f, len))
+        });
+    }
+    let proposed = model
+        && t.is_word()
+        && model_candidate(t.lower())
+        && !lexicon_verb_follows(tokens, i, by_first)
+        && score(&features(tokens, i, false)) >= PROPOSE_FROM;
+    proposed
+        .then(|| shape_windowed(tokens, i, i + 1, CueKind::Verb, verb_second))
+        .flatten()
+        .map(|f| (f, 1))
+}
+
+/// Tokens from a sentence's end searched for the cue of a closing attribution (room for a source
+/// with its appositive: "…, said Mr. Barrett, the lawyer for the state's environmental agency.").
+const CLOSING_CUE_WITHIN: usize = 30;
+/// Most words after a closing attribution's source and cue, ending in a day ("…, officials said on
+/// Monday.").
+const MAX_WORDS_AFTER_CLOSING: usize = 3;
+
+/// An attribution closing the sentence whose content is everything before it ("X did Y, sources
+/// said.", "…, said Mr. Barrett, the lawyer for …"): the sentence is that source's claim, and a
+/// cue inside it is nested speech, which PolNeAR leaves unannotated ("Secret Service protocol
+/// called for …, sources said": the cue is "said", not "called").
+fn closing_attribution(
+    tokens: &[Token],
+    quoted: &[bool],
+    by_first: &ByFirst,
+    model: bool,
+    verb_second: bool,
+) -> Option<Found> {
+    let first_word = tokens
+        .iter()
+        .position(|t| t.is_word() || t.kind == TokenKind::Number)?;
+    let from = tokens.len().saturating_sub(CLOSING_CUE_WITHIN);
+    let (f, _) = (from..tokens.len())
+        .rev()
+        .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
+        .find_map(|i| cue_hit(tokens, i, by_first, model, verb_second))?;
+    // A lexicon verb, not a word the model proposed.
+    let lexicon_verb = verb_cue_at(tokens, f.cue.0, by_first).is_some();
+    let opens_sentence = words_in(tokens, 0, f.content.0) == 0 && f.content.0 <= first_word + 1;
+    // "CONTENT, SOURCE CUE" or "CONTENT, CUE SOURCE": a comma (or a quote closing on one) between.
+    let attribution_start = f.source.0.min(f.cue.0);
+    let set_off = f.content.1 <= attribution_start
+        && tokens
+            .get(f.content.1..attribution_start)
+            .is_some_and(|between| {
+                between.iter().any(|t| t.is(','))
+                    && words_in(tokens, f.content.1, attribution_start) == 0
+            });
+    // A verb right after its source, or before it ("sources said", "said Mr. Barrett"), not a
+    // verb group ("were told", "was named").
+    let bare_verb = f.source.1 == f.cue.0 || f.cue.1 <= f.source.0;
+    let before_both =
+        set_off && lexicon_verb && bare_verb && names_a_speaker(tokens, f.source, by_first);
+    // Nothing after it but a day ("…, officials said Monday.", "… on Monday.").
+    let attribution_end = f.source.1.max(f.cue.1);
+    let closes = tokens.get(attribution_end..).is_some_and(|after| {
+        let words: Vec<&Token> = after.iter().filter(|t| t.is_word()).collect();
+        let day = |t: &&Token| crate::claims::dates::is_day_word(t.lower());
+        let opens_time = |t: &&Token| day(t) || shapes::phrase_opener(t.lower());
+        words.len() <= MAX_WORDS_AFTER_CLOSING
+            && words.first().is_none_or(opens_time)
+            && words.last().is_none_or(day)
+    });
+    // A quote in it has its own speaker, who comes first ("“…,” Peskov said in response …, RIA
+    // Novosti reported": Peskov's claim).
+    let holds_quote = (f.content.0..f.content.1)
+        .any(|k| quoted.get(k).copied().unwrap_or(false) || tokens.get(k).is_some_and(is_quote));
+    (opens_sentence && before_both && closes && !holds_quote).then_some(f)
+}
+
+/// Most words of a closing attribution's source that opens in lower case ("people familiar with
+/// the talks"); one opening with a capital may run to its appositive's end.
+const MAX_LOWER_CASE_SPEAKER_WORDS: usize = 5;
+
+/// Whether `source` reads as a speaker, not a clause cut short: no finite auxiliary,
+/// subordinating word, relative pronoun or verb cue in it ("though there is no indication she |
+/// has shown", "the Palestinians pledged new measures to | oppose"), and short unless it opens
+/// with a capital.
+fn names_a_speaker(tokens: &[Token], source: (usize, usize), by_first: &ByFirst) -> bool {
+    let Some(words) = tokens.get(source.0..source.1).filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    let clause_word = (source.0..source.1).any(|k| {
+        tokens.get(k).is_some_and(|t| {
+            shapes::finite_auxiliary(t.lower())
+                || shapes::subordinator(t.lower())
+                || subjects::RELATIVES.contains(&t.lower())
+        }) || verb_cue_at(tokens, k, by_first).is_some()
+    });
+    let capital = words.first().is_some_and(|t| t.capital);
+    !clause_word
+        && (capital || words_in(tokens, source.0, source.1) <= MAX_LOWER_CASE_SPEAKER_WORDS)
+}
+
 /// Every attribution of a sentence, left to right, each with whether its source is implicit
 /// (another's); `quoted` masks the tokens inside quotes. A cue inside one already found (nested
 /// speech) is not another: PolNeAR gives each token one attribution. `model`: the cue classifier
@@ -286,38 +403,19 @@ fn sentence_attributions(
     model: bool,
     verb_second: bool,
 ) -> Vec<(Found, bool)> {
+    if let Some(mut f) = closing_attribution(tokens, quoted, by_first, model, verb_second) {
+        widen_cue(tokens, &mut f);
+        return vec![(f, false)];
+    }
     let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
         let inside_found = found.iter().any(|(f, _)| covers(f, i));
-        let Some(t) = tokens.get(i) else { break };
         if quoted.get(i).copied().unwrap_or(false) || inside_found {
             i += 1;
             continue;
         }
-        let mut hit = None;
-        if let Some(candidates) = by_first.get(t.lower()) {
-            // The model may reject a verb cue in non-attributive use ("called" = named).
-            let verb = candidates.first().is_some_and(|c| c.1 == CueKind::Verb);
-            let kept = !(model && verb) || score(&features(tokens, i, true)) >= REJECT_BELOW;
-            for (words, kind) in candidates.iter().filter(|_| kept) {
-                if let Some(len) = cue_at(tokens, i, words) {
-                    if let Some(f) = shape_windowed(tokens, i, i + len, *kind, verb_second) {
-                        hit = Some((f, len));
-                        break;
-                    }
-                }
-            }
-        } else if model
-            && t.is_word()
-            && model_candidate(t.lower())
-            && !lexicon_verb_follows(tokens, i, by_first)
-            && score(&features(tokens, i, false)) >= PROPOSE_FROM
-        {
-            // A word the lexicon lacks, taken as a cue where the model is confident.
-            hit = shape_windowed(tokens, i, i + 1, CueKind::Verb, verb_second).map(|f| (f, 1));
-        }
-        let Some((mut f, len)) = hit else {
+        let Some((mut f, len)) = cue_hit(tokens, i, by_first, model, verb_second) else {
             i += 1;
             continue;
         };
@@ -444,6 +542,58 @@ mod tests {
                 ("attorneys for the family", "said"),
             ]
         );
+    }
+
+    #[test]
+    fn an_attribution_closing_the_sentence_holds_the_rest() {
+        let got = attributions(
+            &[
+                "Secret Service protocol called for the nominee to go to a trauma center, sources said.",
+                "No one has shown symptoms such as fever so far, the commission said on Monday.",
+                // A quote inside has its own speaker, who comes first.
+                "“We are ready to respond,” Peskov said in reply to a question, RIA Novosti reported.",
+            ],
+            Lang::En,
+        );
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(s, c, _)| (s.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(got.first(), Some(&("sources", "said")));
+        assert_eq!(got.get(1), Some(&("the commission", "said")));
+        assert_eq!(got.get(2), Some(&("Peskov", "said")));
+        // The cue inside the content ("called for") is nested speech, not another attribution.
+        assert!(
+            got.iter().all(|(s, _)| *s != "Secret Service protocol"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_cut_short_names_no_speaker() {
+        let by_first = cues_by_first_word(Lang::En);
+        let reads_as_speaker = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let tokenized = Tokenized::new(&chars, vec![(0, chars.len())]);
+            let tokens = tokenized.tokens();
+            names_a_speaker(&tokens, (0, tokens.len()), by_first)
+        };
+        for speaker in [
+            "sources",
+            "people familiar with the talks",
+            "Brian K. Coombes, PhD, of McMaster University in Ontario",
+        ] {
+            assert!(reads_as_speaker(speaker), "{speaker}");
+        }
+        for clause in [
+            "though there is no indication she",
+            "the Palestinians pledged new measures to",
+            "which the company",
+            "nor as good as the organisers",
+            "not the top-of-the-line experience that we all saw",
+        ] {
+            assert!(!reads_as_speaker(clause), "{clause}");
+        }
     }
 
     #[test]

@@ -445,7 +445,7 @@ const NOUN_PHRASE_LINKS_DE: &[&str] = &[
 
 table_lookup!(
     /// Whether the word is in [`FINITE_AUXILIARIES`].
-    fn finite_auxiliary => FINITE_AUXILIARIES
+    pub(super) fn finite_auxiliary => FINITE_AUXILIARIES
 );
 table_lookup!(
     /// Whether the word is in [`NOUN_PHRASE_LINKS_DE`].
@@ -669,11 +669,11 @@ table_lookup!(
 );
 table_lookup!(
     /// Whether the word is in [`PHRASE_OPENERS`].
-    fn phrase_opener => PHRASE_OPENERS
+    pub(super) fn phrase_opener => PHRASE_OPENERS
 );
 table_lookup!(
     /// Whether the word is in [`SUBORDINATORS`].
-    fn subordinator => SUBORDINATORS
+    pub(super) fn subordinator => SUBORDINATORS
 );
 table_lookup!(
     /// Whether the word is in [`NOUN_MARKERS`].

@@ -9,7 +9,7 @@ use crate::claims::table_lookup;
 use crate::claims::tokens::Token;
 
 /// Relative pronouns opening a clause after a subject ("X, who …, said").
-const RELATIVES: &[&str] = &[
+pub(super) const RELATIVES: &[&str] = &[
     "who",
     "which",
     "whose",
