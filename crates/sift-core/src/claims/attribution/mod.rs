@@ -329,12 +329,24 @@ fn closing_attribution(
     let first_word = tokens
         .iter()
         .position(|t| t.is_word() || t.kind == TokenKind::Number)?;
+    // The cue follows one of the last two commas ("…, sources said", "…, said Mr. Barrett, the
+    // lawyer for …"): looked for after them only, and only the last lexicon verb (not a word the
+    // model would propose) is tried, so a sentence costs at most one shape.
     let from = tokens.len().saturating_sub(CLOSING_CUE_WITHIN);
-    let (f, _) = (from..tokens.len())
+    let mut commas = (from..tokens.len())
         .rev()
-        .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
-        .find_map(|i| cue_hit(tokens, i, by_first, model, verb_second))?;
-    // A lexicon verb, not a word the model proposed.
+        .filter(|&k| tokens.get(k).is_some_and(|t| t.is(',')));
+    let last_comma = commas.next()?;
+    let search_from = commas.next().unwrap_or(last_comma) + 1;
+    let last_verb = (search_from..tokens.len()).rev().find(|&i| {
+        !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
+    })?;
+    let comma_before = (last_verb.saturating_sub(MAX_SOURCE_TOKENS + 1)..last_verb)
+        .any(|k| tokens.get(k).is_some_and(|t| t.is(',')));
+    if !comma_before {
+        return None;
+    }
+    let (f, _) = cue_hit(tokens, last_verb, by_first, model, verb_second)?;
     let lexicon_verb = verb_cue_at(tokens, f.cue.0, by_first).is_some();
     let opens_sentence = words_in(tokens, 0, f.content.0) == 0 && f.content.0 <= first_word + 1;
     // "CONTENT, SOURCE CUE" or "CONTENT, CUE SOURCE": a comma (or a quote closing on one) between.

@@ -517,15 +517,17 @@ fn content_first(
             .get(phrase_after(tokens, ce, true))
             .is_some_and(|t| is_boundary(t) || clause_joiner(t.lower()));
     let mut se = phrase_after(tokens, ce, true);
-    let names_source = tokens
-        .get(ce..se)
-        .is_some_and(|p| !p.iter().any(|t| finite_auxiliary(t.lower())));
+    let names_source = || {
+        tokens
+            .get(ce..se)
+            .is_some_and(|p| !p.iter().any(|t| finite_auxiliary(t.lower())))
+    };
     if inverted
         && before_words >= MIN_CONTENT_WORDS
         && between == 0
         && (rest_short || closed_source)
-        && names_source
         && words_in(tokens, ce, n) > 0
+        && names_source()
     {
         // "said Senator Coons, Democrat of Delaware.": the appositive closing the
         // sentence belongs to the source, however long ("said Kenneth Baer, a former Obama
