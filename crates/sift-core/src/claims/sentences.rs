@@ -290,15 +290,20 @@ struct DotWords {
 /// Longest signature read, in chars.
 const MAX_SIGNATURE_CHARS: usize = 80;
 
+/// Whether the char before `close_end` closes a quote (the closers a signature or cue may follow).
+fn closes_quote_before(chars: &[char], close_end: usize) -> bool {
+    close_end
+        .checked_sub(1)
+        .and_then(|k| chars.get(k))
+        .is_some_and(|&q| matches!(q, '"' | '”' | '»' | '“'))
+}
+
 /// Whether a quote closing before `close_end` is signed by what runs from `at` to the paragraph's
 /// `end`: a [`SIGNATURE_DASHES`] dash, then at most [`MAX_SIGNATURE_WORDS`] capitalised words and an
 /// optional full stop.
 /// The signature stays with the quote's last sentence (the attribution finder reads it there).
 fn signs_quote(chars: &[char], close_end: usize, at: usize, end: usize) -> bool {
-    let closes_quote = close_end
-        .checked_sub(1)
-        .and_then(|k| chars.get(k))
-        .is_some_and(|&q| matches!(q, '"' | '”' | '»' | '“'));
+    let closes_quote = closes_quote_before(chars, close_end);
     if !closes_quote || !chars.get(at).is_some_and(|c| SIGNATURE_DASHES.contains(c)) {
         return false;
     }
@@ -333,10 +338,7 @@ fn attributes_quote(
     end: usize,
     lang: Lang,
 ) -> bool {
-    let closes_quote = close_end
-        .checked_sub(1)
-        .and_then(|k| chars.get(k))
-        .is_some_and(|&q| matches!(q, '"' | '”' | '»' | '“'));
+    let closes_quote = closes_quote_before(chars, close_end);
     if !closes_quote || !matches!(terminator, '?' | '!' | '…') {
         return false;
     }

@@ -347,7 +347,6 @@ fn closing_attribution(
         return None;
     }
     let (f, _) = cue_hit(tokens, last_verb, by_first, model, verb_second)?;
-    let lexicon_verb = verb_cue_at(tokens, f.cue.0, by_first).is_some();
     let opens_sentence = words_in(tokens, 0, f.content.0) == 0 && f.content.0 <= first_word + 1;
     // "CONTENT, SOURCE CUE" or "CONTENT, CUE SOURCE": a comma (or a quote closing on one) between.
     let attribution_start = f.source.0.min(f.cue.0);
@@ -361,8 +360,7 @@ fn closing_attribution(
     // A verb right after its source, or before it ("sources said", "said Mr. Barrett"), not a
     // verb group ("were told", "was named").
     let bare_verb = f.source.1 == f.cue.0 || f.cue.1 <= f.source.0;
-    let before_both =
-        set_off && lexicon_verb && bare_verb && names_a_speaker(tokens, f.source, by_first);
+    let before_both = set_off && bare_verb && names_a_speaker(tokens, f.source, by_first);
     // Nothing after it but a day ("…, officials said Monday.", "… on Monday.").
     let attribution_end = f.source.1.max(f.cue.1);
     let closes = tokens.get(attribution_end..).is_some_and(|after| {
