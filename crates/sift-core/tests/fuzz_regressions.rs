@@ -1,6 +1,7 @@
 //! Replays `fuzz/regressions/` through exactly what each cargo-fuzz target runs
 //! (`fuzz/fuzz_targets/check.rs`), with plain `cargo test`: the hand-made edge cases the fuzz corpus is
-//! seeded with, and every crash the fuzzer has found, once fixed (none so far; see docs/hardening.md).
+//! seeded with, and every crash the fuzzer has found, once fixed (see docs/hardening.md; the `unread`
+//! target's are replayed by `sift_core::unread`'s unit tests, its oracle being test-only).
 
 #[path = "../../../fuzz/fuzz_targets/check.rs"]
 mod check;

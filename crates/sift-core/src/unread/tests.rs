@@ -150,9 +150,23 @@ fn leaves_out_the_body_of_an_svg_without_text() {
 #[test]
 fn leaves_out_comments() {
     assert_eq!(
-        stripped("<!-- a --><p>one<!-- two -->three</p><table><!--x--><tr><td>c</td></tr></table><!---->"),
-        "<p>onethree</p><table><tr><td>c</td></tr></table>"
+        stripped("<!-- a --><p>one<!-- two --></p>\n <!-- three -->\n<table><!--x--><tr><td>c</td></tr></table><!---->"),
+        "<p>one</p>\n \n<table><tr><td>c</td></tr></table>"
     );
+    // Kept where the text on its two sides would parse otherwise as one run: in a table, a
+    // character reference, a split line break, a `<pre>`'s first newline; and between two texts.
+    for page in [
+        "<table>a<!--x--> <tr><td>c</td></tr></table>",
+        "<table> <!--x--><!--y-->a<tr><td>c</td></tr></table>",
+        "<table>a<!--x--></> <tr><td>c</td></tr></table>",
+        "<table> <!--x--> </>a<tr><td>c</td></tr></table>",
+        "<p>a&am<!--x-->p;b</p>",
+        "<p>a\r<!--x-->\nb</p>",
+        "<pre><!--x-->\nfoo</pre>",
+        "<p>one<!--x-->two</p>",
+    ] {
+        assert!(stripped(page).contains("-->"), "{page:?}");
+    }
     // Not comments: in a title, an attribute value, a textarea; a doctype stays.
     for page in [
         "<!DOCTYPE html><title><!-- t --></title>",
@@ -242,7 +256,46 @@ fn generated_markup_keeps_its_tree() {
         "<body>",
         "<frameset>",
         "<plaintext>",
+        "<!--c-->",
+        "</>",
+        "<pre>",
+        "\r",
+        "\n",
+        "&amp;",
+        "&am",
+        "p;",
     ];
+    check_generated(PIECES, 24, 4000);
+}
+
+/// Text around comments, generated from pieces that make the parser's text runs differ.
+#[test]
+fn generated_text_around_comments_keeps_its_tree() {
+    const PIECES: &[&str] = &[
+        "<!--c-->",
+        "<!-->",
+        "a",
+        " ",
+        "\r",
+        "\n",
+        "&am",
+        "p;",
+        "<pre>",
+        "<listing>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<select>",
+        "</>",
+        "<b>",
+        "<",
+        "<!doctype html>",
+    ];
+    check_generated(PIECES, 12, 4000);
+}
+
+/// Checks `count` pages, each up to `max_len` pieces drawn by a fixed pseudo-random sequence.
+fn check_generated(pieces: &[&str], max_len: u64, count: usize) {
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
         state ^= state << 13;
@@ -250,10 +303,10 @@ fn generated_markup_keeps_its_tree() {
         state ^= state << 17;
         state
     };
-    for _ in 0..4000 {
-        let len = 1 + next() % 24;
+    for _ in 0..count {
+        let len = 1 + next() % max_len;
         let page: String = (0..len)
-            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
             .collect();
         assert_same_tree(&page);
     }
@@ -322,4 +375,21 @@ fn counts_attribute_work_as_the_prescan_does() {
         );
     }
     assert!(prepare(&format!("<div{many}>")).attribute_work > 0);
+}
+
+/// Inputs the `unread` fuzz target once failed on (`fuzz/regressions/unread/`) keep their trees.
+#[test]
+fn fuzz_regressions_keep_their_trees() {
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/unread");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/unread") {
+        let bytes =
+            std::fs::read(entry.expect("directory entry").path()).expect("regression input");
+        if let Ok(html) = std::str::from_utf8(&bytes) {
+            assert_same_tree(html);
+            count += 1;
+        }
+    }
+    assert!(count > 0, "no inputs in {}", dir.display());
 }
