@@ -685,10 +685,12 @@ impl Scan<'_> {
                     continue;
                 }
                 Markup::Eof => {
+                    // A tag cut off by the end is not emitted; nothing follows it.
+                    self.at = self.html.len();
                     return Foreign::Closed {
                         end: self.html.len(),
                         has_text,
-                    }
+                    };
                 }
             };
             let in_integration_point = open.last().is_some_and(|t| t.is(INTEGRATION_POINTS));

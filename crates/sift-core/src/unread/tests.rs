@@ -129,6 +129,11 @@ fn leaves_out_the_body_of_an_svg_without_text() {
         stripped("<svg><svg><circle r=1 /></svg><!-- c --></svg><p>x</p>"),
         "<svg></svg><p>x</p>"
     );
+    // An SVG the input ends in, inside a tag: the rest is that tag's, and goes with the body.
+    assert_eq!(
+        stripped("<svg><g a='x><p><!-- c --></p><style>b</style>"),
+        "<svg>"
+    );
     // Text anywhere inside (a title, a label, CDATA, a stray `<`) keeps the whole body.
     for page in [
         "<svg><title>Share on Facebook</title><path d='M0 0'/></svg>",
