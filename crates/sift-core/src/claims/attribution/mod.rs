@@ -24,6 +24,7 @@ mod coordination;
 pub mod cue_model;
 mod cue_weights_en;
 mod cues;
+mod interrupted;
 mod lexicon_en;
 mod punctuation;
 mod shapes;
@@ -39,6 +40,7 @@ use crate::lang::Lang;
 use coordination::split_coordinated;
 use cue_model::{features, score, Features};
 use cues::{cue_at, cues_by_first_word, verb_cue_at, ByFirst, CueKind};
+use interrupted::widen_over_attribution;
 use punctuation::{inside_quotes, is_quote};
 use shapes::shape_windowed;
 use spans::{trim_punct, widen_cue, words_in};
@@ -223,9 +225,13 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             let mut content_span = span(f.content);
             // A content opening inside a quote begun in an earlier sentence starts where the
             // quote does ("“A. B,” he said": the whole quote).
+            let mut quotes_content = tokens
+                .get(f.content.0..f.content.1)
+                .is_some_and(|c| c.iter().any(is_quote));
             if let Some(from) = carried_quote {
                 if f.content.0 <= first_unquoted && content_span[1] > content_span[0] {
                     content_span[0] = content_span[0].min(from);
+                    quotes_content = true;
                 }
             }
             if let Some(from) = reaches_back {
@@ -237,9 +243,6 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 _ => resolve_source(&written, &mut speakers),
             };
             previous_source = Some(source.clone());
-            let quotes_content = tokens
-                .get(f.content.0..f.content.1)
-                .is_some_and(|c| c.iter().any(is_quote));
             extendable = quotes_content.then_some(out.len());
             out.push(Attribution {
                 source,
@@ -438,6 +441,9 @@ fn sentence_attributions(
         }
         widen_cue(tokens, &mut f);
         let split = split_coordinated(tokens, quoted, by_first, &mut f);
+        if split.is_none() {
+            widen_over_attribution(tokens, by_first, model, &mut f);
+        }
         found.push((f, implicit));
         if let Some(g) = split {
             found.push((g, g.source.1 <= g.source.0));
@@ -576,6 +582,68 @@ mod tests {
         assert!(
             got.iter().all(|(s, _)| *s != "Secret Service protocol"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_content_the_attribution_interrupts_runs_over_it() {
+        let got = attributions(
+            &[
+                "\"The number has doubled,\" she wrote, \"and most of these women work.\"",
+                "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.",
+                // Not over a cue of its own, nor over a phrase about the source.
+                "\"We do not see a link,\" the mayor said, adding that it would take hours.",
+                "\"We certainly cannot afford this anymore,\" she said, adding later, \"It will take hours.\"",
+                "Taxes would go up, according to Lily Batchelder, a former aide at NYU.",
+            ],
+            Lang::En,
+        );
+        let contents: Vec<&str> = got.iter().map(|(_, _, q)| q.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "\"The number has doubled,\" she wrote, \"and most of these women work.\"",
+                "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999",
+                "\"We do not see a link",
+                "that it would take hours",
+                "\"We certainly cannot afford this anymore",
+                "later, \"It will take hours.\"",
+                "Taxes would go up",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_interrupted_in_another_language_stays_before_the_attribution() {
+        // Phrases about a source are known for English only: "directeur de la société" is not
+        // read as one, so the content does not run over it.
+        let got = attributions(
+            &["La situation est très grave, a déclaré Dupont, directeur de la société."],
+            Lang::Fr,
+        );
+        assert_eq!(
+            got.iter().map(|(_, _, q)| q.as_str()).collect::<Vec<_>>(),
+            ["La situation est très grave"]
+        );
+    }
+
+    #[test]
+    fn a_quote_begun_before_the_attribution_goes_on_after_it() {
+        let got = attributions(
+            &[
+                "“It’s not what worked in 2012.",
+                "Those are just distractions,” he said.",
+                "“What really works is change.”",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [triple(
+                "he",
+                "said",
+                "“It’s not what worked in 2012.\nThose are just distractions,” he said.\n“What really works is change.”"
+            )]
         );
     }
 

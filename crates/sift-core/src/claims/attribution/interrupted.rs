@@ -1,0 +1,76 @@
+//! Content the attribution interrupts: "“A,” she wrote, “B.”" and "A, Mr. Clarke said, until B."
+//! are one claim, A and B; PolNeAR takes the content as running over the attribution to the
+//! sentence's end (a discontinuous span counts as its outer extent).
+
+use super::cues::{verb_cue_at, ByFirst};
+use super::punctuation::is_quote;
+use super::spans::{trim_punct, words_in};
+use super::subjects::RELATIVES;
+use super::Found;
+use crate::claims::tokens::Token;
+
+/// Fewest words after the attribution for the content to go on there.
+const MIN_WORDS_AFTER: usize = 2;
+/// Most words between the attribution and a quote that goes on with the content ("“A,” he said,
+/// but “B.”", "…, referring to the 1 percent excuse, “B.”").
+const MAX_WORDS_BEFORE_QUOTE: usize = 8;
+
+/// Widens `f`'s content over the rest of the sentence when the content opens the sentence, the
+/// attribution follows it set off by a comma, and after another comma the sentence goes on: with
+/// a quote when the content is quoted, without one (and without a verb cue of its own) when not
+/// and `paraphrase` allows it (English, whose phrases about a source are known here).
+pub(super) fn widen_over_attribution(
+    tokens: &[Token],
+    by_first: &ByFirst,
+    paraphrase: bool,
+    f: &mut Found,
+) {
+    let attribution = (f.source.0.min(f.cue.0), f.source.1.max(f.cue.1));
+    let opens_sentence = words_in(tokens, 0, f.content.0) == 0;
+    let before = f.content.1 <= attribution.0 && f.content.1 > f.content.0;
+    let comma_after = tokens.get(attribution.1).is_some_and(|t| t.is(','));
+    if !(opens_sentence && before && comma_after) {
+        return;
+    }
+    let rest = attribution.1 + 1;
+    let n = tokens.len();
+    if words_in(tokens, rest, n) < MIN_WORDS_AFTER {
+        return;
+    }
+    let quoted_content = tokens
+        .get(f.content.0..attribution.0)
+        .is_some_and(|c| c.iter().any(is_quote));
+    let quote_in_rest = (rest..n).find(|&k| tokens.get(k).is_some_and(is_quote));
+    // A verb cue of its own is another attribution ("…,” he said, adding that …").
+    let cue_in = |to: usize| (rest..to).any(|k| verb_cue_at(tokens, k, by_first).is_some());
+    let goes_on = match (quoted_content, quote_in_rest) {
+        (true, Some(q)) => words_in(tokens, rest, q) <= MAX_WORDS_BEFORE_QUOTE && !cue_in(q),
+        (false, None) => paraphrase && !cue_in(n) && !describes_the_source(tokens, rest),
+        _ => false,
+    };
+    if goes_on {
+        f.content.1 = trim_punct(tokens, f.content.0, n).1;
+    }
+}
+
+/// Words opening a phrase about the source rather than more of its claim ("…, according to Craig
+/// Bryan, head of the National Center …", "…, Twitter announced, gaining 22,000 followers").
+const SOURCE_PHRASE_OPENERS: &[&str] = &["a", "an", "the"];
+
+/// Whether the words from `at` describe the source (an appositive, a relative clause, a
+/// participle) instead of going on with the content.
+fn describes_the_source(tokens: &[Token], at: usize) -> bool {
+    let mut words = tokens
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.is_word());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let word = first.lower();
+    SOURCE_PHRASE_OPENERS.contains(&word)
+        || RELATIVES.contains(&word)
+        || word.ends_with("ing")
+        || words.next().is_some_and(|t| t.lower() == "of")
+}
