@@ -53,12 +53,16 @@ pub(super) fn widen_over_attribution(
     }
 }
 
-/// Words opening a phrase about the source rather than more of its claim ("…, according to Craig
-/// Bryan, head of the National Center …", "…, Twitter announced, gaining 22,000 followers").
-const SOURCE_PHRASE_OPENERS: &[&str] = &["a", "an", "the"];
+/// Words opening a phrase about the source rather than more of its claim ("…, said Lily
+/// Batchelder, a former aide", "…, said Skaik, of the Turkish Friendship Hospital").
+const SOURCE_PHRASE_OPENERS: &[&str] = &["a", "an", "the", "of"];
+/// Prepositions that, as the second or third word, mark a role ("head of the National Center",
+/// "portfolio manager at Tocqueville").
+const ROLE_PREPOSITIONS: &[&str] = &["of", "at"];
 
-/// Whether the words from `at` describe the source (an appositive, a relative clause, a
-/// participle) instead of going on with the content.
+/// Whether the words from `at` describe the source (an appositive, a role, a relative clause, a
+/// participle: "…, Twitter announced, gaining 22,000 followers") instead of going on with the
+/// content.
 fn describes_the_source(tokens: &[Token], at: usize) -> bool {
     let mut words = tokens
         .get(at..)
@@ -72,5 +76,7 @@ fn describes_the_source(tokens: &[Token], at: usize) -> bool {
     SOURCE_PHRASE_OPENERS.contains(&word)
         || RELATIVES.contains(&word)
         || word.ends_with("ing")
-        || words.next().is_some_and(|t| t.lower() == "of")
+        || words
+            .take(2)
+            .any(|t| ROLE_PREPOSITIONS.contains(&t.lower()))
 }

@@ -196,9 +196,15 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             turn = Some(out.len());
         }
         let Some(_) = found.first() else {
-            // A quote going on from an attributed sentence belongs to the same content, and an
-            // interview's turn runs on to the end of its paragraph.
-            let going_on = turn.or(extendable.filter(|_| starts_inside || opens_with_quote));
+            // A quote going on from an attributed sentence belongs to the same content (when the
+            // sentence is all quote: words after it may name another speaker the cues missed,
+            // "« … », a-t-il estimé"), and an interview's turn runs on to the end of its paragraph.
+            let all_quote = tokens
+                .iter()
+                .zip(quoted.iter())
+                .all(|(t, &q)| q || !t.is_word());
+            let going_on =
+                turn.or(extendable.filter(|_| (starts_inside || opens_with_quote) && all_quote));
             if let Some(last) = going_on.and_then(|k| out.get_mut(k)) {
                 let (_, b) = trim_punct(tokens, 0, tokens.len());
                 if let Some(end) = b.checked_sub(1).and_then(|l| tokens.get(l)) {
@@ -595,6 +601,7 @@ mod tests {
                 "\"We do not see a link,\" the mayor said, adding that it would take hours.",
                 "\"We certainly cannot afford this anymore,\" she said, adding later, \"It will take hours.\"",
                 "Taxes would go up, according to Lily Batchelder, a former aide at NYU.",
+                "Stocks may follow, says John Petrides, portfolio manager at Tocqueville.",
             ],
             Lang::En,
         );
@@ -609,7 +616,25 @@ mod tests {
                 "\"We certainly cannot afford this anymore",
                 "later, \"It will take hours.\"",
                 "Taxes would go up",
+                "Stocks may follow",
             ]
+        );
+    }
+
+    #[test]
+    fn a_quote_with_words_after_it_does_not_go_on_with_the_last_speaker() {
+        // "a-t-il estimé" is no cue the French table knows; the words after the quote still
+        // keep it from the previous speaker's content.
+        let got = attributions(
+            &[
+                "« Je n'ai pas l'intention de démissionner, » a déclaré le ministre.",
+                "« Je n'ai enfreint aucune règle, » a-t-il estimé.",
+            ],
+            Lang::Fr,
+        );
+        assert_eq!(
+            got.first().map(|(_, _, q)| q.as_str()),
+            Some("« Je n'ai pas l'intention de démissionner")
         );
     }
 
