@@ -752,6 +752,8 @@ mod tests {
                 "Rep. Jim Clyburn, the assistant leader of the caucus, said the deal was bad.",
                 // Without a finite verb the phrase after the cue is the source.
                 "The deal was bad, said the assistant leader of the caucus.",
+                // A contraction is finite too, its apostrophe straight or curly.
+                "Aparna Mathur, who studies tax policy, said the statement didn’t clarify it.",
             ],
             Lang::En,
         );
@@ -767,6 +769,11 @@ mod tests {
                     "the assistant leader of the caucus",
                     "said",
                     "The deal was bad"
+                ),
+                triple(
+                    "Aparna Mathur, who studies tax policy",
+                    "said",
+                    "the statement didn’t clarify it"
                 ),
             ]
         );

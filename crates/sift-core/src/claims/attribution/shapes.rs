@@ -139,9 +139,51 @@ const SOURCE_STOPS: &[&str] = &[
 /// Finite auxiliaries: a phrase after a cue holding one is a clause, not a source ("X, the
 /// leader, said | the deal was bad"), so the sentence is not content-first.
 const FINITE_AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should",
-    "may", "might", "must", "does", "did", "isn't", "aren't", "wasn't", "weren't", "won't", "ist",
-    "sind", "war", "waren", "wird", "werden", "est", "sont", "était", "sera", "son", "era", "fue",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "does",
+    "did",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "won't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "wird",
+    "werden",
+    "est",
+    "sont",
+    "était",
+    "sera",
+    "son",
+    "era",
+    "fue",
     "será",
 ];
 
@@ -445,8 +487,19 @@ const NOUN_PHRASE_LINKS_DE: &[&str] = &[
 
 table_lookup!(
     /// Whether the word is in [`FINITE_AUXILIARIES`].
-    pub(super) fn finite_auxiliary => FINITE_AUXILIARIES
+    fn finite_auxiliary_in_table => FINITE_AUXILIARIES
 );
+
+/// Whether the word is a finite auxiliary ([`FINITE_AUXILIARIES`]), its apostrophe straight or
+/// curly ("didn’t").
+pub(super) fn finite_auxiliary(word: &str) -> bool {
+    if word.contains('’') {
+        finite_auxiliary_in_table(&word.replace('’', "'"))
+    } else {
+        finite_auxiliary_in_table(word)
+    }
+}
+
 table_lookup!(
     /// Whether the word is in [`NOUN_PHRASE_LINKS_DE`].
     fn noun_phrase_link_de => NOUN_PHRASE_LINKS_DE
