@@ -653,6 +653,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quote_opening_the_sentence_is_content() {
+        let got = attributions(
+            &["\"It was calm,\" she said, adding, \"It will take hours.\""],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                triple("she", "said", "\"It was calm"),
+                triple("she", "adding", "\"It will take hours.\""),
+            ]
+        );
+    }
+
+    #[test]
     fn a_quote_begun_before_the_attribution_goes_on_after_it() {
         let got = attributions(
             &[

@@ -607,8 +607,12 @@ fn content_first(
         .find(|&k| tokens.get(k).is_some_and(|t| t.is_word()))
         .and_then(|k| tokens.get(k))
         .is_some_and(|t| introductory_word(t.lower()));
-    let looks_content_first =
-        tail_is_short || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
+    // "“It was calm,” she said, …": a quote from the sentence's start to the comma is content.
+    let quote_first = tokens.first().is_some_and(is_quote)
+        && (q.saturating_sub(1)..=q + 1).any(|k| k > 0 && tokens.get(k).is_some_and(is_quote));
+    let looks_content_first = tail_is_short
+        || quote_first
+        || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
     if before_words >= MIN_CONTENT_WORDS
         && between > 0
         && between <= MAX_SOURCE_TOKENS
