@@ -2,23 +2,25 @@
 //! are one claim, A and B; PolNeAR takes the content as running over the attribution to the
 //! sentence's end (a discontinuous span counts as its outer extent).
 
-use super::cues::{verb_cue_at, ByFirst};
+use super::cues::{cue_at, verb_cue_at, ByFirst};
 use super::punctuation::is_quote;
 use super::spans::{trim_punct, words_in};
 use super::subjects::RELATIVES;
 use super::Found;
 use crate::claims::tokens::Token;
 
-/// Fewest words after the attribution for the content to go on there.
+/// Fewest words after the attribution (in the quote, for a quoted content) for the content to go
+/// on there.
 const MIN_WORDS_AFTER: usize = 2;
 /// Most words between the attribution and a quote that goes on with the content ("“A,” he said,
 /// but “B.”", "…, referring to the 1 percent excuse, “B.”").
 const MAX_WORDS_BEFORE_QUOTE: usize = 8;
 
-/// Widens `f`'s content over the rest of the sentence when the content opens the sentence, the
-/// attribution follows it set off by a comma, and after another comma the sentence goes on: with
-/// a quote when the content is quoted, without one (and without a verb cue of its own) when not
-/// and `paraphrase` allows it (English, whose phrases about a source are known here).
+/// Widens `f`'s content over the rest of the sentence when the content opens the sentence and the
+/// sentence goes on after the attribution: for a quoted content, with a quote opening within a few
+/// words, a comma before it; for a paraphrase, when `paraphrase` allows it (English, whose phrases
+/// about a source are known here), after a comma right behind the attribution. Never over a verb
+/// cue of its own.
 pub(super) fn widen_over_attribution(
     tokens: &[Token],
     by_first: &ByFirst,
@@ -28,25 +30,45 @@ pub(super) fn widen_over_attribution(
     let attribution = (f.source.0.min(f.cue.0), f.source.1.max(f.cue.1));
     let opens_sentence = words_in(tokens, 0, f.content.0) == 0;
     let before = f.content.1 <= attribution.0 && f.content.1 > f.content.0;
-    let comma_after = tokens.get(attribution.1).is_some_and(|t| t.is(','));
-    if !(opens_sentence && before && comma_after) {
+    if !(opens_sentence && before) {
         return;
     }
-    let rest = attribution.1 + 1;
+    let after = attribution.1;
     let n = tokens.len();
-    if words_in(tokens, rest, n) < MIN_WORDS_AFTER {
-        return;
-    }
     let quoted_content = tokens
         .get(f.content.0..attribution.0)
         .is_some_and(|c| c.iter().any(is_quote));
-    let quote_in_rest = (rest..n).find(|&k| tokens.get(k).is_some_and(is_quote));
-    // A verb cue of its own is another attribution ("…,” he said, adding that …").
-    let cue_in = |to: usize| (rest..to).any(|k| verb_cue_at(tokens, k, by_first).is_some());
-    let goes_on = match (quoted_content, quote_in_rest) {
-        (true, Some(q)) => words_in(tokens, rest, q) <= MAX_WORDS_BEFORE_QUOTE && !cue_in(q),
-        (false, None) => paraphrase && !cue_in(n) && !describes_the_source(tokens, rest),
-        _ => false,
+    // A cue of its own is another attribution ("…,” he said, adding that …"; "…, according to a
+    // report"): a verb cue before a quote, any cue in a paraphrase's rest.
+    let cue_in = |to: usize| (after..to).any(|k| verb_cue_at(tokens, k, by_first).is_some());
+    let any_cue_in = |to: usize| {
+        (after..to).any(|k| {
+            tokens
+                .get(k)
+                .and_then(|t| by_first.get(t.lower()))
+                .is_some_and(|cues| {
+                    cues.iter()
+                        .any(|(words, _)| cue_at(tokens, k, words).is_some())
+                })
+        })
+    };
+    let comma_in = |to: usize| (after..to).any(|k| tokens.get(k).is_some_and(|t| t.is(',')));
+    let goes_on = if quoted_content {
+        // The quote going on, a comma before it ("…,” Skaik said of the patients, “…”).
+        (after..n)
+            .find(|&k| tokens.get(k).is_some_and(is_quote))
+            .is_some_and(|q| {
+                comma_in(q)
+                    && words_in(tokens, after, q) <= MAX_WORDS_BEFORE_QUOTE
+                    && words_in(tokens, q, n) >= MIN_WORDS_AFTER
+                    && !cue_in(q)
+            })
+    } else {
+        paraphrase
+            && tokens.get(after).is_some_and(|t| t.is(','))
+            && words_in(tokens, after, n) >= MIN_WORDS_AFTER
+            && !any_cue_in(n)
+            && !describes_the_source(tokens, after + 1)
     };
     if goes_on {
         f.content.1 = trim_punct(tokens, f.content.0, n).1;

@@ -596,12 +596,19 @@ mod tests {
         let got = attributions(
             &[
                 "\"The number has doubled,\" she wrote, \"and most of these women work.\"",
+                "\"When it was emptied,\" Skaik said of the patients, \"the cases were moved.\"",
                 "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.",
                 // Not over a cue of its own, nor over a phrase about the source.
                 "\"We do not see a link,\" the mayor said, adding that it would take hours.",
                 "\"We certainly cannot afford this anymore,\" she said, adding later, \"It will take hours.\"",
                 "Taxes would go up, according to Lily Batchelder, a former aide at NYU.",
+                "Growth will slow next year, officials said, and unemployment will rise, according to minutes of the meeting.",
                 "Stocks may follow, says John Petrides, portfolio manager at Tocqueville.",
+                // A quoted word in the words after the cue, no comma before it: not the quote
+                // going on.
+                "\"The talks are over,\" she said of the \"peace deal.\"",
+                // Nor a one-word quote.
+                "\"We stayed until the end,\" he said, \"Gladly.\"",
             ],
             Lang::En,
         );
@@ -610,13 +617,18 @@ mod tests {
             contents,
             [
                 "\"The number has doubled,\" she wrote, \"and most of these women work.\"",
+                "\"When it was emptied,\" Skaik said of the patients, \"the cases were moved.\"",
                 "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999",
                 "\"We do not see a link",
                 "that it would take hours",
                 "\"We certainly cannot afford this anymore",
                 "later, \"It will take hours.\"",
                 "Taxes would go up",
+                "Growth will slow next year",
+                "Growth will slow next year, officials said, and unemployment will rise",
                 "Stocks may follow",
+                "\"The talks are over",
+                "\"We stayed until the end",
             ]
         );
     }
