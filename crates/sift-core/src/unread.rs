@@ -13,7 +13,8 @@
 //! that does not close the foreign element last opened). From there the input is copied as it is,
 //! so the tree built from the output is always the tree of the input, less what was left out (the
 //! text around a comment becomes one text node; a comment goes only where that node parses as the
-//! two did (the private `text_run` module); tested on the corpus pages, on generated markup and by fuzzing).
+//! two did, see the private `text_run` module; tested on the corpus pages, on generated markup and
+//! by fuzzing).
 
 use std::borrow::Cow;
 

@@ -19,8 +19,8 @@ const MAX_WORDS_BEFORE_QUOTE: usize = 8;
 /// Widens `f`'s content over the rest of the sentence when the content opens the sentence and the
 /// sentence goes on after the attribution: for a quoted content, with a quote opening within a few
 /// words, a comma before it; for a paraphrase, when `paraphrase` allows it (English, whose phrases
-/// about a source are known here), after a comma right behind the attribution. Never over a verb
-/// cue of its own.
+/// about a source are known here), after a comma right behind the attribution. Never over a cue
+/// of its own (a verb cue before the quote; any cue in a paraphrase's rest).
 pub(super) fn widen_over_attribution(
     tokens: &[Token],
     by_first: &ByFirst,
