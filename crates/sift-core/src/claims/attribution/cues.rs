@@ -393,11 +393,26 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
 
 /// The verb cue at token `i`, if any: its token length.
 pub(super) fn verb_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Option<usize> {
+    cue_of_kind_at(tokens, i, by_first, |kind| kind == Verb)
+}
+
+/// The cue of any kind at token `i` (a verb, "according to", a noun), if any: its token length.
+pub(super) fn any_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Option<usize> {
+    cue_of_kind_at(tokens, i, by_first, |_| true)
+}
+
+/// The first cue at token `i` whose kind passes `kind_ok`: its token length.
+fn cue_of_kind_at(
+    tokens: &[Token],
+    i: usize,
+    by_first: &ByFirst,
+    kind_ok: impl Fn(CueKind) -> bool,
+) -> Option<usize> {
     tokens
         .get(i)
         .and_then(|t| by_first.get(t.lower()))?
         .iter()
-        .filter(|(_, kind)| *kind == Verb)
+        .filter(|(_, kind)| kind_ok(*kind))
         .find_map(|(words, _)| cue_at(tokens, i, words))
 }
 

@@ -2,7 +2,7 @@
 //! are one claim, A and B; PolNeAR takes the content as running over the attribution to the
 //! sentence's end (a discontinuous span counts as its outer extent).
 
-use super::cues::{cue_at, verb_cue_at, ByFirst};
+use super::cues::{any_cue_at, verb_cue_at, ByFirst};
 use super::punctuation::is_quote;
 use super::spans::{trim_punct, words_in};
 use super::subjects::RELATIVES;
@@ -41,17 +41,7 @@ pub(super) fn widen_over_attribution(
     // A cue of its own is another attribution ("…,” he said, adding that …"; "…, according to a
     // report"): a verb cue before a quote, any cue in a paraphrase's rest.
     let cue_in = |to: usize| (after..to).any(|k| verb_cue_at(tokens, k, by_first).is_some());
-    let any_cue_in = |to: usize| {
-        (after..to).any(|k| {
-            tokens
-                .get(k)
-                .and_then(|t| by_first.get(t.lower()))
-                .is_some_and(|cues| {
-                    cues.iter()
-                        .any(|(words, _)| cue_at(tokens, k, words).is_some())
-                })
-        })
-    };
+    let any_cue_in = |to: usize| (after..to).any(|k| any_cue_at(tokens, k, by_first).is_some());
     let comma_in = |to: usize| (after..to).any(|k| tokens.get(k).is_some_and(|t| t.is(',')));
     let goes_on = if quoted_content {
         // The quote going on, a comma before it ("…,” Skaik said of the patients, “…”).

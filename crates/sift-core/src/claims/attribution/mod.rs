@@ -199,12 +199,14 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             // A quote going on from an attributed sentence belongs to the same content (when the
             // sentence is all quote: words after it may name another speaker the cues missed,
             // "« … », a-t-il estimé"), and an interview's turn runs on to the end of its paragraph.
-            let all_quote = tokens
-                .iter()
-                .zip(quoted.iter())
-                .all(|(t, &q)| q || !t.is_word());
+            let all_quote = || {
+                tokens
+                    .iter()
+                    .zip(quoted.iter())
+                    .all(|(t, &q)| q || !t.is_word())
+            };
             let going_on =
-                turn.or(extendable.filter(|_| (starts_inside || opens_with_quote) && all_quote));
+                turn.or(extendable.filter(|_| (starts_inside || opens_with_quote) && all_quote()));
             if let Some(last) = going_on.and_then(|k| out.get_mut(k)) {
                 let (_, b) = trim_punct(tokens, 0, tokens.len());
                 if let Some(end) = b.checked_sub(1).and_then(|l| tokens.get(l)) {
