@@ -144,6 +144,12 @@ pub fn is_day_word(word: &str) -> bool {
     calendar_word(word).is_some_and(|w| w.weekday.is_some() || !w.relative.is_empty())
 }
 
+/// Whether a lower-case word names a month, a weekday or a relative day, in any of the six
+/// languages ("march", "monday", "gestern").
+pub fn is_calendar_word(word: &str) -> bool {
+    calendar_word(word).is_some()
+}
+
 /// How many days after the published date a year-less date may fall before it is taken to belong
 /// to the year before.
 const FUTURE_SLACK_DAYS: i64 = 60;

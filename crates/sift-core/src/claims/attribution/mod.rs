@@ -42,7 +42,7 @@ use cue_model::{features, score, Features};
 use cues::{cue_at, cues_by_first_word, verb_cue_at, ByFirst, CueKind};
 use interrupted::widen_over_attribution;
 use punctuation::{inside_quotes, is_quote};
-use shapes::shape_windowed;
+use shapes::{shape_windowed, Grammar};
 use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
 
@@ -151,7 +151,7 @@ impl QuoteTracker {
 pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec<Attribution> {
     let by_first = cues_by_first_word(lang);
     let model = uses_model(lang);
-    let verb_second = lang == Lang::De;
+    let grammar = Grammar::of(lang);
     let mut out: Vec<Attribution> = Vec::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = QuoteTracker::new();
@@ -190,7 +190,7 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         });
         let found = match signed.or(interview_turn) {
             Some(f) => vec![(f, false)],
-            None => sentence_attributions(tokens, quoted, by_first, model, verb_second),
+            None => sentence_attributions(tokens, quoted, by_first, model, grammar),
         };
         if signed.is_none() && interview_turn.is_some() {
             turn = Some(out.len());
@@ -295,7 +295,7 @@ fn cue_hit(
     i: usize,
     by_first: &ByFirst,
     model: bool,
-    verb_second: bool,
+    grammar: Grammar,
 ) -> Option<(Found, usize)> {
     let t = tokens.get(i)?;
     if let Some(candidates) = by_first.get(t.lower()) {
@@ -305,7 +305,7 @@ fn cue_hit(
         }
         return candidates.iter().find_map(|(words, kind)| {
             let len = cue_at(tokens, i, words)?;
-            shape_windowed(tokens, i, i + len, *kind, verb_second).map(|f| (f, len))
+            shape_windowed(tokens, i, i + len, *kind, grammar).map(|f| (f, len))
         });
     }
     let proposed = model
@@ -314,7 +314,7 @@ fn cue_hit(
         && !lexicon_verb_follows(tokens, i, by_first)
         && score(&features(tokens, i, false)) >= PROPOSE_FROM;
     proposed
-        .then(|| shape_windowed(tokens, i, i + 1, CueKind::Verb, verb_second))
+        .then(|| shape_windowed(tokens, i, i + 1, CueKind::Verb, grammar))
         .flatten()
         .map(|f| (f, 1))
 }
@@ -335,7 +335,7 @@ fn closing_attribution(
     quoted: &[bool],
     by_first: &ByFirst,
     model: bool,
-    verb_second: bool,
+    grammar: Grammar,
 ) -> Option<Found> {
     let first_word = tokens
         .iter()
@@ -357,7 +357,7 @@ fn closing_attribution(
     if !comma_before {
         return None;
     }
-    let (f, _) = cue_hit(tokens, last_verb, by_first, model, verb_second)?;
+    let (f, _) = cue_hit(tokens, last_verb, by_first, model, grammar)?;
     let opens_sentence = words_in(tokens, 0, f.content.0) == 0 && f.content.0 <= first_word + 1;
     // "CONTENT, SOURCE CUE" or "CONTENT, CUE SOURCE": a comma (or a quote closing on one) between.
     let attribution_start = f.source.0.min(f.cue.0);
@@ -416,15 +416,15 @@ fn names_a_speaker(tokens: &[Token], source: (usize, usize), by_first: &ByFirst)
 /// Every attribution of a sentence, left to right, each with whether its source is implicit
 /// (another's); `quoted` masks the tokens inside quotes. A cue inside one already found (nested
 /// speech) is not another: PolNeAR gives each token one attribution. `model`: the cue classifier
-/// checks and proposes verb cues (English); `verb_second`: the language puts its verb second.
+/// checks and proposes verb cues (English); `grammar`: what the shapes need of the language.
 fn sentence_attributions(
     tokens: &[Token],
     quoted: &[bool],
     by_first: &ByFirst,
     model: bool,
-    verb_second: bool,
+    grammar: Grammar,
 ) -> Vec<(Found, bool)> {
-    if let Some(mut f) = closing_attribution(tokens, quoted, by_first, model, verb_second) {
+    if let Some(mut f) = closing_attribution(tokens, quoted, by_first, model, grammar) {
         widen_cue(tokens, &mut f);
         return vec![(f, false)];
     }
@@ -436,7 +436,7 @@ fn sentence_attributions(
             i += 1;
             continue;
         }
-        let Some((mut f, len)) = cue_hit(tokens, i, by_first, model, verb_second) else {
+        let Some((mut f, len)) = cue_hit(tokens, i, by_first, model, grammar) else {
             i += 1;
             continue;
         };
@@ -803,6 +803,83 @@ mod tests {
                     "Aparna Mathur, who studies tax policy",
                     "said",
                     "the statement didn’t clarify it"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cue_with_an_object_takes_its_content_after_it() {
+        let got = attributions(
+            &[
+                // An introductory phrase before the comma is not the content.
+                "Speaking at a rally in Ohio, the senator says the plant will reopen.",
+                "Through a spokeswoman, the mayor declined to comment.",
+                "In her 2015 memoir, Jones recalled the first night of the strike.",
+                "At a dinner in Boston, Smith called the plan “a disgrace.”",
+                // A cue closing its clause, or followed by an adverbial or an addressee, keeps
+                // the clause before the comma.
+                "The plant will reopen, the senator said on Monday.",
+                "The plant will reopen, the senator said Tuesday.",
+                "The plant will reopen, the senator told reporters.",
+                "The plant will reopen, the senator said repeatedly.",
+                "The plant will reopen, the senator said according to the transcript.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("the senator", "says", "the plant will reopen"),
+                ("the mayor", "declined", "to comment"),
+                ("Jones", "recalled", "the first night of the strike"),
+                ("Smith", "called", "the plan “a disgrace.”"),
+                ("the senator", "said", "The plant will reopen"),
+                ("the senator", "said", "The plant will reopen"),
+                ("the senator", "told", "The plant will reopen"),
+                ("the senator", "said", "The plant will reopen"),
+                ("the senator", "said", "The plant will reopen"),
+                (
+                    "the transcript",
+                    "according to",
+                    "The plant will reopen, the senator said"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_before_a_cue_with_an_object_is_the_source() {
+        let got = attributions(
+            &[
+                "Maria Lopez, the head of the union, described the offer as an insult.",
+                "But Tom Reed, a lawyer for the city, noted the ruling in a statement.",
+                // Inverted, the phrase after the cue is the source as before.
+                "The offer was an insult, said Maria Lopez, the head of the union.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "Maria Lopez, the head of the union",
+                    "described",
+                    "the offer as an insult"
+                ),
+                (
+                    "Tom Reed, a lawyer for the city",
+                    "noted",
+                    "the ruling in a statement"
+                ),
+                (
+                    "Maria Lopez, the head of the union",
+                    "said",
+                    "The offer was an insult"
                 ),
             ]
         );

@@ -6,12 +6,34 @@ use super::cues::CueKind;
 use super::punctuation::{
     closes_exclaimed_quote, is_boundary, is_quote, parenthetical_close, parenthetical_open,
 };
-use super::spans::{leading_connective, trim_addressee, trim_punct, trim_source, words_in};
-use super::subjects::{introductory_word, leading_subject, subject_before_commas};
+use super::spans::{
+    is_adverb, leading_connective, trim_addressee, trim_punct, trim_source, words_in,
+};
+use super::subjects::{introductory_word, leading_subject, names_a_subject, subject_before_commas};
 use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
 use crate::claims::dates;
 use crate::claims::table_lookup;
-use crate::claims::tokens::Token;
+use crate::claims::tokens::{Token, TokenKind};
+use crate::lang::Lang;
+
+/// What the shapes need to know of the sentence's language.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Grammar {
+    /// The finite verb comes second (German): `Laut SOURCE VERB …`.
+    pub verb_second: bool,
+    /// English word order rules apply ([`takes_object_en`]).
+    pub english: bool,
+}
+
+impl Grammar {
+    /// The grammar of `lang` (undetermined text is read as English, as the cue model reads it).
+    pub fn of(lang: Lang) -> Self {
+        Self {
+            verb_second: lang == Lang::De,
+            english: matches!(lang, Lang::En | Lang::Undetermined),
+        }
+    }
+}
 
 /// Words that open reported content ("said that …"), kept as part of the content.
 const COMPLEMENTIZERS: &[&str] = &["that", "dass", "que", "qu'", "що", "что", "чтобы"];
@@ -229,16 +251,16 @@ pub(super) fn shape_windowed(
     c: usize,
     ce: usize,
     kind: CueKind,
-    verb_second: bool,
+    grammar: Grammar,
 ) -> Option<Found> {
     if tokens.len() <= 2 * CUE_WINDOW_TOKENS {
-        return shape(tokens, c, ce, kind, verb_second);
+        return shape(tokens, c, ce, kind, grammar);
     }
     let lo = c.saturating_sub(CUE_WINDOW_TOKENS);
     let hi = ce.saturating_add(CUE_WINDOW_TOKENS).min(tokens.len());
     let window = tokens.get(lo..hi)?;
     let shift = |(a, b): (usize, usize)| (a + lo, b + lo);
-    shape(window, c - lo, ce - lo, kind, verb_second).map(|f| Found {
+    shape(window, c - lo, ce - lo, kind, grammar).map(|f| Found {
         source: shift(f.source),
         cue: shift(f.cue),
         content: shift(f.content),
@@ -246,12 +268,11 @@ pub(super) fn shape_windowed(
 }
 
 /// Tries the sentence shapes around a cue at `[c, ce)`: for a preposition, [`prepositional`];
-/// for a verb, [`content_first`], then [`participle`], then [`source_first`]. `verb_second`: the
-/// sentence's language puts its finite verb second (German).
-fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, verb_second: bool) -> Option<Found> {
+/// for a verb, [`content_first`], then [`participle`], then [`source_first`].
+fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, grammar: Grammar) -> Option<Found> {
     let boundary = boundary_before(tokens, c);
     match kind {
-        CueKind::Prep => prepositional(tokens, c, ce, verb_second),
+        CueKind::Prep => prepositional(tokens, c, ce, grammar.verb_second),
         CueKind::Post => postpositional(tokens, c, ce, boundary),
         CueKind::Verb => {
             if follows_noun_marker(tokens, c) || takes_reflexive_object(tokens, ce) {
@@ -261,7 +282,9 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, verb_second: bool
             // "X endorsed Cruz, saying …": a participle after a comma takes the sentence's subject.
             let participle_cue = tokens.get(c).is_some_and(|t| t.lower().ends_with("ing"));
             if let Some(q) = boundary {
-                if let Some(found) = content_first(tokens, c, ce, q, sqc_evidence, !participle_cue)
+                let object = grammar.english && takes_object_en(tokens, c, ce);
+                if let Some(found) =
+                    content_first(tokens, c, ce, q, sqc_evidence, !participle_cue, object)
                 {
                     return Some(found);
                 }
@@ -501,6 +524,16 @@ pub(super) fn finite_auxiliary(word: &str) -> bool {
 }
 
 table_lookup!(
+    /// Whether the word is in [`ADVERBIAL_OPENERS_EN`].
+    fn adverbial_opener_en => ADVERBIAL_OPENERS_EN
+);
+
+table_lookup!(
+    /// Whether the word is in [`DETERMINERS_EN`].
+    fn determiner_en => DETERMINERS_EN
+);
+
+table_lookup!(
     /// Whether the word is in [`NOUN_PHRASE_LINKS_DE`].
     fn noun_phrase_link_de => NOUN_PHRASE_LINKS_DE
 );
@@ -518,6 +551,85 @@ fn verb_second_end(tokens: &[Token], from: usize, end: usize) -> usize {
             })
         })
         .unwrap_or(end)
+}
+
+/// Words after an English verb cue that open an adverbial, not an object ("…, Smith said | on
+/// Monday", "…, she said | again"). "to" is decided by the word after it ([`takes_object_en`]).
+const ADVERBIAL_OPENERS_EN: &[&str] = &[
+    "about",
+    "according",
+    "after",
+    "afterward",
+    "afterwards",
+    "again",
+    "ago",
+    "also",
+    "as",
+    "at",
+    "before",
+    "by",
+    "during",
+    "earlier",
+    "early",
+    "from",
+    "here",
+    "in",
+    "instead",
+    "last",
+    "late",
+    "later",
+    "now",
+    "of",
+    "on",
+    "over",
+    "since",
+    "then",
+    "there",
+    "this",
+    "through",
+    "today",
+    "tomorrow",
+    "tonight",
+    "too",
+    "until",
+    "via",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+];
+
+/// Determiners: after "to" they make it a preposition ("said to the crowd"), not an infinitive.
+const DETERMINERS_EN: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those",
+];
+
+/// Whether an English verb cue at `[c, ce)` has an object or complement after it ("noted | the
+/// rule", "declined | to comment", "endorsed | Trump", "said | “…”"), rather than closing its
+/// clause or going on with an adverbial ("said.", "said | on Monday", "said | Tuesday", "said |
+/// repeatedly"). An addressee ("told | reporters") is not an object here: "…, she told reporters."
+/// closes a content-first sentence.
+fn takes_object_en(tokens: &[Token], c: usize, ce: usize) -> bool {
+    if tokens.get(c).is_some_and(|t| addressee_cue(t.lower())) {
+        return false;
+    }
+    // Adverbs are read past ("said repeatedly", "express privately | reservations").
+    let k = (ce..tokens.len())
+        .find(|&k| tokens.get(k).is_none_or(|t| !is_adverb(t)))
+        .unwrap_or(tokens.len());
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => is_quote(t) || t.is(':'),
+        TokenKind::Word if t.lower() == "to" => tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is_word() && !n.capital && !determiner_en(n.lower())),
+        TokenKind::Word if t.capital => !dates::is_calendar_word(t.lower()),
+        TokenKind::Word => !adverbial_opener_en(t.lower()),
+    }
 }
 
 /// Whether a token opens reported content: a complementizer, a quote mark or a colon.
@@ -548,7 +660,8 @@ fn content_start(tokens: &[Token], c: usize, ce: usize) -> (usize, bool) {
 
 /// Content first, the content before the boundary `q`: "…, SOURCE said." or, when `inverted`
 /// may be tried, "…, said SOURCE." (not for a participle: "…, fearing an escalation" names what
-/// was feared, not who).
+/// was feared, not who). `object`: the cue has an object after it, which is then the content
+/// ("Through a spokesman, he declined | to comment"), unless a quote opens the sentence.
 fn content_first(
     tokens: &[Token],
     c: usize,
@@ -556,6 +669,7 @@ fn content_first(
     q: usize,
     sqc_evidence: bool,
     inverted: bool,
+    object: bool,
 ) -> Option<Found> {
     let n = tokens.len();
     let between = words_in(tokens, q + 1, c);
@@ -575,7 +689,11 @@ fn content_first(
             .get(ce..se)
             .is_some_and(|p| !p.iter().any(|t| finite_auxiliary(t.lower())))
     };
+    // "Keron Blair, executive director of AROS, called for …": in English a name set off by a
+    // comma before an inverted cue is the subject, with its object after the cue.
+    let subject_first = object && names_a_subject(tokens, q);
     if inverted
+        && !subject_first
         && before_words >= MIN_CONTENT_WORDS
         && between == 0
         && (rest_short || closed_source)
@@ -610,9 +728,10 @@ fn content_first(
     // "“It was calm,” she said, …": a quote from the sentence's start to the comma is content.
     let quote_first = tokens.first().is_some_and(is_quote)
         && (q.saturating_sub(1)..=q + 1).any(|k| k > 0 && tokens.get(k).is_some_and(is_quote));
-    let looks_content_first = tail_is_short
-        || quote_first
-        || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS);
+    let looks_content_first = quote_first
+        || (!object
+            && (tail_is_short
+                || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS)));
     if before_words >= MIN_CONTENT_WORDS
         && between > 0
         && between <= MAX_SOURCE_TOKENS

@@ -239,7 +239,7 @@ const LY_NOUNS: &[&str] = &[
 ];
 
 /// Whether a token is an adverb by its ending ("publicly", "repeatedly"), in lower case.
-fn is_adverb(t: &Token) -> bool {
+pub(super) fn is_adverb(t: &Token) -> bool {
     let word = t.lower();
     !t.capital
         && word.ends_with("ly")

@@ -176,6 +176,38 @@ pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usi
     source
 }
 
+/// Most words of a name set off by commas ([`names_a_subject`]).
+const MAX_NAME_WORDS: usize = 4;
+
+/// Whether the words before `end` hold a name set off by a comma: a segment of one to
+/// [`MAX_NAME_WORDS`] capitalised words (after a connective such as "But") that is not an
+/// introductory phrase. Such a stretch is a subject with its appositive ("Keron Blair, executive
+/// director of AROS, | called for …"), not a clause reported by what follows.
+pub(super) fn names_a_subject(tokens: &[Token], end: usize) -> bool {
+    let mut from = 0;
+    for k in 0..=end {
+        let closes = k == end || tokens.get(k).is_some_and(is_boundary);
+        if !closes {
+            continue;
+        }
+        let words: Vec<&Token> = tokens
+            .get(from..k)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| t.is_word())
+            .skip_while(|t| leading_connective(t.lower()))
+            .collect();
+        let name = (1..=MAX_NAME_WORDS).contains(&words.len())
+            && words.iter().all(|t| t.capital)
+            && !words.first().is_some_and(|t| introductory_word(t.lower()));
+        if name && k < end {
+            return true;
+        }
+        from = k + 1;
+    }
+    false
+}
+
 table_lookup!(
     /// Whether the word is in [`INTRODUCTORY_WORDS`].
     pub(super) fn introductory_word => INTRODUCTORY_WORDS
