@@ -68,8 +68,8 @@ pub(super) fn widen_over_attribution(
 /// Words opening a phrase about the source rather than more of its claim ("…, said Lily
 /// Batchelder, a former aide", "…, said Skaik, of the Turkish Friendship Hospital").
 const SOURCE_PHRASE_OPENERS: &[&str] = &["a", "an", "the", "of"];
-/// Prepositions that, as the second or third word, mark a role ("head of the National Center",
-/// "portfolio manager at Tocqueville").
+/// Prepositions that, as the second to fourth word, mark a role ("head of the National Center",
+/// "portfolio manager at Tocqueville", "senior currency trader at Tempus").
 const ROLE_PREPOSITIONS: &[&str] = &["of", "at"];
 
 /// Whether the words from `at` describe the source (an appositive, a role, a relative clause, a
@@ -89,6 +89,6 @@ fn describes_the_source(tokens: &[Token], at: usize) -> bool {
         || RELATIVES.contains(&word)
         || word.ends_with("ing")
         || words
-            .take(2)
+            .take(3)
             .any(|t| ROLE_PREPOSITIONS.contains(&t.lower()))
 }

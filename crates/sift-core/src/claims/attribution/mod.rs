@@ -20,6 +20,7 @@
 //! come from `subjects`), trims and widens the ranges (`spans`), splits a second attribution
 //! off a content (`coordination`) and resolves each source to a speaker (`speakers`).
 
+mod clause_end;
 mod coordination;
 pub mod cue_model;
 mod cue_weights_en;
@@ -37,6 +38,7 @@ use super::dates::DateMention;
 use super::tokens::{slice, Token, TokenKind};
 use crate::analysis::Attribution;
 use crate::lang::Lang;
+use clause_end::end_at_next_clause;
 use coordination::split_coordinated;
 use cue_model::{features, score, Features};
 use cues::{cue_at, cues_by_first_word, verb_cue_at, ByFirst, CueKind};
@@ -451,6 +453,7 @@ fn sentence_attributions(
         let split = split_coordinated(tokens, quoted, by_first, &mut f);
         if split.is_none() {
             widen_over_attribution(tokens, by_first, model, &mut f);
+            end_at_next_clause(tokens, quoted, &mut f);
         }
         found.push((f, implicit));
         if let Some(g) = split {
@@ -606,6 +609,7 @@ mod tests {
                 "Taxes would go up, according to Lily Batchelder, a former aide at NYU.",
                 "Growth will slow next year, officials said, and unemployment will rise, according to minutes of the meeting.",
                 "Stocks may follow, says John Petrides, portfolio manager at Tocqueville.",
+                "Rates may fall, said Ann Lee, senior currency trader at Tempus.",
                 // A quoted word in the words after the cue, no comma before it: not the quote
                 // going on.
                 "\"The talks are over,\" she said of the \"peace deal.\"",
@@ -629,6 +633,7 @@ mod tests {
                 "Growth will slow next year",
                 "Growth will slow next year, officials said, and unemployment will rise",
                 "Stocks may follow",
+                "Rates may fall",
                 "\"The talks are over",
                 "\"We stayed until the end",
             ]
@@ -846,6 +851,34 @@ mod tests {
                     "according to",
                     "The plant will reopen, the senator said"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_ends_where_another_clause_begins() {
+        let got = attributions(
+            &[
+                "Polls showed the senator was ahead, but the lead is small.",
+                "The agency estimates that the plan would cost $1 billion; a think tank puts it at half that.",
+                "Although the mayor has admitted raising taxes, she does not defend it.",
+                "Even as the mayor said taxes would rise, the council cut spending.",
+                // A subordinate clause closed before the cue, a list after it, a quote: kept.
+                "When the vote ended, the mayor said Paris, London and Berlin had agreed.",
+                "The mayor said “we won, but barely.”",
+            ],
+            Lang::En,
+        );
+        let contents: Vec<&str> = got.iter().map(|(_, _, q)| q.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "the senator was ahead",
+                "that the plan would cost $1 billion",
+                "raising taxes",
+                "taxes would rise",
+                "Paris, London and Berlin had agreed",
+                "“we won, but barely.”",
             ]
         );
     }
