@@ -75,7 +75,7 @@ const ROLE_PREPOSITIONS: &[&str] = &["of", "at"];
 /// Whether the words from `at` describe the source (an appositive, a role, a relative clause, a
 /// participle: "…, Twitter announced, gaining 22,000 followers") instead of going on with the
 /// content.
-fn describes_the_source(tokens: &[Token], at: usize) -> bool {
+pub(super) fn describes_the_source(tokens: &[Token], at: usize) -> bool {
     let mut words = tokens
         .get(at..)
         .unwrap_or_default()

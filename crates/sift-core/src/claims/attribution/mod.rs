@@ -884,6 +884,47 @@ mod tests {
     }
 
     #[test]
+    fn sources_inside_a_clause_and_after_an_inverted_cue() {
+        let got = attributions(
+            &[
+                // A cue coordinated with an earlier verb takes the clause's subject.
+                "Scott beamed and said he was happy.",
+                "The governor toured the plant and also said it would reopen.",
+                // A relative pronoun before the cue is the source, unless a subject follows it;
+                // after "what" or "that" the subject follows.
+                "She met a staffer who said the server was wiped.",
+                "It was a lawsuit in which Democrats argued that the map was illegal.",
+                "It was one of the reasons that the mayor said he would resign.",
+                // An inverted source keeps a role or relative clause set off after it, not a
+                // participle (a cue of its own).
+                "Rates will fall, said Ann Lee, president of the bank.",
+                "Rates will fall, said Ann Lee, who runs the bank.",
+                "Rates will fall, said Ann Lee, senior trader at the bank.",
+                "Rates will fall, said Ann Lee, spokeswoman for the bank.",
+                "Rates will fall, said Ann Lee, adding that prices would rise.",
+            ],
+            Lang::En,
+        );
+        let sources: Vec<&str> = got.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(
+            sources,
+            [
+                "Scott",
+                "The governor",
+                "who",
+                "Democrats",
+                "the mayor",
+                "Ann Lee, president of the bank",
+                "Ann Lee, who runs the bank",
+                "Ann Lee, senior trader at the bank",
+                "Ann Lee, spokeswoman for the bank",
+                "Ann Lee",
+                "Ann Lee",
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_set_off_before_a_cue_with_an_object_is_the_source() {
         let got = attributions(
             &[

@@ -3,6 +3,7 @@
 
 use super::coordination::clause_joiner;
 use super::cues::CueKind;
+use super::interrupted::describes_the_source;
 use super::punctuation::{
     closes_exclaimed_quote, is_boundary, is_quote, parenthetical_close, parenthetical_open,
 };
@@ -704,9 +705,12 @@ fn content_first(
         // sentence belongs to the source, however long ("said Kenneth Baer, a former Obama
         // administration official who runs …"), as PolNeAR's sources take it.
         if tokens.get(se).is_some_and(|t| t.is(','))
-            && tokens
-                .get(se + 1)
-                .is_some_and(|t| t.capital || ["a", "an", "the"].contains(&t.lower()))
+            && tokens.get(se + 1).is_some_and(|t| {
+                // Not a participle: "…, said Smith, adding that …" is a second cue.
+                t.capital
+                    || role_noun(t.lower())
+                    || (!t.lower().ends_with("ing") && describes_the_source(tokens, se + 1))
+            })
         {
             se = n;
         }
@@ -796,11 +800,28 @@ fn source_first(
             source = trim_source(tokens, k + 1, source.1);
         }
     }
+    if !with_appositives {
+        source = source_in_clause_en(tokens, source, parenthetical.unwrap_or(source.1));
+    }
     let longest = if with_appositives || parenthetical.is_some() {
         MAX_APPOSITIVE_SOURCE_WORDS
     } else {
         MAX_SOURCE_TOKENS
     };
+    // "Scott beamed and said …": a cue coordinated with an earlier verb takes the clause's
+    // subject, not the words of the first verb's clause.
+    if let Some(joiner) = coordinating_joiner_before(tokens, c) {
+        let subject = leading_subject(tokens, joiner);
+        // A subject, not a lone opening word ("In an interview … and said", "The doctors
+        // found … and said": the phrase is not known, and the segment stays).
+        let named = tokens.get(subject.0..subject.1).is_some_and(|words| {
+            words.first().is_some_and(|w| !introductory_word(w.lower()))
+                && !(words.len() == 1 && words.iter().all(|w| determiner_en(w.lower())))
+        });
+        if named && subject.0 >= source.0 {
+            source = subject;
+        }
+    }
     let source_words = words_in(tokens, source.0, source.1);
     // A bare relative pronoun ("eine Studie, die sagt …") stands for a phrase this shape does
     // not reach: no source rather than a wrong one.
@@ -818,6 +839,59 @@ fn source_first(
         cue: (c, ce),
         content,
     })
+}
+
+/// English relative pronouns: one inside a source segment is itself the source ("a staffer at
+/// the State Department who | said", as PolNeAR reads it), unless a subject follows it ("a
+/// lawsuit in which Democrats | argued").
+const RELATIVE_PRONOUNS_EN: &[&str] = &["who", "which", "whom"];
+/// English words after which a source segment's subject follows ("the gap between what Trump |
+/// says", "one of the reasons that Trump | gave").
+const CLAUSE_OPENERS_EN: &[&str] = &["what", "that"];
+
+/// The source inside a segment `source` holding a relative or clause-opening word (the last one
+/// before `search_end`: not inside a closing parenthetical).
+fn source_in_clause_en(
+    tokens: &[Token],
+    source: (usize, usize),
+    search_end: usize,
+) -> (usize, usize) {
+    let opener = (source.0..search_end).rev().find(|&k| {
+        tokens.get(k).is_some_and(|t| {
+            !t.capital
+                && (RELATIVE_PRONOUNS_EN.contains(&t.lower())
+                    || CLAUSE_OPENERS_EN.contains(&t.lower()))
+        })
+    });
+    let Some(k) = opener else {
+        return source;
+    };
+    let subject_follows = k + 1 < source.1
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is_word() && (t.capital || determiner_en(t.lower())));
+    let relative = tokens
+        .get(k)
+        .is_some_and(|t| RELATIVE_PRONOUNS_EN.contains(&t.lower()));
+    if relative && !subject_follows {
+        (k, k + 1)
+    } else if k + 1 < source.1 {
+        trim_source(tokens, k + 1, source.1)
+    } else {
+        source
+    }
+}
+
+/// The "and" or "but" right before the cue at `c` (adverbs read past: "and also said"), with
+/// words before it: the cue is a clause's second verb.
+fn coordinating_joiner_before(tokens: &[Token], c: usize) -> Option<usize> {
+    let k = (0..c).rev().find(|&k| {
+        tokens
+            .get(k)
+            .is_none_or(|t| !(is_adverb(t) || t.lower() == "also"))
+    })?;
+    let joiner = tokens.get(k)?;
+    (matches!(joiner.lower(), "and" | "but") && words_in(tokens, 0, k) > 0).then_some(k)
 }
 
 /// The content after a cue ending at `from`, up to `end`: past an addressee or time phrase to a
