@@ -925,6 +925,37 @@ mod tests {
     }
 
     #[test]
+    fn a_source_sheds_time_phrases_modals_and_participle_phrases() {
+        let got = attributions(
+            &[
+                "He could argue that the law is unfair.",
+                "Trump, speaking to a veterans group in Virginia, said the VA was broken.",
+                "The Times on Saturday reported that the deal was off.",
+                "Wells Fargo this month announced that it would end the practice.",
+                "Mook further argued that the polls were wrong.",
+                "Nothing changes unless the council says the budget is final.",
+                // A list set off by "including" stays in the source.
+                "Several firms, including Patriot, said they would appeal.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(s, c, _)| (s.as_str(), c.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("He", "could argue"),
+                ("Trump", "said"),
+                ("The Times", "reported"),
+                ("Wells Fargo", "announced"),
+                ("Mook", "further argued"),
+                ("the council", "says"),
+                ("Several firms, including Patriot", "said"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_set_off_before_a_cue_with_an_object_is_the_source() {
         let got = attributions(
             &[

@@ -84,6 +84,7 @@ const SUBORDINATORS: &[&str] = &[
     "whether",
     "than",
     "until",
+    "unless",
     "once",
     "wenn",
     "weil",

@@ -3,11 +3,20 @@
 
 use super::punctuation::{is_boundary, is_quote, parenthetical_open};
 use super::Found;
+use crate::claims::dates;
 use crate::claims::table_lookup;
 use crate::claims::tokens::{Token, TokenKind};
 
 /// Words that may stand between a source and its cue and belong to neither ("has previously said").
 const AUXILIARIES: &[&str] = &[
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "further",
+    "already",
     "has",
     "have",
     "had",
@@ -192,6 +201,8 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
         let Some(t) = tokens.get(b - 1) else { break };
         if auxiliary(t.lower()) || is_adverb(t) || is_quote(t) || is_boundary(t) {
             b -= 1;
+        } else if let Some(start) = time_phrase_ending(tokens, a, b) {
+            b = start;
         } else {
             break;
         }
@@ -203,6 +214,33 @@ pub(super) fn trim_source(tokens: &[Token], a: usize, b: usize) -> (usize, usize
         Some(close) if b > a => (a, close + 1),
         _ => (a, b),
     }
+}
+
+/// Words before a period word that make a time phrase of it ("on Saturday", "this month").
+const TIME_PHRASE_LEADS: &[&str] = &["on", "this", "last", "next", "earlier", "later"];
+/// Period words that close a time phrase after a lead ("this month").
+const PERIOD_WORDS: &[&str] = &["week", "month", "year", "weekend", "morning", "evening"];
+
+/// Where a time phrase closing `[a, b)` starts ("The Times | on Saturday", "Wells Fargo | this
+/// month"): a day word with an optional lead, or a lead and a period word. Not the whole range.
+fn time_phrase_ending(tokens: &[Token], a: usize, b: usize) -> Option<usize> {
+    let last = tokens.get(b.checked_sub(1)?)?;
+    let word = last.lower();
+    let lead_before = |k: usize| {
+        k.checked_sub(1).filter(|&p| p > a).filter(|&p| {
+            tokens
+                .get(p)
+                .is_some_and(|t| TIME_PHRASE_LEADS.contains(&t.lower()))
+        })
+    };
+    let start = if dates::is_day_word(word) {
+        lead_before(b - 1).unwrap_or(b - 1)
+    } else if PERIOD_WORDS.contains(&word) {
+        lead_before(b - 1)?
+    } else {
+        return None;
+    };
+    (start > a).then_some(start)
 }
 
 /// Number of words (and numbers) in a range.

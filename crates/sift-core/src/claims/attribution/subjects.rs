@@ -150,6 +150,14 @@ pub(super) fn subject_before_commas(tokens: &[Token], last_comma: usize) -> (usi
         Some(&q) if introductory && commas.len() >= 2 => q + 1,
         _ => 0,
     };
+    // A participle phrase closing the subject ("Trump, speaking to a veterans group,") tells the
+    // moment, not the speaker: PolNeAR's sources leave it out.
+    let last_comma = commas
+        .iter()
+        .copied()
+        .filter(|&k| k >= start)
+        .find(|&k| tokens.get(k + 1).is_some_and(opens_participle_phrase))
+        .unwrap_or(last_comma);
     // PolNeAR's sources keep their appositives and relative clauses ("X, who spoke to
     // Reuters,"), within a bound.
     let whole = trim_source(tokens, start, last_comma);
@@ -206,6 +214,21 @@ pub(super) fn names_a_subject(tokens: &[Token], end: usize) -> bool {
         from = k + 1;
     }
     false
+}
+
+/// "-ing" words that are prepositions, not participles ("X, including Y,").
+const ING_PREPOSITIONS: &[&str] = &[
+    "including",
+    "during",
+    "according",
+    "concerning",
+    "regarding",
+];
+
+/// Whether a token opens a participle phrase: a lower-case "-ing" word that is not a preposition.
+fn opens_participle_phrase(t: &Token) -> bool {
+    let word = t.lower();
+    t.is_word() && !t.capital && word.ends_with("ing") && !ING_PREPOSITIONS.contains(&word)
 }
 
 table_lookup!(
