@@ -350,6 +350,9 @@ fn closing_attribution(
         .rev()
         .filter(|&k| tokens.get(k).is_some_and(|t| t.is(',')));
     let last_comma = commas.next()?;
+    if let Some(f) = closing_prepositional(tokens, quoted, by_first, model, grammar, last_comma) {
+        return Some(f);
+    }
     let search_from = commas.next().unwrap_or(last_comma) + 1;
     let last_verb = (search_from..tokens.len()).rev().find(|&i| {
         !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
@@ -389,6 +392,44 @@ fn closing_attribution(
     let holds_quote = (f.content.0..f.content.1)
         .any(|k| quoted.get(k).copied().unwrap_or(false) || tokens.get(k).is_some_and(is_quote));
     (opens_sentence && before_both && closes && !holds_quote).then_some(f)
+}
+
+/// A prepositional cue right after the sentence's last comma ("Clinton plans to visit Charlotte
+/// on Sunday, | according to a campaign aide."): the sentence before it is the source's claim,
+/// and a cue inside it nested speech, as for a closing verb.
+fn closing_prepositional(
+    tokens: &[Token],
+    quoted: &[bool],
+    by_first: &ByFirst,
+    model: bool,
+    grammar: Grammar,
+    last_comma: usize,
+) -> Option<Found> {
+    let at = last_comma + 1;
+    let word = tokens.get(at)?;
+    let prep = by_first.get(word.lower()).is_some_and(|candidates| {
+        candidates
+            .iter()
+            .any(|(words, kind)| *kind == CueKind::Prep && cue_at(tokens, at, words).is_some())
+    });
+    if !prep || quoted.get(at).copied().unwrap_or(false) {
+        return None;
+    }
+    // A verb cue set off by a comma inside is an attribution of its own ("Growth will slow,
+    // officials said, and unemployment will rise, according to the minutes").
+    let set_off_cue = (0..last_comma).any(|k| {
+        verb_cue_at(tokens, k, by_first).is_some()
+            && (k.saturating_sub(MAX_SOURCE_TOKENS + 1)..k)
+                .any(|j| tokens.get(j).is_some_and(|t| t.is(',')))
+    });
+    if set_off_cue {
+        return None;
+    }
+    let (f, _) = cue_hit(tokens, at, by_first, model, grammar)?;
+    let opens_sentence = words_in(tokens, 0, f.content.0) == 0;
+    let holds_quote = (f.content.0..f.content.1)
+        .any(|k| quoted.get(k).copied().unwrap_or(false) || tokens.get(k).is_some_and(is_quote));
+    (opens_sentence && f.content.1 <= f.cue.0 && !holds_quote).then_some(f)
 }
 
 /// Most words of a closing attribution's source that opens in lower case ("people familiar with
@@ -579,9 +620,20 @@ mod tests {
                 "No one has shown symptoms such as fever so far, the commission said on Monday.",
                 // A quote inside has its own speaker, who comes first.
                 "“We are ready to respond,” Peskov said in reply to a question, RIA Novosti reported.",
+                // A prepositional cue after the last comma closes the sentence too.
+                "The mayor plans to visit the city on Sunday, according to a campaign aide.",
             ],
             Lang::En,
         );
+        assert_eq!(
+            got.last(),
+            Some(&triple(
+                "a campaign aide",
+                "according to",
+                "The mayor plans to visit the city on Sunday"
+            ))
+        );
+        assert!(got.iter().all(|(_, c, _)| c != "plans"), "{got:?}");
         let got: Vec<(&str, &str)> = got
             .iter()
             .map(|(s, c, _)| (s.as_str(), c.as_str()))
