@@ -164,7 +164,7 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
     // An interview's speakers, and the turn whose paragraph is being read.
     let interview = signed::interview_speakers(sentences);
     let mut turn: Option<usize> = None;
-    for sentence in sentences {
+    for (k, sentence) in sentences.iter().enumerate() {
         let tokens = sentence.tokens;
         let (new_paragraph, carried_quote) = quotes.next(sentence);
         if new_paragraph {
@@ -190,7 +190,17 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 .then(|| carried_quote.unwrap_or(paragraph_start));
             s.found
         });
-        let found = match signed.or(interview_turn) {
+        // The text's first paragraph, one sentence `NAME: CLAIM`, outside an interview: the
+        // headline's claim. (Anywhere else such a line is far more often a label and its value:
+        // `Dauer: 1 Stunde`, `Portion Fix Containers: 1 Green, 1 Red`.)
+        let headline_line = k == 0
+            && sentences
+                .get(k + 1)
+                .is_none_or(|next| next.paragraph != sentence.paragraph);
+        let headline = (headline_line && interview.is_empty())
+            .then(|| signed::headline_claim(tokens))
+            .flatten();
+        let found = match signed.or(interview_turn).or(headline) {
             Some(f) => vec![(f, false)],
             None => sentence_attributions(tokens, quoted, by_first, model, grammar),
         };
@@ -1005,6 +1015,31 @@ mod tests {
                 ("Several firms, including Patriot", "said"),
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_names_its_speaker_before_a_colon() {
+        let claim = "Sanders: Clinton needs to talk about the economy.";
+        let got = attributions_in(&[&[claim], &["The senator spoke in Ohio."]], Lang::En);
+        assert_eq!(
+            got,
+            [triple(
+                "Sanders",
+                ":",
+                "Clinton needs to talk about the economy"
+            )]
+        );
+        // Not a line further down (a label and its value, more often), nor a topic and its
+        // subtitle, nor a label.
+        let later = attributions_in(
+            &[&["The senator spoke in Ohio."], &[claim], &["He left."]],
+            Lang::En,
+        );
+        assert_eq!(later, []);
+        let subtitle = "Superbugs: What They Are and How You Get Them";
+        assert_eq!(attributions_in(&[&[subtitle]], Lang::En), []);
+        let label = "Summary: Three divers won the state championship.";
+        assert_eq!(attributions_in(&[&[label]], Lang::En), []);
     }
 
     #[test]

@@ -90,22 +90,30 @@ const MIN_SPEAKERS: usize = 2;
 /// languages: section and media labels, notes, interview cues.
 const LABELS: &[&str] = &[
     "a",
+    "abstract",
     "also",
     "answer",
     "background",
     "correction",
     "editor's",
+    "example",
     "foto",
     "frage",
     "note",
     "photo",
+    "posted",
+    "proof",
+    "published",
     "q",
     "question",
     "related",
     "source",
+    "summary",
     "update",
     "updated",
     "video",
+    "warning",
+    "written",
     "antwort",
     "quelle",
     "hinweis",
@@ -178,6 +186,32 @@ pub(super) fn interview_turn(tokens: &[Token], speakers: &FastSet<String>) -> Op
         content,
     })
 }
+
+/// A headline's claim, `NAME: CLAIM` (`Poll: Wealthy Voters Abandon …`, `Sanders: Clinton needs
+/// to …`; the caller checks it stands alone in its paragraph): the name as source, the colon as
+/// cue, the rest as content, as for an interview's turn.
+pub(super) fn headline_claim(tokens: &[Token]) -> Option<Found> {
+    let (from, colon) = turn_label(tokens)?;
+    // "Superbugs: What They Are and How You Get Them" is a topic and its subtitle.
+    if tokens
+        .get(colon + 1)
+        .is_some_and(|t| SUBTITLE_OPENERS.contains(&t.lower()))
+    {
+        return None;
+    }
+    let content = trim_punct(tokens, colon + 1, tokens.len());
+    (words_in(tokens, content.0, content.1) >= MIN_HEADLINE_CLAIM_WORDS).then_some(Found {
+        source: (from, colon),
+        cue: (colon, colon + 1),
+        content,
+    })
+}
+
+/// Words opening a subtitle rather than a claim after a headline's colon.
+const SUBTITLE_OPENERS: &[&str] = &["what", "how", "why", "when", "where", "who", "which"];
+
+/// Fewest words of a headline's claim ([`headline_claim`]): fewer is a label ("Update: Live").
+const MIN_HEADLINE_CLAIM_WORDS: usize = 3;
 
 /// Whether a sentence ends as prose does: `.`, `?`, `!` or `…`, perhaps inside a closing quote.
 fn ends_as_prose(tokens: &[Token]) -> bool {
