@@ -179,8 +179,14 @@ pub(super) fn interview_turn(tokens: &[Token], speakers: &FastSet<String>) -> Op
     if !speakers.contains(&name) {
         return None;
     }
+    labelled(tokens, from, colon, MIN_CONTENT_WORDS)
+}
+
+/// The attribution of `NAME: …` with the name at `[from, colon)`: the name as source, the colon
+/// as cue, the rest as content when it holds at least `min_words` words.
+fn labelled(tokens: &[Token], from: usize, colon: usize, min_words: usize) -> Option<Found> {
     let content = trim_punct(tokens, colon + 1, tokens.len());
-    (words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS).then_some(Found {
+    (words_in(tokens, content.0, content.1) >= min_words).then_some(Found {
         source: (from, colon),
         cue: (colon, colon + 1),
         content,
@@ -199,12 +205,7 @@ pub(super) fn headline_claim(tokens: &[Token]) -> Option<Found> {
     {
         return None;
     }
-    let content = trim_punct(tokens, colon + 1, tokens.len());
-    (words_in(tokens, content.0, content.1) >= MIN_HEADLINE_CLAIM_WORDS).then_some(Found {
-        source: (from, colon),
-        cue: (colon, colon + 1),
-        content,
-    })
+    labelled(tokens, from, colon, MIN_HEADLINE_CLAIM_WORDS)
 }
 
 /// Words opening a subtitle rather than a claim after a headline's colon.
