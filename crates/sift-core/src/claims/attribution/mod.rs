@@ -7,8 +7,9 @@
 //!   Пєсков);
 //! - prepositional: `According to SOURCE, CONTENT` / `CONTENT, according to SOURCE`.
 //!
-//! A quote followed by a dash and a name, and an interview's turn (`NAME: …` paragraphs where two
-//! or more speakers take turns) are marked by punctuation alone (`signed`).
+//! A quote followed by a dash and a name, an interview's turn (`NAME: …` paragraphs where two
+//! or more speakers take turns) and a headline `NAME: CLAIM` opening the text are marked by
+//! punctuation alone (`signed`).
 //!
 //! A pronoun source ("he", "вона", "er") or a bare role ("the spokesperson") resolves to the last
 //! named speaker (for a role, the last one with that role).
@@ -18,7 +19,9 @@
 //! `lexicon_en`; in English, the classifier [`cue_model`] drops lexicon cues it scores low and
 //! proposes candidate words it scores high), tries the shapes around each cue (`shapes`, whose subjects away from the cue
 //! come from `subjects`), trims and widens the ranges (`spans`), splits a second attribution
-//! off a content (`coordination`) and resolves each source to a speaker (`speakers`).
+//! off a content (`coordination`), runs a content over an attribution that interrupts it
+//! (`interrupted`) or ends it where another clause begins (`clause_end`), and resolves each
+//! source to a speaker (`speakers`).
 
 mod clause_end;
 mod coordination;
