@@ -396,6 +396,11 @@ pub(super) fn verb_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Opt
     cue_of_kind_at(tokens, i, by_first, |kind| kind == Verb)
 }
 
+/// The prepositional cue ("according to") at token `i`, if any: its token length.
+pub(super) fn prep_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Option<usize> {
+    cue_of_kind_at(tokens, i, by_first, |kind| kind == Prep)
+}
+
 /// The cue of any kind at token `i` (a verb, "according to", a noun), if any: its token length.
 pub(super) fn any_cue_at(tokens: &[Token], i: usize, by_first: &ByFirst) -> Option<usize> {
     cue_of_kind_at(tokens, i, by_first, |_| true)

@@ -44,7 +44,7 @@ use crate::lang::Lang;
 use clause_end::end_at_next_clause;
 use coordination::split_coordinated;
 use cue_model::{features, score, Features};
-use cues::{cue_at, cues_by_first_word, verb_cue_at, ByFirst, CueKind};
+use cues::{cue_at, cues_by_first_word, prep_cue_at, verb_cue_at, ByFirst, CueKind};
 use interrupted::widen_over_attribution;
 use punctuation::{inside_quotes, is_quote};
 use shapes::{shape_windowed, Grammar};
@@ -370,9 +370,7 @@ fn closing_attribution(
     let last_verb = (search_from..tokens.len()).rev().find(|&i| {
         !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
     })?;
-    let comma_before = (last_verb.saturating_sub(MAX_SOURCE_TOKENS + 1)..last_verb)
-        .any(|k| tokens.get(k).is_some_and(|t| t.is(',')));
-    if !comma_before {
+    if !comma_shortly_before(tokens, last_verb) {
         return None;
     }
     let (f, _) = cue_hit(tokens, last_verb, by_first, model, grammar)?;
@@ -402,9 +400,18 @@ fn closing_attribution(
     });
     // A quote in it has its own speaker, who comes first ("“…,” Peskov said in response …, RIA
     // Novosti reported": Peskov's claim).
-    let holds_quote = (f.content.0..f.content.1)
-        .any(|k| quoted.get(k).copied().unwrap_or(false) || tokens.get(k).is_some_and(is_quote));
-    (opens_sentence && before_both && closes && !holds_quote).then_some(f)
+    (opens_sentence && before_both && closes && !holds_quote(tokens, quoted, f.content))
+        .then_some(f)
+}
+
+/// Whether a comma stands within a source's length before token `k` ("…, sources | said").
+fn comma_shortly_before(tokens: &[Token], k: usize) -> bool {
+    (k.saturating_sub(MAX_SOURCE_TOKENS + 1)..k).any(|j| tokens.get(j).is_some_and(|t| t.is(',')))
+}
+
+/// Whether the range holds a quote mark or a quoted token.
+fn holds_quote(tokens: &[Token], quoted: &[bool], (a, b): (usize, usize)) -> bool {
+    (a..b).any(|k| quoted.get(k).copied().unwrap_or(false) || tokens.get(k).is_some_and(is_quote))
 }
 
 /// A prepositional cue right after the sentence's last comma ("Clinton plans to visit Charlotte
@@ -419,30 +426,20 @@ fn closing_prepositional(
     last_comma: usize,
 ) -> Option<Found> {
     let at = last_comma + 1;
-    let word = tokens.get(at)?;
-    let prep = by_first.get(word.lower()).is_some_and(|candidates| {
-        candidates
-            .iter()
-            .any(|(words, kind)| *kind == CueKind::Prep && cue_at(tokens, at, words).is_some())
-    });
-    if !prep || quoted.get(at).copied().unwrap_or(false) {
+    if prep_cue_at(tokens, at, by_first).is_none() || quoted.get(at).copied().unwrap_or(false) {
         return None;
     }
     // A verb cue set off by a comma inside is an attribution of its own ("Growth will slow,
     // officials said, and unemployment will rise, according to the minutes").
-    let set_off_cue = (0..last_comma).any(|k| {
-        verb_cue_at(tokens, k, by_first).is_some()
-            && (k.saturating_sub(MAX_SOURCE_TOKENS + 1)..k)
-                .any(|j| tokens.get(j).is_some_and(|t| t.is(',')))
-    });
+    let set_off_cue = (0..last_comma)
+        .any(|k| verb_cue_at(tokens, k, by_first).is_some() && comma_shortly_before(tokens, k));
     if set_off_cue {
         return None;
     }
     let (f, _) = cue_hit(tokens, at, by_first, model, grammar)?;
     let opens_sentence = words_in(tokens, 0, f.content.0) == 0;
-    let holds_quote = (f.content.0..f.content.1)
-        .any(|k| quoted.get(k).copied().unwrap_or(false) || tokens.get(k).is_some_and(is_quote));
-    (opens_sentence && f.content.1 <= f.cue.0 && !holds_quote).then_some(f)
+    (opens_sentence && f.content.1 <= f.cue.0 && !holds_quote(tokens, quoted, f.content))
+        .then_some(f)
 }
 
 /// Most words of a closing attribution's source that opens in lower case ("people familiar with
@@ -599,6 +596,20 @@ mod tests {
         (s.to_string(), c.to_string(), q.to_string())
     }
 
+    /// Each attribution's source and cue.
+    fn sources_and_cues(got: &[(String, String, String)]) -> Vec<(&str, &str)> {
+        got.iter()
+            .map(|(s, c, _)| (s.as_str(), c.as_str()))
+            .collect()
+    }
+
+    /// Each attribution's source, cue and content, borrowed.
+    fn borrowed(got: &[(String, String, String)]) -> Vec<(&str, &str, &str)> {
+        got.iter()
+            .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
+            .collect()
+    }
+
     #[test]
     fn auxiliaries_and_adverbs_before_a_cue_are_the_cues() {
         let got = attributions(
@@ -613,9 +624,7 @@ mod tests {
             Lang::En,
         );
         assert_eq!(
-            got.iter()
-                .map(|(s, c, _)| (s.as_str(), c.as_str()))
-                .collect::<Vec<_>>(),
+            sources_and_cues(&got),
             [
                 ("Donald Trump", "is defending"),
                 ("Mexicans", "often say"),
@@ -647,10 +656,7 @@ mod tests {
             ))
         );
         assert!(got.iter().all(|(_, c, _)| c != "plans"), "{got:?}");
-        let got: Vec<(&str, &str)> = got
-            .iter()
-            .map(|(s, c, _)| (s.as_str(), c.as_str()))
-            .collect();
+        let got = sources_and_cues(&got);
         assert_eq!(got.first(), Some(&("sources", "said")));
         assert_eq!(got.get(1), Some(&("the commission", "said")));
         assert_eq!(got.get(2), Some(&("Peskov", "said")));
@@ -898,9 +904,7 @@ mod tests {
             Lang::En,
         );
         assert_eq!(
-            got.iter()
-                .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
-                .collect::<Vec<_>>(),
+            borrowed(&got),
             [
                 ("the senator", "says", "the plant will reopen"),
                 ("the mayor", "declined", "to comment"),
@@ -1005,9 +1009,7 @@ mod tests {
             Lang::En,
         );
         assert_eq!(
-            got.iter()
-                .map(|(s, c, _)| (s.as_str(), c.as_str()))
-                .collect::<Vec<_>>(),
+            sources_and_cues(&got),
             [
                 ("He", "could argue"),
                 ("Trump", "said"),
@@ -1057,9 +1059,7 @@ mod tests {
             Lang::En,
         );
         assert_eq!(
-            got.iter()
-                .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
-                .collect::<Vec<_>>(),
+            borrowed(&got),
             [
                 (
                     "Maria Lopez, the head of the union",

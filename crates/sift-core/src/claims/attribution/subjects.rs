@@ -193,22 +193,17 @@ const MAX_NAME_WORDS: usize = 4;
 /// director of AROS, | called for …"), not a clause reported by what follows.
 pub(super) fn names_a_subject(tokens: &[Token], end: usize) -> bool {
     let mut from = 0;
-    for k in 0..=end {
-        let closes = k == end || tokens.get(k).is_some_and(is_boundary);
-        if !closes {
-            continue;
-        }
-        let words: Vec<&Token> = tokens
+    for k in (0..end).filter(|&k| tokens.get(k).is_some_and(is_boundary)) {
+        let mut words = tokens
             .get(from..k)
             .unwrap_or(&[])
             .iter()
             .filter(|t| t.is_word())
             .skip_while(|t| leading_connective(t.lower()))
-            .collect();
-        let name = (1..=MAX_NAME_WORDS).contains(&words.len())
-            && words.iter().all(|t| t.capital)
-            && !words.first().is_some_and(|t| introductory_word(t.lower()));
-        if name && k < end {
+            .peekable();
+        let opens_name = words.peek().is_some_and(|t| !introductory_word(t.lower()));
+        let (count, capitalised) = words.fold((0, true), |(n, all), t| (n + 1, all && t.capital));
+        if opens_name && capitalised && count <= MAX_NAME_WORDS {
             return true;
         }
         from = k + 1;
