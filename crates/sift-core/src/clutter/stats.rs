@@ -174,7 +174,11 @@ fn static_tag(local: &LocalName) -> &'static str {
 
 /// Builds the table of `root`'s elements (the document, or a fragment's root).
 pub fn build(doc: &Html) -> Vec<Entry> {
-    let mut table: Vec<Entry> = Vec::new();
+    // One entry per element, reserved once: grown by doubling, the table's old and new buffers
+    // together were the analysis' largest peak on pages of many small elements (wasm memory never
+    // shrinks).
+    let elements = doc.tree.values().filter(|v| v.is_element()).count();
+    let mut table: Vec<Entry> = Vec::with_capacity(elements);
     let mut stack: Vec<u32> = Vec::new();
     let mut link_depth = 0usize;
     let mut anchor_depth = 0usize;
