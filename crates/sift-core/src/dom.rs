@@ -10,6 +10,71 @@ use crate::analysis::ElementPath;
 /// Elements whose text is never shown to a reader.
 pub const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "head"];
 
+/// Whether an element (its lower-case local name) breaks the text around it: a block, a line
+/// break, or an element of the document's head. Readers of the tree treat its edges as whitespace,
+/// so whitespace-only text next to it says nothing ([`crate::lean_sink`] leaves it out).
+pub fn separates_text(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"base"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"caption"
+            | b"col"
+            | b"colgroup"
+            | b"dd"
+            | b"details"
+            | b"dialog"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"form"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"header"
+            | b"hgroup"
+            | b"hr"
+            | b"html"
+            | b"li"
+            | b"link"
+            | b"main"
+            | b"menu"
+            | b"meta"
+            | b"nav"
+            | b"noscript"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"script"
+            | b"section"
+            | b"style"
+            | b"summary"
+            | b"table"
+            | b"tbody"
+            | b"td"
+            | b"template"
+            | b"tfoot"
+            | b"th"
+            | b"thead"
+            | b"title"
+            | b"tr"
+            | b"ul"
+    )
+}
+
 /// The document's `<html>` element (html5ever always creates one).
 pub fn html_element(doc: &Html) -> ElementRef<'_> {
     doc.root_element()
@@ -105,24 +170,41 @@ pub fn add_collapsed_len(text: &str, len: &mut usize, pending_space: &mut bool) 
     }
 }
 
-/// Calls `f` with each text node of `node`'s subtree that a reader would see, in document order.
+/// Calls `f` with each text node of `node`'s subtree that a reader would see, in document order,
+/// and with a space at each edge of an element that [`separates_text`] (so `<p>a</p><p>b</p>`
+/// reads `a b`, with or without whitespace between the two).
 pub fn for_each_text<'a>(node: NodeRef<'a, Node>, mut f: impl FnMut(&'a str)) {
+    let separates = |n: NodeRef<'_, Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| separates_text(e.name().as_bytes()))
+    };
     let mut edges = node.traverse();
     while let Some(edge) = edges.next() {
-        if let ego_tree::iter::Edge::Open(n) = edge {
-            match n.value() {
-                Node::Text(text) => f(text),
-                Node::Element(e) if NON_TEXT_ELEMENTS.contains(&e.name()) && n != node => {
-                    // Skip the subtree: advance until its Close edge.
-                    for inner in edges.by_ref() {
-                        if let ego_tree::iter::Edge::Close(closed) = inner {
-                            if closed == n {
-                                break;
+        match edge {
+            ego_tree::iter::Edge::Open(n) => {
+                if separates(n) {
+                    f(" ");
+                }
+                match n.value() {
+                    Node::Text(text) => f(text),
+                    Node::Element(e) if NON_TEXT_ELEMENTS.contains(&e.name()) && n != node => {
+                        // Skip the subtree: advance until its Close edge.
+                        for inner in edges.by_ref() {
+                            if let ego_tree::iter::Edge::Close(closed) = inner {
+                                if closed == n {
+                                    break;
+                                }
                             }
                         }
                     }
+                    _ => {}
                 }
-                _ => {}
+            }
+            ego_tree::iter::Edge::Close(n) => {
+                if separates(n) {
+                    f(" ");
+                }
             }
         }
     }

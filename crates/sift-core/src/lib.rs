@@ -22,6 +22,7 @@ mod decode;
 pub mod dom;
 mod error;
 pub mod lang;
+mod lean_sink;
 pub mod limits;
 pub mod unread;
 

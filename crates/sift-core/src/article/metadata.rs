@@ -210,7 +210,14 @@ fn byline_text(n: ego_tree::NodeRef<'_, Node>) -> String {
     let mut text = String::new();
     let mut edges = named.unwrap_or(n).traverse();
     while let Some(edge) = edges.next() {
-        let Edge::Open(d) = edge else { continue };
+        let d = match edge {
+            Edge::Open(d) => d,
+            Edge::Close(d) => {
+                push_break(&mut text, d);
+                continue;
+            }
+        };
+        push_break(&mut text, d);
         match d.value() {
             Node::Text(t) => text.push_str(t),
             Node::Element(e) if e.name.local == local_name!("time") => skip_subtree(&mut edges, d),
@@ -220,6 +227,16 @@ fn byline_text(n: ego_tree::NodeRef<'_, Node>) -> String {
     collapse(&text)
         .trim_matches(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c))
         .to_string()
+}
+
+/// A space at an edge of an element that breaks the text ([`crate::dom::separates_text`]).
+fn push_break(text: &mut String, n: ego_tree::NodeRef<'_, Node>) {
+    if n.value()
+        .as_element()
+        .is_some_and(|e| crate::dom::separates_text(e.name().as_bytes()))
+    {
+        text.push(' ');
+    }
 }
 
 /// One pass over the document collecting every metadata source.

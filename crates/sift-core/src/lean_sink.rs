@@ -1,0 +1,219 @@
+//! The tree sink the analysis parses with: scraper's, less the whitespace no reader sees.
+//!
+//! About three in ten nodes of a parsed news page are whitespace-only text between blocks (the line
+//! breaks and indentation of the markup). Every reader of the tree collapses whitespace and treats
+//! a block's edges as a break ([`crate::dom::separates_text`]), so such a node is never read; yet
+//! each costs a tree node and a node of every table built from the tree. [`LeanSink`] leaves out a
+//! whitespace-only text that follows a block element, or opens a block, outside `<pre>`-like
+//! elements. Element paths count elements only, so they do not change.
+
+use std::borrow::Cow;
+use std::cell::Ref;
+
+use ego_tree::{NodeId, NodeRef};
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{local_name, Attribute, QualName};
+use scraper::{Html, HtmlTreeSink, Node};
+
+use crate::dom::separates_text;
+
+/// scraper's [`HtmlTreeSink`], with whitespace between blocks left out.
+pub struct LeanSink {
+    pub inner: HtmlTreeSink,
+    /// Whether the page may hold an element that shows whitespace as written (else no text's
+    /// ancestors are looked at).
+    keeps_whitespace: bool,
+}
+
+impl LeanSink {
+    pub fn new(html: Html, keeps_whitespace: bool) -> Self {
+        Self {
+            inner: HtmlTreeSink::new(html),
+            keeps_whitespace,
+        }
+    }
+
+    /// Whether a text appended as `parent`'s last child would only be whitespace between blocks.
+    fn is_unread_whitespace(&self, parent: NodeId, text: &StrTendril) -> bool {
+        if !text.bytes().all(is_html_space) {
+            return false;
+        }
+        let html = self.inner.0.borrow();
+        let Some(parent) = html.tree.get(parent) else {
+            return false;
+        };
+        let at_block_edge = match parent.last_child() {
+            Some(previous) => is_separating(previous),
+            None => is_separating(parent),
+        };
+        at_block_edge
+            && !(self.keeps_whitespace && parent.ancestors().chain([parent]).any(keeps_whitespace))
+    }
+}
+
+/// HTML's whitespace: space, tab, line feed, form feed, carriage return.
+pub fn is_html_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
+}
+
+fn is_separating(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| separates_text(e.name().as_bytes()))
+}
+
+/// Elements that show whitespace as written and may hold blocks (a `<textarea>` holds only text,
+/// which follows no block).
+fn keeps_whitespace(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name.local, local_name!("pre") | local_name!("listing")))
+}
+
+impl TreeSink for LeanSink {
+    type Output = Html;
+    type Handle = NodeId;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg);
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode);
+    }
+
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.inner.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.inner.create_element(name, attrs, flags)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if let NodeOrText::AppendText(text) = &child {
+            if self.is_unread_whitespace(*parent, text) {
+                return;
+            }
+        }
+        self.inner.append(parent, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child);
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.inner.append_before_sibling(sibling, new_node);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::limits::parse_document;
+
+    /// The texts of the body's subtree, in document order.
+    fn texts(html: &str) -> Vec<String> {
+        let doc = parse_document(html).expect("parsed");
+        doc.tree
+            .values()
+            .filter_map(|n| n.as_text().map(|t| t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn whitespace_between_blocks_is_left_out() {
+        assert_eq!(
+            texts(
+                "<body>\n <div>a</div>\n <div>\n <p>b</p>\n</div>\n<br>\n<ul>\n<li>c</li>\n</ul>"
+            ),
+            ["a", "b", "c"]
+        );
+    }
+
+    #[test]
+    fn whitespace_that_separates_words_is_kept() {
+        assert_eq!(
+            texts("<p><a>x</a> <b>y</b>\n<img src=i>\n<span>z</span></p><p><span> </span>w</p>"),
+            ["x", " ", "y", "\n", "\n", "z", " ", "w"]
+        );
+        // Whitespace right after a text joins it; in <pre> it is shown as written.
+        assert_eq!(texts("<div>t<br>u \n</div>"), ["t", "u \n"]);
+        assert_eq!(
+            texts("<pre><div>a</div>\n<div>b</div></pre>"),
+            ["a", "\n", "b"]
+        );
+    }
+
+    #[test]
+    fn element_paths_and_visible_text_do_not_change() {
+        let lean = "<body><div>a</div>\n<div><p>b</p>\n<p id=x>c</p></div>";
+        let doc = parse_document(lean).expect("parsed");
+        let full = scraper::Html::parse_document(lean);
+        let select = |d: &scraper::Html| {
+            let sel = scraper::Selector::parse("#x").expect("selector");
+            let el = d.select(&sel).next().expect("#x");
+            crate::dom::element_path(el)
+        };
+        assert_eq!(select(&doc), select(&full));
+        assert_eq!(crate::dom::visible_text(doc.tree.root()), "a b c");
+        assert_eq!(crate::dom::visible_text(full.tree.root()), "a b c");
+        // Blocks separate words with or without whitespace between them.
+        let tight = scraper::Html::parse_document("<div>a</div><div>b</div>");
+        assert_eq!(crate::dom::visible_text(tight.tree.root()), "a b");
+    }
+}
