@@ -14,65 +14,102 @@ pub const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "noscript", "templat
 /// break, or an element of the document's head. Readers of the tree treat its edges as whitespace,
 /// so whitespace-only text next to it says nothing ([`crate::lean_sink`] leaves it out).
 pub fn separates_text(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"base"
-            | b"blockquote"
-            | b"body"
-            | b"br"
-            | b"caption"
-            | b"col"
-            | b"colgroup"
-            | b"dd"
-            | b"details"
-            | b"dialog"
-            | b"div"
-            | b"dl"
-            | b"dt"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"form"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"head"
-            | b"header"
-            | b"hgroup"
-            | b"hr"
-            | b"html"
-            | b"li"
-            | b"link"
-            | b"main"
-            | b"menu"
-            | b"meta"
-            | b"nav"
-            | b"noscript"
-            | b"ol"
-            | b"p"
-            | b"pre"
-            | b"script"
-            | b"section"
-            | b"style"
-            | b"summary"
-            | b"table"
-            | b"tbody"
-            | b"td"
-            | b"template"
-            | b"tfoot"
-            | b"th"
-            | b"thead"
-            | b"title"
-            | b"tr"
-            | b"ul"
-    )
+    SEPARATING_KEYS.binary_search(&tag_key(name)).is_ok()
+}
+
+/// The elements [`separates_text`] names.
+const SEPARATING: [&[u8]; 56] = [
+    b"address",
+    b"article",
+    b"aside",
+    b"base",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"caption",
+    b"col",
+    b"colgroup",
+    b"dd",
+    b"details",
+    b"dialog",
+    b"div",
+    b"dl",
+    b"dt",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"footer",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"header",
+    b"hgroup",
+    b"hr",
+    b"html",
+    b"li",
+    b"link",
+    b"main",
+    b"menu",
+    b"meta",
+    b"nav",
+    b"noscript",
+    b"ol",
+    b"p",
+    b"pre",
+    b"script",
+    b"section",
+    b"style",
+    b"summary",
+    b"table",
+    b"tbody",
+    b"td",
+    b"template",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"title",
+    b"tr",
+    b"ul",
+];
+
+/// [`SEPARATING`] as sorted [`tag_key`]s: a few integer compares per look-up (it is asked for every
+/// whitespace-only text the parser sees).
+const SEPARATING_KEYS: [u128; SEPARATING.len()] = {
+    let mut keys = [0u128; SEPARATING.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = tag_key(SEPARATING[i]);
+        // Insertion sort (a `const` block cannot call `sort`).
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let swap = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// A tag name of up to 16 bytes as one number (its bytes, big-endian); 0 for longer names, which
+/// no table here holds.
+const fn tag_key(name: &[u8]) -> u128 {
+    if name.len() > 16 {
+        return 0;
+    }
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < name.len() {
+        key = (key << 8) | name[i] as u128;
+        i += 1;
+    }
+    key
 }
 
 /// The document's `<html>` element (html5ever always creates one).

@@ -64,19 +64,22 @@ pub const PARSE_CHUNK_BYTES: usize = 1024;
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
-    parse_document_with_work(html, attribute_work(html.as_bytes()))
+    parse_document_with_work(html, attribute_work(html.as_bytes()), Shape::of(html))
 }
 
 /// Parses a page [`prepare`](crate::unread::prepare)d for it, as [`parse_document`] does.
 pub fn parse_prepared(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
-    parse_document_with_work(&page.html, page.attribute_work)
+    parse_document_with_work(&page.html, page.attribute_work, page.shape)
 }
 
-/// [`parse_document`] with the [`attribute_work`] of `html` already counted.
-fn parse_document_with_work(html: &str, attribute_work: u64) -> Result<Html, SiftError> {
+/// [`parse_document`] with the [`attribute_work`] and [`Shape`] of `html` already counted.
+fn parse_document_with_work(
+    html: &str,
+    attribute_work: u64,
+    shape: Shape,
+) -> Result<Html, SiftError> {
     let mut doc = Html::new_document();
-    let shape = Shape::of(html);
-    doc.tree = Tree::with_capacity(Node::Document, shape.nodes);
+    doc.tree = Tree::with_capacity(Node::Document, shape.nodes.min(MAX_NODES + 1));
     let parser = driver::parse_document(
         LeanSink::new(doc, shape.keeps_whitespace),
         ParseOpts::default(),
@@ -87,19 +90,22 @@ fn parse_document_with_work(html: &str, attribute_work: u64) -> Result<Html, Sif
 /// Parses `html` as a fragment in a `<body>` context (as [`Html::parse_fragment`] does), within the
 /// same limits as [`parse_document`]: fragments come from pages too, and may be as hostile.
 pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
-    parse_fragment_with_work(html, attribute_work(html.as_bytes()))
+    parse_fragment_with_work(html, attribute_work(html.as_bytes()), Shape::of(html))
 }
 
 /// Parses a fragment [`prepare`](crate::unread::prepare)d for it, as [`parse_fragment`] does.
 pub fn parse_prepared_fragment(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
-    parse_fragment_with_work(&page.html, page.attribute_work)
+    parse_fragment_with_work(&page.html, page.attribute_work, page.shape)
 }
 
-/// [`parse_fragment`] with the [`attribute_work`] of `html` already counted.
-fn parse_fragment_with_work(html: &str, attribute_work: u64) -> Result<Html, SiftError> {
+/// [`parse_fragment`] with the [`attribute_work`] and [`Shape`] of `html` already counted.
+fn parse_fragment_with_work(
+    html: &str,
+    attribute_work: u64,
+    shape: Shape,
+) -> Result<Html, SiftError> {
     let mut doc = Html::new_fragment();
-    let shape = Shape::of(html);
-    doc.tree = Tree::with_capacity(Node::Fragment, shape.nodes);
+    doc.tree = Tree::with_capacity(Node::Fragment, shape.nodes.min(MAX_NODES + 1));
     let parser = driver::parse_fragment(
         LeanSink::new(doc, shape.keeps_whitespace),
         ParseOpts::default(),
@@ -112,49 +118,69 @@ fn parse_fragment_with_work(html: &str, attribute_work: u64) -> Result<Html, Sif
 
 /// Tree nodes the parser adds beyond those seen in the markup: the document's `html`, `head` and
 /// `body` when implied, a `tbody`, and a little room for elements the tree builder reopens.
-const IMPLIED_NODES: usize = 16;
+pub(crate) const IMPLIED_NODES: usize = 16;
 
-/// What a lexical pass over a page tells the parse before it starts.
-struct Shape {
+/// What a lexical pass over a page tells the parse before it starts: counted by the scan that
+/// leaves out unread bodies ([`crate::unread::prepare`]), or by [`Shape::of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
     /// The tree's expected node count, so the tree is allocated once at its final size instead of
     /// growing by doubling (wasm memory never shrinks: every doubling stays in the peak). Each `<`
-    /// that opens a tag, comment or doctype brings a node, and so does the text run before a `<`
-    /// unless a tag ends right there, or the run is whitespace after a tag that
-    /// [`separates_text`](crate::dom::separates_text) ([`LeanSink`] leaves it out). An upper bound
-    /// on all 404 corpus pages, 1.5% above the actual count at the median.
-    nodes: usize,
+    /// that opens a tag, comment or doctype brings a node, and so does each text run between two
+    /// `<` unless it is whitespace after a tag that [`separates_text`] ([`LeanSink`] leaves it
+    /// out). An upper bound on all 404 corpus pages, 1.5% above the actual count at the median.
+    pub nodes: usize,
     /// Whether a tag opens an element that shows its whitespace as written (`<pre>`, `<listing>`).
-    keeps_whitespace: bool,
+    pub keeps_whitespace: bool,
+}
+
+impl Default for Shape {
+    /// Nothing read yet: the nodes the parser adds of its own.
+    fn default() -> Self {
+        Self {
+            nodes: IMPLIED_NODES,
+            keeps_whitespace: false,
+        }
+    }
 }
 
 impl Shape {
-    fn of(html: &str) -> Self {
-        let bytes = html.as_bytes();
-        let mut nodes = IMPLIED_NODES;
-        let mut keeps_whitespace = false;
+    /// The shape of `html`, read lexically.
+    pub fn of(html: &str) -> Self {
+        let mut shape = Self::default();
+        shape.add_markup(html.as_bytes());
+        shape
+    }
+
+    /// Adds the nodes of the markup `html` (read lexically, without modelling raw text).
+    pub fn add_markup(&mut self, html: &[u8]) {
         // The markup after the previous `<` (its tag name is read only when blank text follows).
         let mut previous: &[u8] = &[];
-        for at in memchr::memchr_iter(b'<', bytes) {
-            let before = bytes.get(..at).unwrap_or_default();
+        for at in memchr::memchr_iter(b'<', html) {
+            let before = html.get(..at).unwrap_or_default();
             if before.last().is_some_and(|&b| b != b'>') {
                 let blank = before.iter().rev().find(|&&b| !is_html_space(b)) == Some(&b'>');
                 let unread = blank && {
                     let name = previous.strip_prefix(b"/").unwrap_or(previous);
                     separates_text(TagName::read(name).as_bytes())
                 };
-                nodes += usize::from(!unread);
+                self.nodes += usize::from(!unread);
             }
-            previous = bytes.get(at + 1..).unwrap_or_default();
+            previous = html.get(at + 1..).unwrap_or_default();
             let first = previous.first().copied().unwrap_or_default();
-            nodes += usize::from(first.is_ascii_alphabetic() || first == b'!');
+            self.nodes += usize::from(first.is_ascii_alphabetic() || first == b'!');
             if matches!(first, b'p' | b'P' | b'l' | b'L') {
-                keeps_whitespace |=
+                self.keeps_whitespace |=
                     matches!(TagName::read(previous).as_bytes(), b"pre" | b"listing");
             }
         }
-        Self {
-            nodes: nodes.min(MAX_NODES + 1),
-            keeps_whitespace,
+    }
+
+    /// Adds a text run (the bytes between a tag's `>` and the next `<`) that follows a tag which
+    /// [`separates_text`] or not.
+    pub fn add_text_run(&mut self, run: &[u8], after_separating_tag: bool) {
+        if !run.is_empty() && !(after_separating_tag && run.iter().all(|&b| is_html_space(b))) {
+            self.nodes += 1;
         }
     }
 }
@@ -207,11 +233,18 @@ fn parse_bounded(
             limit: MAX_PARSE_WORK,
         });
     }
+    // One copy of the input, fed in chunks that share it (a chunk of its own each would cost an
+    // allocation and a copy per chunk).
+    let input = StrTendril::from_slice(html);
     let mut rest = html;
+    let mut offset = 0u32;
     while !rest.is_empty() {
         let (chunk, tail) = rest.split_at(char_boundary_at_or_before(rest, PARSE_CHUNK_BYTES));
         rest = tail;
-        parser.process(StrTendril::from_slice(chunk));
+        // `html` is at most MAX_INPUT_BYTES, so offsets fit in u32 (tendril's own limit).
+        let len = u32::try_from(chunk.len()).unwrap_or(u32::MAX);
+        parser.process(input.subtendril(offset, len));
+        offset = offset.saturating_add(len);
         let html_doc = parser.tokenizer.sink.sink.inner.0.borrow();
         if html_doc.tree.nodes().len() > MAX_NODES {
             return Err(SiftError::TooManyNodes { limit: MAX_NODES });

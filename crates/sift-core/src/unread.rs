@@ -18,7 +18,8 @@
 
 use std::borrow::Cow;
 
-use crate::limits::LONG_TAG_BYTES;
+use crate::dom::separates_text;
+use crate::limits::{Shape, LONG_TAG_BYTES};
 use text_run::TextRun;
 
 mod text_run;
@@ -122,6 +123,9 @@ pub struct Prepared<'a> {
     /// The tokenizer's attribute work, as [`crate::limits::attribute_work`] estimates it, counted
     /// exactly on the tags read (and estimated on any rest the scan does not model).
     pub attribute_work: u64,
+    /// The tree the page will parse to, as far as the parser needs to know beforehand (counted on
+    /// the tags read, estimated lexically on any rest).
+    pub shape: Shape,
 }
 
 /// Leaves out the bodies the analysis never reads, counting the attribute work on the way.
@@ -133,12 +137,15 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         kept_to: 0,
         out: None,
         attribute_work: 0,
+        shape: Shape::default(),
+        after_separating_tag: false,
     };
     if !scan.run() {
         let rest = scan.html.get(scan.at..).unwrap_or_default();
         scan.attribute_work = scan
             .attribute_work
             .saturating_add(crate::limits::attribute_work(rest));
+        scan.shape.add_markup(rest);
     }
     let html = match scan.out {
         None => Cow::Borrowed(html),
@@ -150,6 +157,7 @@ pub fn prepare(html: &str) -> Prepared<'_> {
     Prepared {
         html,
         attribute_work: scan.attribute_work,
+        shape: scan.shape,
     }
 }
 
@@ -164,6 +172,10 @@ struct Scan<'a> {
     out: Option<String>,
     /// Attribute work of the tags read so far (see [`Prepared::attribute_work`]).
     attribute_work: u64,
+    /// The shape of what was read so far (see [`Prepared::shape`]).
+    shape: Shape,
+    /// Whether the last tag read separates text (whitespace after it is never parsed into a node).
+    after_separating_tag: bool,
 }
 
 /// A tag as the scan reads it.
@@ -587,18 +599,28 @@ impl Scan<'_> {
         loop {
             let from = self.at;
             if !self.next_lt() {
+                let run = self.html.get(from..).unwrap_or_default();
+                self.shape.add_text_run(run, self.after_separating_tag);
                 return true;
             }
             let lt = self.at - 1;
-            text.add(self.html.get(from..lt).unwrap_or_default());
+            let run = self.html.get(from..lt).unwrap_or_default();
+            text.add(run);
+            self.shape.add_text_run(run, self.after_separating_tag);
             let comment = self.rest().starts_with(b"!--");
             let tag = match self.markup(false) {
-                Markup::Tag(tag) => tag,
+                Markup::Tag(tag) => {
+                    self.after_separating_tag = separates_text(tag.name());
+                    tag
+                }
                 Markup::Other if comment && text.may_leave_out_comment_before(self.rest()) => {
                     self.leave_out(lt, self.at);
                     continue;
                 }
                 Markup::Other => {
+                    // A comment or doctype node.
+                    self.shape.nodes += 1;
+                    self.after_separating_tag = false;
                     if comment {
                         text = TextRun::default();
                     }
@@ -614,10 +636,14 @@ impl Scan<'_> {
             if tag.end_tag {
                 continue;
             }
+            self.shape.nodes += 1;
+            self.shape.keeps_whitespace |= tag.is(PRE_TAGS);
             let name = tag.name();
             if name == b"script" {
                 let end = self.script_end();
                 if tag.maybe_json_ld {
+                    // Its text node.
+                    self.shape.nodes += 1;
                     match end {
                         Some(end) => self.at = end,
                         None => return true,
@@ -629,6 +655,7 @@ impl Scan<'_> {
                 let end = self.raw_text_end(name);
                 self.drop_to(end.unwrap_or(self.html.len()));
             } else if tag.is(KEPT_RAW_TEXT) {
+                self.shape.nodes += 1;
                 match self.raw_text_end(name) {
                     Some(end) => self.at = end,
                     None => return true,
@@ -643,7 +670,12 @@ impl Scan<'_> {
                     let work = self.attribute_work;
                     let is_svg = name == b"svg";
                     match self.foreign(tag) {
-                        Foreign::Stopped => return false,
+                        Foreign::Stopped => {
+                            // The rest is estimated from here on: count what the scan passed.
+                            let read = self.html.get(body..self.at).unwrap_or_default();
+                            self.shape.add_markup(read);
+                            return false;
+                        }
                         Foreign::Closed {
                             end,
                             has_text: false,
@@ -652,7 +684,12 @@ impl Scan<'_> {
                             self.attribute_work = work;
                             self.leave_out(body, end);
                         }
-                        Foreign::Closed { .. } => {}
+                        Foreign::Closed { end, .. } => {
+                            // Up to the end tag's `<`, so the text before it counts too.
+                            let to = (end + 1).min(self.html.len());
+                            let content = self.html.get(body..to).unwrap_or_default();
+                            self.shape.add_markup(content);
+                        }
                     }
                 }
             }

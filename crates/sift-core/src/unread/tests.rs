@@ -398,3 +398,39 @@ fn fuzz_regressions_keep_their_trees() {
     }
     assert!(count > 0, "no inputs in {}", dir.display());
 }
+
+/// Nodes of `html` parsed as the analysis parses it, and the scan's count.
+fn counted_and_parsed(html: &str) -> (Shape, usize) {
+    let page = prepare(html);
+    let doc = crate::limits::parse_prepared(&page).expect("parsed");
+    (page.shape, doc.tree.nodes().count())
+}
+
+#[test]
+fn counts_the_nodes_the_parse_builds() {
+    let page = concat!(
+        "<!DOCTYPE html><html><head><title>T</title>\n<style>p{}</style>\n",
+        "<script type=\"application/ld+json\">{}</script><script>x()</script></head>\n",
+        "<body>\n<!-- c --> <div>a <b>b</b> c</div>\n<svg><title>Icon</title>\n<use/>\n</svg>\n",
+        "<math><mi>x</mi></math>\n<ul>\n<li>d</li>\n</ul>\n<p>e<br>\nf</p>\n",
+        "<pre>\n<div>g</div>\n</pre>\n<textarea>h</textarea>\ntail"
+    );
+    let (shape, nodes) = counted_and_parsed(page);
+    assert!(shape.nodes >= nodes, "{} < {nodes}", shape.nodes);
+    assert!(
+        shape.nodes <= nodes + crate::limits::IMPLIED_NODES + 4,
+        "{} vs {nodes}",
+        shape.nodes
+    );
+    assert!(shape.keeps_whitespace);
+    // Where the scan stops modelling, the rest is counted lexically.
+    let (shape, nodes) = counted_and_parsed(&format!("{page}<plaintext><p>i</p>\n<p>j</p>"));
+    assert!(shape.nodes >= nodes, "{} < {nodes}", shape.nodes);
+    let (shape, _) = counted_and_parsed("<p>no pre</p>");
+    assert!(!shape.keeps_whitespace);
+    // Without the margin for implied nodes, the markup's own count still covers what it makes: all
+    // but the document, html, head and body.
+    let own = |shape: Shape| shape.nodes - crate::limits::IMPLIED_NODES;
+    let (shape, nodes) = counted_and_parsed("<svg><title>Icon</title>\n<use/>\n</svg>\n<p>k</p>");
+    assert!(own(shape) + 4 >= nodes, "{} + 4 < {nodes}", own(shape));
+}
