@@ -179,7 +179,8 @@ impl Shape {
     /// Adds a text run (the bytes between a tag's `>` and the next `<`) that follows a tag which
     /// [`separates_text`] or not.
     pub fn add_text_run(&mut self, run: &[u8], after_separating_tag: bool) {
-        if !run.is_empty() && !(after_separating_tag && run.iter().all(|&b| is_html_space(b))) {
+        let unread = after_separating_tag && run.iter().all(|&b| is_html_space(b));
+        if !run.is_empty() && !unread {
             self.nodes += 1;
         }
     }
@@ -233,18 +234,11 @@ fn parse_bounded(
             limit: MAX_PARSE_WORK,
         });
     }
-    // One copy of the input, fed in chunks that share it (a chunk of its own each would cost an
-    // allocation and a copy per chunk).
-    let input = StrTendril::from_slice(html);
     let mut rest = html;
-    let mut offset = 0u32;
     while !rest.is_empty() {
         let (chunk, tail) = rest.split_at(char_boundary_at_or_before(rest, PARSE_CHUNK_BYTES));
         rest = tail;
-        // `html` is at most MAX_INPUT_BYTES, so offsets fit in u32 (tendril's own limit).
-        let len = u32::try_from(chunk.len()).unwrap_or(u32::MAX);
-        parser.process(input.subtendril(offset, len));
-        offset = offset.saturating_add(len);
+        parser.process(StrTendril::from_slice(chunk));
         let html_doc = parser.tokenizer.sink.sink.inner.0.borrow();
         if html_doc.tree.nodes().len() > MAX_NODES {
             return Err(SiftError::TooManyNodes { limit: MAX_NODES });
