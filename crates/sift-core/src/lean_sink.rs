@@ -20,6 +20,7 @@ use crate::dom::separates_text;
 
 /// scraper's [`HtmlTreeSink`], with whitespace between blocks left out.
 pub struct LeanSink {
+    /// The sink everything but the left-out whitespace goes to (its `Html` is the parse's result).
     pub inner: HtmlTreeSink,
     /// Whether the page may hold an element that shows whitespace as written (else no text's
     /// ancestors are looked at).
@@ -27,6 +28,8 @@ pub struct LeanSink {
 }
 
 impl LeanSink {
+    /// A sink building into `html`; `keeps_whitespace` says whether the page may hold a `<pre>`
+    /// or `<listing>` (see [`crate::limits::Shape`]).
     pub fn new(html: Html, keeps_whitespace: bool) -> Self {
         Self {
             inner: HtmlTreeSink::new(html),

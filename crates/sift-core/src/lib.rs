@@ -10,7 +10,8 @@
 //!
 //! Stages, each its own module: [`clutter`] (what to hide), [`article`] (what the reader came for),
 //! [`claims`] (summary, attributions, facts), with [`lang`] and [`dom`] as shared ground. Before the
-//! parse, [`unread`] leaves out the script and style bodies no stage reads, and [`limits`] bounds it.
+//! parse, [`unread`] leaves out the script and style bodies no stage reads and counts the tree's
+//! nodes, and [`limits`] bounds it; its tree sink leaves out whitespace between blocks ([`lean_sink`]).
 
 pub mod analysis;
 pub mod article;
@@ -22,7 +23,7 @@ mod decode;
 pub mod dom;
 mod error;
 pub mod lang;
-mod lean_sink;
+pub mod lean_sink;
 pub mod limits;
 pub mod unread;
 

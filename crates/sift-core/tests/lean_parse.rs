@@ -32,8 +32,11 @@ fn corpus_pages() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Elements in document order as (depth, name, attributes).
-fn elements(doc: &Html) -> Vec<(usize, String, Vec<(String, String)>)> {
+/// An element as compared: its depth, name and attributes.
+type ElementSketch = (usize, String, Vec<(String, String)>);
+
+/// Elements in document order.
+fn elements(doc: &Html) -> Vec<ElementSketch> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     for edge in doc.tree.root().traverse() {
@@ -87,7 +90,10 @@ fn lean_parse_changes_only_whitespace_between_blocks() {
             continue;
         };
         let full = Html::parse_document(&page.html);
-        assert!(elements(&lean) == elements(&full), "{path}: elements differ");
+        assert!(
+            elements(&lean) == elements(&full),
+            "{path}: elements differ"
+        );
         assert_eq!(dense_text(&lean), dense_text(&full), "{path}: text differs");
         assert_eq!(
             sift_core::dom::visible_text(lean.tree.root()),
