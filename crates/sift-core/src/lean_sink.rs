@@ -5,7 +5,8 @@
 //! a block's edges as a break ([`crate::dom::separates_text`]), so such a node is never read; yet
 //! each costs a tree node and a node of every table built from the tree. [`LeanSink`] leaves out a
 //! whitespace-only text that follows a block element, or opens a block, outside `<pre>`-like
-//! elements. Element paths count elements only, so they do not change.
+//! elements, and whitespace directly in `<head>` or `<html>`. Element paths count elements only, so
+//! they do not change.
 
 use std::borrow::Cow;
 use std::cell::Ref;
@@ -46,10 +47,11 @@ impl LeanSink {
         let Some(parent) = html.tree.get(parent) else {
             return false;
         };
-        let at_block_edge = match parent.last_child() {
-            Some(previous) => is_separating(previous),
-            None => is_separating(parent),
-        };
+        let at_block_edge = is_unread_container(parent)
+            || match parent.last_child() {
+                Some(previous) => is_separating(previous),
+                None => is_separating(parent),
+            };
         at_block_edge
             && !(self.keeps_whitespace && parent.ancestors().chain([parent]).any(keeps_whitespace))
     }
@@ -64,6 +66,13 @@ fn is_separating(node: NodeRef<'_, Node>) -> bool {
     node.value()
         .as_element()
         .is_some_and(|e| separates_text(e.name().as_bytes()))
+}
+
+/// `<head>` and `<html>`: no reader takes text from their own children.
+fn is_unread_container(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name.local, local_name!("head") | local_name!("html")))
 }
 
 /// Elements that show whitespace as written and may hold blocks (a `<textarea>` holds only text,
@@ -182,9 +191,9 @@ mod tests {
     fn whitespace_between_blocks_is_left_out() {
         assert_eq!(
             texts(
-                "<body>\n <div>a</div>\n <div>\n <p>b</p>\n</div>\n<br>\n<ul>\n<li>c</li>\n</ul>"
+                "<html>\n<head>\n<meta charset=utf-8>\n<title>t</title>\n</head>\n<body>\n <div>a</div>\n <div>\n <p>b</p>\n</div>\n<br>\n<ul>\n<li>c</li>\n</ul>"
             ),
-            ["a", "b", "c"]
+            ["t", "a", "b", "c"]
         );
     }
 
@@ -193,6 +202,14 @@ mod tests {
         assert_eq!(
             texts("<p><a>x</a> <b>y</b>\n<img src=i>\n<span>z</span></p><p><span> </span>w</p>"),
             ["x", " ", "y", "\n", "\n", "z", " ", "w"]
+        );
+        // Beside an invisible element inside a paragraph, whitespace may be all that parts two
+        // words.
+        assert_eq!(
+            texts(
+                "<p><b>x</b><meta itemprop=a content=b>\n<i>y</i><script>1</script>\n<i>z</i></p>"
+            ),
+            ["x", "\n", "y", "1", "\n", "z"]
         );
         // Whitespace right after a text joins it; in <pre> it is shown as written.
         assert_eq!(texts("<div>t<br>u \n</div>"), ["t", "u \n"]);

@@ -18,7 +18,6 @@
 
 use std::borrow::Cow;
 
-use crate::dom::separates_text;
 use crate::limits::{Shape, LONG_TAG_BYTES};
 use text_run::TextRun;
 
@@ -138,7 +137,6 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         out: None,
         attribute_work: 0,
         shape: Shape::default(),
-        after_separating_tag: false,
     };
     if !scan.run() {
         let rest = scan.html.get(scan.at..).unwrap_or_default();
@@ -174,8 +172,6 @@ struct Scan<'a> {
     attribute_work: u64,
     /// The shape of what was read so far (see [`Prepared::shape`]).
     shape: Shape,
-    /// Whether the last tag read separates text (whitespace after it is never parsed into a node).
-    after_separating_tag: bool,
 }
 
 /// A tag as the scan reads it.
@@ -600,17 +596,17 @@ impl Scan<'_> {
             let from = self.at;
             if !self.next_lt() {
                 let run = self.html.get(from..).unwrap_or_default();
-                self.shape.add_text_run(run, self.after_separating_tag);
+                self.shape.add_text_run(run);
                 return true;
             }
             let lt = self.at - 1;
             let run = self.html.get(from..lt).unwrap_or_default();
             text.add(run);
-            self.shape.add_text_run(run, self.after_separating_tag);
+            self.shape.add_text_run(run);
             let comment = self.rest().starts_with(b"!--");
             let tag = match self.markup(false) {
                 Markup::Tag(tag) => {
-                    self.after_separating_tag = separates_text(tag.name());
+                    self.shape.add_tag(&tag.name(), tag.end_tag);
                     tag
                 }
                 Markup::Other if comment && text.may_leave_out_comment_before(self.rest()) => {
@@ -618,9 +614,7 @@ impl Scan<'_> {
                     continue;
                 }
                 Markup::Other => {
-                    // A comment or doctype node.
-                    self.shape.nodes += 1;
-                    self.after_separating_tag = false;
+                    self.shape.add_other();
                     if comment {
                         text = TextRun::default();
                     }
@@ -636,8 +630,6 @@ impl Scan<'_> {
             if tag.end_tag {
                 continue;
             }
-            self.shape.nodes += 1;
-            self.shape.keeps_whitespace |= tag.is(PRE_TAGS);
             let name = tag.name();
             if name == b"script" {
                 let end = self.script_end();

@@ -951,6 +951,10 @@ mod tests {
             "custom-widget",
             "x",
         ];
+        for name in crate::dom::SEPARATING {
+            let name = std::str::from_utf8(name).expect("ASCII");
+            assert!(tag_bits(&LocalName::from(name)) & TAG_BLOCK != 0, "{name}");
+        }
         for name in names {
             let bits = tag_bits(&LocalName::from(name));
             let has = |bit: u16| bits & bit != 0;
@@ -958,6 +962,9 @@ mod tests {
             // Skipped subtrees are never read further.
             if !has(TAG_SKIPPED) {
                 assert_eq!(has(TAG_BLOCK), is_block_tag(name), "{name}");
+                // The parse leaves out whitespace beside exactly these blocks (lean_sink).
+                let separates = crate::dom::separates_text(name.as_bytes());
+                assert_eq!(has(TAG_BLOCK), separates, "{name}");
                 assert_eq!(has(TAG_NEVER_CONTENT), is_never_content_tag(name), "{name}");
             }
             let structural = matches!(name, "html" | "body" | "article" | "main");
