@@ -382,7 +382,8 @@ fn counts_attribute_work_as_the_prescan_does() {
     assert!(prepare(&format!("<div{many}>")).attribute_work > 0);
 }
 
-/// Inputs the `unread` fuzz target once failed on (`fuzz/regressions/unread/`) keep their trees.
+/// Inputs the `unread` fuzz target once failed on (`fuzz/regressions/unread/`) keep their trees,
+/// and their lean parse differs from scraper's only by whitespace.
 #[test]
 fn fuzz_regressions_keep_their_trees() {
     let dir =
@@ -393,6 +394,9 @@ fn fuzz_regressions_keep_their_trees() {
             std::fs::read(entry.expect("directory entry").path()).expect("regression input");
         if let Ok(html) = std::str::from_utf8(&bytes) {
             assert_same_tree(html);
+            // The target's second oracle: the lean parse of what is left.
+            let lean = crate::lean_sink::difference_from_full_parse(&prepare(html).html);
+            assert_eq!(lean, None, "{html:?}");
             count += 1;
         }
     }
