@@ -205,9 +205,13 @@ pub fn difference_from_full_parse(html: &str) -> Option<String> {
     (l > f || f - l > dropped).then(|| format!("{l} nodes against {f}"))
 }
 
-/// Elements in document order, each as its depth, name and attributes.
+/// An element as compared: its depth, name and attributes.
 #[cfg(any(test, fuzzing))]
-fn elements(doc: &Html) -> Vec<(usize, String, Vec<(String, String)>)> {
+type ElementSketch = (usize, String, Vec<(String, String)>);
+
+/// Elements in document order.
+#[cfg(any(test, fuzzing))]
+fn elements(doc: &Html) -> Vec<ElementSketch> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     for edge in doc.tree.root().traverse() {
