@@ -328,25 +328,9 @@ mod tests {
         assert_eq!(crate::dom::visible_text(tight.tree.root()), "a b");
     }
 
-    /// Every corpus page (`../shared/corpora/{aeb/html,readability/*/source.html,trafilatura/html}`)
-    /// as the analysis parses it; empty when `../shared` is absent.
+    /// Every corpus page as the analysis parses it (its unread bodies left out), with its path.
     fn corpus_pages() -> Vec<(String, String)> {
-        let root =
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-        let mut paths = Vec::new();
-        for dir in ["aeb/html", "trafilatura/html"] {
-            if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
-                paths.extend(rd.filter_map(Result::ok).map(|e| e.path()));
-            }
-        }
-        if let Ok(rd) = std::fs::read_dir(root.join("readability")) {
-            paths.extend(
-                rd.filter_map(Result::ok)
-                    .map(|e| e.path().join("source.html")),
-            );
-        }
-        paths.sort();
-        paths
+        crate::test_corpus::page_paths()
             .iter()
             .filter_map(|p| {
                 let html = crate::decode(&std::fs::read(p).ok()?).ok()?;

@@ -25,6 +25,8 @@ mod error;
 pub mod lang;
 pub mod lean_sink;
 pub mod limits;
+#[cfg(test)]
+mod test_corpus;
 pub mod unread;
 
 pub use analysis::*;

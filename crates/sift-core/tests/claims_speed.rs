@@ -112,24 +112,12 @@ fn claims_on_2000_words() {
     );
 }
 
-/// Every corpus page (`../shared/corpora/{aeb/html,readability/*/source.html,trafilatura/html}`),
-/// decoded; empty when `../shared` is absent.
+#[path = "../src/test_corpus.rs"]
+mod test_corpus;
+
+/// Every corpus page, decoded; empty when `../shared` is absent.
 fn corpus_pages() -> Vec<String> {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-    let mut paths = Vec::new();
-    for dir in ["aeb/html", "trafilatura/html"] {
-        if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
-            paths.extend(rd.filter_map(Result::ok).map(|e| e.path()));
-        }
-    }
-    if let Ok(rd) = std::fs::read_dir(root.join("readability")) {
-        paths.extend(
-            rd.filter_map(Result::ok)
-                .map(|e| e.path().join("source.html")),
-        );
-    }
-    paths.sort();
-    paths
+    test_corpus::page_paths()
         .iter()
         .filter_map(|p| std::fs::read(p).ok())
         .filter_map(|b| sift_core::decode(&b).ok())

@@ -320,19 +320,7 @@ fn check_generated(pieces: &[&str], max_len: u64, count: usize) {
 /// Every corpus page keeps its tree; skipped when `../shared` is absent.
 #[test]
 fn corpus_pages_keep_their_trees() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-    let mut paths = Vec::new();
-    for dir in ["aeb/html", "trafilatura/html"] {
-        if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
-            paths.extend(rd.filter_map(Result::ok).map(|e| e.path()));
-        }
-    }
-    if let Ok(rd) = std::fs::read_dir(root.join("readability")) {
-        paths.extend(
-            rd.filter_map(Result::ok)
-                .map(|e| e.path().join("source.html")),
-        );
-    }
+    let paths = crate::test_corpus::page_paths();
     if paths.is_empty() {
         eprintln!("skipping: ../shared/corpora not found");
         return;
