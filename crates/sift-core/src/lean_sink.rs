@@ -1,12 +1,12 @@
 //! The tree sink the analysis parses with: scraper's, less the whitespace no reader sees.
 //!
 //! More than a quarter of the nodes of a parsed news page are whitespace-only text between blocks
-//! (the line breaks and indentation of the markup). Every reader of the tree collapses whitespace and treats
-//! a block's edges as a break ([`crate::dom::separates_text`]), so such a node is never read; yet
-//! each costs a tree node and a node of every table built from the tree. [`LeanSink`] leaves out a
-//! whitespace-only text that follows a block element, or opens a block, outside `<pre>`-like
-//! elements, and whitespace directly in `<head>`. Element paths count elements only, so
-//! they do not change.
+//! (the line breaks and indentation of the markup). Every reader of the tree collapses whitespace
+//! and treats a block's edges as a break ([`crate::dom::separates_text`]), so such a node is never
+//! read; yet each costs a tree node and a node of every table built from the tree. [`LeanSink`]
+//! leaves out a whitespace-only text that follows a block element, or opens a block, outside
+//! `<pre>`-like elements, and whitespace directly in `<head>`. Element paths count elements only,
+//! so they do not change.
 
 use std::borrow::Cow;
 use std::cell::Ref;
