@@ -18,6 +18,7 @@ use html5ever::{local_name, Attribute, QualName};
 use scraper::{Html, HtmlTreeSink, Node};
 
 use crate::dom::separates_text;
+use crate::unread::is_space;
 
 /// scraper's [`HtmlTreeSink`], with whitespace between blocks left out.
 pub struct LeanSink {
@@ -40,7 +41,7 @@ impl LeanSink {
 
     /// Whether a text appended as `parent`'s last child would only be whitespace between blocks.
     fn is_unread_whitespace(&self, parent: NodeId, text: &StrTendril) -> bool {
-        if !text.bytes().all(is_html_space) {
+        if !text.bytes().all(is_space) {
             return false;
         }
         let html = self.inner.0.borrow();
@@ -55,11 +56,6 @@ impl LeanSink {
         at_block_edge
             && !(self.keeps_whitespace && parent.ancestors().chain([parent]).any(keeps_whitespace))
     }
-}
-
-/// HTML's whitespace: space, tab, line feed, form feed, carriage return.
-pub fn is_html_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
 }
 
 fn is_separating(node: NodeRef<'_, Node>) -> bool {

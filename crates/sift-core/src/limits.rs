@@ -29,7 +29,8 @@ use scraper::node::Comment;
 use scraper::{Html, Node};
 
 use crate::dom::separates_text;
-use crate::lean_sink::{is_html_space, LeanSink};
+use crate::lean_sink::LeanSink;
+use crate::unread::is_space;
 
 use crate::SiftError;
 
@@ -78,12 +79,8 @@ fn parse_document_with_work(
     attribute_work: u64,
     shape: Shape,
 ) -> Result<Html, SiftError> {
-    let mut doc = Html::new_document();
-    doc.tree = Tree::with_capacity(Node::Document, shape.nodes.min(MAX_NODES + 1));
-    let parser = driver::parse_document(
-        LeanSink::new(doc, shape.keeps_whitespace),
-        ParseOpts::default(),
-    );
+    let sink = sized_sink(Html::new_document(), Node::Document, shape);
+    let parser = driver::parse_document(sink, ParseOpts::default());
     parse_bounded(parser, html, attribute_work)
 }
 
@@ -104,16 +101,22 @@ fn parse_fragment_with_work(
     attribute_work: u64,
     shape: Shape,
 ) -> Result<Html, SiftError> {
-    let mut doc = Html::new_fragment();
-    doc.tree = Tree::with_capacity(Node::Fragment, shape.nodes.min(MAX_NODES + 1));
+    let sink = sized_sink(Html::new_fragment(), Node::Fragment, shape);
     let parser = driver::parse_fragment(
-        LeanSink::new(doc, shape.keeps_whitespace),
+        sink,
         ParseOpts::default(),
         QualName::new(None, ns!(html), local_name!("body")),
         Vec::new(),
         false,
     );
     parse_bounded(parser, html, attribute_work)
+}
+
+/// The sink to parse into `doc`, its tree allocated once for the nodes `shape` expects (under
+/// `root`, the document or fragment node).
+fn sized_sink(mut doc: Html, root: Node, shape: Shape) -> LeanSink {
+    doc.tree = Tree::with_capacity(root, shape.nodes.min(MAX_NODES + 1));
+    LeanSink::new(doc, shape.keeps_whitespace)
 }
 
 /// Tree nodes the parser adds beyond those seen in the markup: the document's `html`, `head` and
@@ -225,7 +228,7 @@ impl Shape {
         if run.is_empty() {
             return;
         }
-        let blank = run.iter().all(|&b| is_html_space(b));
+        let blank = run.iter().all(|&b| is_space(b));
         if !(blank && self.after_unread_edge) {
             self.nodes += 1;
         }

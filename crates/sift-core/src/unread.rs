@@ -232,7 +232,8 @@ fn find_byte(needle: u8, haystack: &[u8]) -> Option<usize> {
     }
 }
 
-fn is_space(b: u8) -> bool {
+/// HTML's whitespace, as the tokenizer counts it: space, tab, line feed, form feed, carriage return.
+pub(crate) fn is_space(b: u8) -> bool {
     BYTE_CLASS[usize::from(b)] & SPACE != 0
 }
 
