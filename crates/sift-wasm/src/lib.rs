@@ -23,10 +23,13 @@ fn host_clock() -> f64 {
     performance_now()
 }
 
-/// Installs the panic hook once, so a panic logs its message to the console instead of "unreachable".
+/// Installs the panic hook once, so a panic logs its message to the console instead of "unreachable",
+/// and builds the core's lasting tables ([`sift_core::warm_up`]) before any page is analysed.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The warm-up page's analysis itself is not needed; it cannot fail, and would cost nothing if it did.
+    let _ = sift_core::warm_up();
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
