@@ -116,7 +116,7 @@ fn parse_fragment_with_work(
 /// `root`, the document or fragment node).
 fn sized_sink(mut doc: Html, root: Node, shape: Shape) -> LeanSink {
     doc.tree = Tree::with_capacity(root, shape.nodes.min(MAX_NODES + 1));
-    LeanSink::new(doc, shape.keeps_whitespace)
+    LeanSink::new(doc, shape.keeps_whitespace, crate::lean_sink::OWNS_TEXT)
 }
 
 /// Tree nodes the parser adds beyond those seen in the markup: the document's `html`, `head` and
