@@ -3,9 +3,10 @@
 //! Every page the browser hands over is analysed, including broken and hostile ones, so the work is
 //! bounded by the input's size, not by what the markup asks for:
 //! - input larger than [`MAX_INPUT_BYTES`] is refused before parsing;
-//! - the parser is fed in chunks of [`PARSE_CHUNK_BYTES`] and stopped with
-//!   [`SiftError::TooManyNodes`] as soon as the tree holds more than [`MAX_NODES`] nodes (markup such
-//!   as misnested formatting elements can make the tree grow faster than the input);
+//! - the parser is fed in chunks ([`chunk_bytes`]) and stopped with [`SiftError::TooManyNodes`] as
+//!   soon as the tree holds more than [`MAX_NODES`] nodes (markup such as misnested formatting
+//!   elements can make the tree grow faster than the input); a chunk is never larger than the room
+//!   left under the limit allows, so the limit is overshot by at most [`PARSE_CHUNK_BYTES`];
 //! - the parser's own work is bounded too: html5ever checks "is an element in scope" by scanning its
 //!   stack of open elements for most block tags, so a page that nests deeply and keeps opening tags
 //!   costs tags × depth. After each chunk the parser's depth (that of the newest node) is checked
@@ -58,10 +59,30 @@ pub const MAX_PARSE_DEPTH: usize = 1024;
 /// allows under ten seconds of html5ever's scope scans on this machine.
 pub const MAX_PARSE_WORK: u64 = 100_000_000;
 
-/// Bytes of input fed to the parser between two checks of [`MAX_NODES`]. Small enough that one
-/// chunk cannot build a huge tree (each byte of markup adds at most a few hundred nodes even when
-/// misnested formatting elements are re-opened), large enough that the checks cost nothing.
+/// Smallest chunk of input fed to the parser between two checks of the limits, fed once the tree
+/// comes within one such chunk's worth of [`MAX_NODES`]: small enough that one chunk cannot build
+/// a huge tree, large enough that the checks cost nothing.
 pub const PARSE_CHUNK_BYTES: usize = 1024;
+
+/// Largest chunk fed to the parser, while the tree is far from [`MAX_NODES`]: each chunk costs the
+/// parser a fresh buffer and a restart, and 1 KiB chunks took 2% more of the corpus' parse time
+/// than chunks of 4 to 8 KiB (the native benchmark, alternated runs).
+pub const MAX_PARSE_CHUNK_BYTES: usize = 8 * 1024;
+
+/// Most tree nodes one byte of markup adds: `<p>x` (4 bytes) re-opens every formatting element left
+/// open before it, of which there are at most [`MAX_PARSE_DEPTH`] (more make the page too deep)
+/// and one chunk's new ones (about a thousand: identical elements are re-opened at most three
+/// times, so each needs attributes of its own).
+pub const NODES_PER_BYTE: usize = MAX_PARSE_DEPTH / 2;
+
+/// Bytes to feed the parser next when the tree holds `nodes`: as many as cannot take it past
+/// [`MAX_NODES`] at [`NODES_PER_BYTE`], within [`PARSE_CHUNK_BYTES`] to [`MAX_PARSE_CHUNK_BYTES`].
+/// (The other limits are checked after each chunk as well; one chunk's worth of markup is at most
+/// a few thousand tags, which no limit minds.)
+pub fn chunk_bytes(nodes: usize) -> usize {
+    (MAX_NODES.saturating_sub(nodes) / NODES_PER_BYTE)
+        .clamp(PARSE_CHUNK_BYTES, MAX_PARSE_CHUNK_BYTES)
+}
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
@@ -311,12 +332,14 @@ fn parse_bounded(
         });
     }
     let mut rest = html;
+    let mut nodes = 0;
     while !rest.is_empty() {
-        let (chunk, tail) = rest.split_at(chunk_end(rest));
+        let (chunk, tail) = rest.split_at(chunk_end(rest, chunk_bytes(nodes)));
         rest = tail;
         parser.process(StrTendril::from_slice(chunk));
         let html_doc = parser.tokenizer.sink.sink.inner.0.borrow();
-        if html_doc.tree.nodes().len() > MAX_NODES {
+        nodes = html_doc.tree.nodes().len();
+        if nodes > MAX_NODES {
             return Err(SiftError::TooManyNodes { limit: MAX_NODES });
         }
         let depth = html_doc
@@ -475,11 +498,11 @@ fn find_end_tag(haystack: &[u8], name: &[u8]) -> Option<usize> {
     None
 }
 
-/// Where the next chunk of `rest` ends: at most [`PARSE_CHUNK_BYTES`] on, but never right before a
-/// U+FEFF. html5ever drops a byte order mark at the start of every chunk it is fed, not only at the
-/// start of the input (its `discard_bom` flag is never cleared), so a chunk may not start with one.
-fn chunk_end(rest: &str) -> usize {
-    let mut end = char_boundary_at_or_before(rest, PARSE_CHUNK_BYTES);
+/// Where the next chunk of `rest` ends: at most `bytes` on, but never right before a U+FEFF.
+/// html5ever drops a byte order mark at the start of every chunk it is fed, not only at the start
+/// of the input (its `discard_bom` flag is never cleared), so a chunk may not start with one.
+fn chunk_end(rest: &str, bytes: usize) -> usize {
+    let mut end = char_boundary_at_or_before(rest, bytes);
     while rest
         .get(end..)
         .is_some_and(|tail| tail.starts_with('\u{feff}'))
@@ -630,6 +653,18 @@ mod tests {
     }
 
     #[test]
+    fn chunks_are_large_until_the_tree_nears_the_node_limit() {
+        assert_eq!(chunk_bytes(1), MAX_NODES / NODES_PER_BYTE);
+        assert!(chunk_bytes(1) > 2 * PARSE_CHUNK_BYTES);
+        for nodes in (0..=MAX_NODES + 10).step_by(997) {
+            let bytes = chunk_bytes(nodes);
+            assert!((PARSE_CHUNK_BYTES..=MAX_PARSE_CHUNK_BYTES).contains(&bytes));
+            // A chunk larger than the smallest never takes the tree past the limit.
+            assert!(bytes == PARSE_CHUNK_BYTES || nodes + bytes * NODES_PER_BYTE <= MAX_NODES);
+        }
+    }
+
+    #[test]
     fn chunked_parse_equals_whole_parse() {
         let mut html = String::from("<html lang=en><body>");
         for i in 0..2000 {
@@ -642,7 +677,10 @@ mod tests {
         // A byte order mark where a chunk would start is kept, as in one whole feed (found by the
         // `unread` fuzz target).
         let boms = "\u{feff}".repeat(3);
-        let html = format!("<p>{}{boms}x</p>", "a".repeat(PARSE_CHUNK_BYTES - 3));
+        // (The first chunk is fed to a tree holding the document node.)
+        let first_chunk = chunk_bytes(1);
+        let html = format!("<p>{}{boms}x</p>", "a".repeat(first_chunk - 3));
+        assert_eq!(chunk_end(&html, first_chunk), first_chunk + boms.len());
         let chunked = parse_document(&html).expect("parsed");
         assert_eq!(chunked.html(), Html::parse_document(&html).html());
         assert!(chunked.html().contains(&format!("a{boms}x")));
