@@ -388,20 +388,97 @@ fn closing_attribution(
     // verb group ("were told", "was named").
     let bare_verb = f.source.1 == f.cue.0 || f.cue.1 <= f.source.0;
     let before_both = set_off && bare_verb && names_a_speaker(tokens, f.source, by_first);
-    // Nothing after it but a day ("…, officials said Monday.", "… on Monday.").
+    let closes = closes_sentence(tokens, &f);
+    // A quote in it has its own speaker, who comes first ("“…,” Peskov said in response …, RIA
+    // Novosti reported": Peskov's claim).
+    (opens_sentence && before_both && closes && !holds_quote(tokens, quoted, f.content))
+        .then_some(f)
+}
+
+/// Whether nothing follows `f`'s source and cue but a day ("…, officials said Monday.", "… on
+/// Monday.").
+fn closes_sentence(tokens: &[Token], f: &Found) -> bool {
     let attribution_end = f.source.1.max(f.cue.1);
-    let closes = tokens.get(attribution_end..).is_some_and(|after| {
+    tokens.get(attribution_end..).is_some_and(|after| {
         let words: Vec<&Token> = after.iter().filter(|t| t.is_word()).collect();
         let day = |t: &&Token| crate::claims::dates::is_day_word(t.lower());
         let opens_time = |t: &&Token| day(t) || shapes::phrase_opener(t.lower());
         words.len() <= MAX_WORDS_AFTER_CLOSING
             && words.first().is_none_or(opens_time)
             && words.last().is_none_or(day)
-    });
-    // A quote in it has its own speaker, who comes first ("“…,” Peskov said in response …, RIA
-    // Novosti reported": Peskov's claim).
-    (opens_sentence && before_both && closes && !holds_quote(tokens, quoted, f.content))
-        .then_some(f)
+    })
+}
+
+/// A second speaker closing a sentence that an earlier attribution's content runs into ("Rhimes
+/// urged voters to act, and the group is “ready to fight,” Hoover said."; "… the need for strong
+/// will: “Change the world,” she said."): when a clause boundary (`:`, `;`, `, and`, `, but`)
+/// parts the two, the earlier content ends there and the clause after it is the closing
+/// speaker's. Without one the earlier attribution is kept as found.
+fn closing_after_speech(
+    tokens: &[Token],
+    quoted: &[bool],
+    by_first: &ByFirst,
+    model: bool,
+    grammar: Grammar,
+    found: &mut Vec<(Found, bool)>,
+) {
+    let from = tokens.len().saturating_sub(CLOSING_CUE_WITHIN);
+    let Some(last_verb) = (from..tokens.len()).rev().find(|&i| {
+        !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
+    }) else {
+        return;
+    };
+    let Some((mut closing, _)) = cue_hit(tokens, last_verb, by_first, model, grammar) else {
+        return;
+    };
+    let start = closing.source.0.min(closing.cue.0);
+    // "…, SOURCE CUE" or "…, CUE SOURCE" with a named speaker or a pronoun, after a comma (and a
+    // closing quote) and nothing else.
+    let bare_verb = closing.source.1 == closing.cue.0 || closing.cue.1 <= closing.source.0;
+    let comma = (from..start)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| !t.is_word()))
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is(',')));
+    let Some(comma) = comma else {
+        return;
+    };
+    if !bare_verb
+        || !names_a_speaker(tokens, closing.source, by_first)
+        || !closes_sentence(tokens, &closing)
+    {
+        return;
+    }
+    let Some((earlier, _)) = found.last_mut() else {
+        return;
+    };
+    if !(earlier.cue.1 < start && earlier.content.0 < start && start < earlier.content.1) {
+        return;
+    }
+    let unquoted = |k: usize| !quoted.get(k).copied().unwrap_or(false);
+    let is_at = |k: usize, c: char| tokens.get(k).is_some_and(|t| t.is(c));
+    let joins = |k: usize| {
+        tokens
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.lower(), "and" | "but"))
+    };
+    let boundary = (earlier.content.0.max(earlier.cue.1)..comma)
+        .rev()
+        .find(|&k| unquoted(k) && (is_at(k, ':') || is_at(k, ';') || (is_at(k, ',') && joins(k))));
+    let Some(b) = boundary else {
+        return;
+    };
+    let after = if is_at(b, ',') { b + 2 } else { b + 1 };
+    let (before, said) = (
+        trim_punct(tokens, earlier.content.0, b),
+        trim_punct(tokens, after, comma),
+    );
+    if before.1 <= before.0 || said.1 <= said.0 {
+        return;
+    }
+    earlier.content = before;
+    closing.content = said;
+    widen_cue(tokens, &mut closing);
+    found.push((closing, false));
 }
 
 /// Whether a comma stands within a source's length before token `k` ("…, sources | said").
@@ -511,6 +588,9 @@ fn sentence_attributions(
             found.push((g, g.source.1 <= g.source.0));
         }
         i += len;
+    }
+    if found.len() < MAX_PER_SENTENCE {
+        closing_after_speech(tokens, quoted, by_first, model, grammar, &mut found);
     }
     found
 }
@@ -665,6 +745,33 @@ mod tests {
             got.iter().all(|(s, _)| *s != "Secret Service protocol"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_second_speaker_closing_the_sentence_takes_the_clause_before_it() {
+        let got = attributions(
+            &[
+                "Rhimes urged voters to act, and the group is “ready to fight,” Hoover said.",
+                "Rhimes declared the need for strong will: “Change the world,” she said.",
+                // No clause boundary between the two: the first content is kept whole.
+                "Rhimes said the plan would fail within a year, Hoover said.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got.get(..4),
+            Some(
+                &[
+                    triple("Rhimes", "urged", "voters to act"),
+                    triple("Hoover", "said", "the group is “ready to fight"),
+                    triple("Rhimes", "declared", "the need for strong will"),
+                    triple("Rhimes", "said", "“Change the world"),
+                ][..]
+            ),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got.get(4).map(|t| t.1.as_str()), Some("said"));
     }
 
     #[test]
