@@ -1098,6 +1098,18 @@ mod tests {
                 "Ann Lee",
             ]
         );
+        // A pronoun after the relative pronoun is the subject too.
+        let got = attributions(
+            &["Spending will sink to 1 percent, which he said would be its lowest ever."],
+            Lang::En,
+        );
+        assert_eq!(
+            sources_and_cues(&got)
+                .iter()
+                .map(|(s, c)| (s.to_lowercase(), *c))
+                .collect::<Vec<_>>(),
+            [("he".to_string(), "said")]
+        );
     }
 
     #[test]

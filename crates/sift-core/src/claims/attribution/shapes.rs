@@ -844,8 +844,10 @@ fn source_first(
 
 /// English relative pronouns: one inside a source segment is itself the source ("a staffer at
 /// the State Department who | said", as PolNeAR reads it), unless a subject follows it ("a
-/// lawsuit in which Democrats | argued").
+/// lawsuit in which Democrats | argued", "…, which he | said would be …").
 const RELATIVE_PRONOUNS_EN: &[&str] = &["who", "which", "whom"];
+/// English subject pronouns, a subject after a relative pronoun as a name is.
+const SUBJECT_PRONOUNS_EN: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 /// English words after which a source segment's subject follows ("the gap between what Trump |
 /// says", "one of the reasons that Trump | gave").
 const CLAUSE_OPENERS_EN: &[&str] = &["what", "that"];
@@ -868,9 +870,12 @@ fn source_in_clause_en(
         return source;
     };
     let subject_follows = k + 1 < source.1
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| t.is_word() && (t.capital || determiner_en(t.lower())));
+        && tokens.get(k + 1).is_some_and(|t| {
+            t.is_word()
+                && (t.capital
+                    || determiner_en(t.lower())
+                    || SUBJECT_PRONOUNS_EN.contains(&t.lower()))
+        });
     let relative = tokens
         .get(k)
         .is_some_and(|t| RELATIVE_PRONOUNS_EN.contains(&t.lower()));
