@@ -32,10 +32,11 @@ pub struct LeanSink {
 }
 
 /// Whether text nodes get buffers of their own rather than share the parser's input chunks: a
-/// chunk (1 KiB) stays alive as long as any text cut from it, which on a page of short texts is
-/// about the whole input once more. In wasm, whose memory never shrinks, owning took the median
-/// peak from 5.21 to 4.88 times the HTML, the largest from 15.27 to 14.78 (`wasm-bench.mjs`, pages
-/// of at least 64 KB); natively the copies cost 2% of the parse and the chunks go with the tree.
+/// chunk ([`crate::limits::chunk_bytes`]) stays alive as long as any text cut from it, which on a
+/// page of short texts is about the whole input once more. In wasm, whose memory never shrinks,
+/// owning took the median peak from 5.21 to 4.88 times the HTML, the largest from 15.27 to 14.78
+/// (`wasm-bench.mjs`, pages of at least 64 KB, with 1 KiB chunks); natively the copies cost 2% of
+/// the parse and the chunks go with the tree.
 pub const OWNS_TEXT: bool = cfg!(target_arch = "wasm32");
 
 impl LeanSink {
@@ -66,6 +67,16 @@ impl LeanSink {
             };
         at_block_edge
             && !(self.keeps_whitespace && parent.ancestors().chain([parent]).any(keeps_whitespace))
+    }
+
+    /// `child`, with a text copied into a buffer of its own when the sink [owns text](OWNS_TEXT).
+    fn owned(&self, child: NodeOrText<NodeId>) -> NodeOrText<NodeId> {
+        match child {
+            NodeOrText::AppendText(text) if self.owns_text => {
+                NodeOrText::AppendText(StrTendril::from_slice(&text))
+            }
+            other => other,
+        }
     }
 }
 
@@ -145,13 +156,8 @@ impl TreeSink for LeanSink {
             if self.is_unread_whitespace(*parent, text) {
                 return;
             }
-            if self.owns_text {
-                let own = StrTendril::from_slice(text);
-                self.inner.append(parent, NodeOrText::AppendText(own));
-                return;
-            }
         }
-        self.inner.append(parent, child);
+        self.inner.append(parent, self.owned(child));
     }
 
     fn append_based_on_parent_node(
@@ -161,7 +167,7 @@ impl TreeSink for LeanSink {
         child: NodeOrText<NodeId>,
     ) {
         self.inner
-            .append_based_on_parent_node(element, prev_element, child);
+            .append_based_on_parent_node(element, prev_element, self.owned(child));
     }
 
     fn append_doctype_to_document(
@@ -179,7 +185,8 @@ impl TreeSink for LeanSink {
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        self.inner.append_before_sibling(sibling, new_node);
+        self.inner
+            .append_before_sibling(sibling, self.owned(new_node));
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
@@ -294,8 +301,10 @@ mod tests {
         use html5ever::tendril::TendrilSink;
         use scraper::Html;
 
+        // (Text inside a table but outside its cells is fostered out, before the table.)
         let html = format!(
-            "<p>{} <b>bold</b> and a longer run of text</p><p>{}</p>",
+            "<p>{} <b>bold</b> and a longer run of text</p><p>{}</p>\
+             <table>fostered out of the table<tr><td>a cell's text</td></tr></table>",
             "word ".repeat(300),
             "x".repeat(3000)
         );
