@@ -109,6 +109,12 @@ impl Found {
             content,
         })
     }
+
+    /// A verb right after its source, or before it ("sources said", "said Mr. Barrett"), not a
+    /// verb group ("were told", "was named").
+    fn bare_verb(&self) -> bool {
+        self.source.1 == self.cue.0 || self.cue.1 <= self.source.0
+    }
 }
 
 /// Whether token `k` lies in one of `f`'s spans.
@@ -367,9 +373,7 @@ fn closing_attribution(
         return Some(f);
     }
     let search_from = commas.next().unwrap_or(last_comma) + 1;
-    let last_verb = (search_from..tokens.len()).rev().find(|&i| {
-        !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
-    })?;
+    let last_verb = last_verb_cue(tokens, quoted, by_first, search_from)?;
     if !comma_shortly_before(tokens, last_verb) {
         return None;
     }
@@ -384,10 +388,7 @@ fn closing_attribution(
                 between.iter().any(|t| t.is(','))
                     && words_in(tokens, f.content.1, attribution_start) == 0
             });
-    // A verb right after its source, or before it ("sources said", "said Mr. Barrett"), not a
-    // verb group ("were told", "was named").
-    let bare_verb = f.source.1 == f.cue.0 || f.cue.1 <= f.source.0;
-    let before_both = set_off && bare_verb && names_a_speaker(tokens, f.source, by_first);
+    let before_both = set_off && f.bare_verb() && names_a_speaker(tokens, f.source, by_first);
     let closes = closes_sentence(tokens, &f);
     // A quote in it has its own speaker, who comes first ("“…,” Peskov said in response …, RIA
     // Novosti reported": Peskov's claim).
@@ -422,10 +423,15 @@ fn closing_after_speech(
     grammar: Grammar,
     found: &mut Vec<(Found, bool)>,
 ) {
+    // Only a content running on after its cue can hold a closing attribution.
+    if found
+        .last()
+        .is_none_or(|(earlier, _)| earlier.content.1 <= earlier.cue.1)
+    {
+        return;
+    }
     let from = tokens.len().saturating_sub(CLOSING_CUE_WITHIN);
-    let Some(last_verb) = (from..tokens.len()).rev().find(|&i| {
-        !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
-    }) else {
+    let Some(last_verb) = last_verb_cue(tokens, quoted, by_first, from) else {
         return;
     };
     let Some((mut closing, _)) = cue_hit(tokens, last_verb, by_first, model, grammar) else {
@@ -434,7 +440,6 @@ fn closing_after_speech(
     let start = closing.source.0.min(closing.cue.0);
     // "…, SOURCE CUE" or "…, CUE SOURCE" with a named speaker or a pronoun, after a comma (and a
     // closing quote) and nothing else.
-    let bare_verb = closing.source.1 == closing.cue.0 || closing.cue.1 <= closing.source.0;
     let comma = (from..start)
         .rev()
         .take_while(|&k| tokens.get(k).is_some_and(|t| !t.is_word()))
@@ -442,7 +447,7 @@ fn closing_after_speech(
     let Some(comma) = comma else {
         return;
     };
-    if !bare_verb
+    if !closing.bare_verb()
         || !names_a_speaker(tokens, closing.source, by_first)
         || !closes_sentence(tokens, &closing)
     {
@@ -479,6 +484,18 @@ fn closing_after_speech(
     closing.content = said;
     widen_cue(tokens, &mut closing);
     found.push((closing, false));
+}
+
+/// The last verb cue of the lexicon from token `from` on, outside quotes.
+fn last_verb_cue(
+    tokens: &[Token],
+    quoted: &[bool],
+    by_first: &ByFirst,
+    from: usize,
+) -> Option<usize> {
+    (from..tokens.len()).rev().find(|&i| {
+        !quoted.get(i).copied().unwrap_or(false) && verb_cue_at(tokens, i, by_first).is_some()
+    })
 }
 
 /// Whether a comma stands within a source's length before token `k` ("…, sources | said").
