@@ -1,10 +1,11 @@
 //! Leaving out unread bodies (`sift_core::unread::prepare`) must change the parsed tree by those
 //! bodies' text and nothing else, whatever the markup; and the analysis' lean parse of what is left
-//! must differ from scraper's only by whitespace between blocks (`sift_core::lean_sink`).
+//! must differ from scraper's only by whitespace between blocks (`sift_core::lean_sink`), whether
+//! it is parsed as one text or in the pieces kept, as the analysis parses it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sift_core::lean_sink::difference_from_full_parse;
+use sift_core::lean_sink::{difference_from_full_parse, difference_of_prepared};
 use sift_core::unread::{prepare, tree_without_bodies};
 
 fuzz_target!(|data: &[u8]| {
@@ -12,16 +13,20 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let prepared = prepare(html);
+    let stripped = prepared.html();
     assert_eq!(
-        tree_without_bodies(&prepared.html),
+        tree_without_bodies(&stripped),
         tree_without_bodies(html),
-        "stripped: {:?}",
-        prepared.html
+        "stripped: {stripped:?}"
     );
     assert_eq!(
-        difference_from_full_parse(&prepared.html),
+        difference_from_full_parse(&stripped),
         None,
-        "lean parse of {:?}",
-        prepared.html
+        "lean parse of {stripped:?}"
+    );
+    assert_eq!(
+        difference_of_prepared(&prepared),
+        None,
+        "lean parse of the pieces of {stripped:?}"
     );
 });

@@ -209,7 +209,20 @@ impl TreeSink for LeanSink {
 /// target.
 #[cfg(any(test, fuzzing))]
 pub fn difference_from_full_parse(html: &str) -> Option<String> {
-    let lean = crate::limits::parse_document(html).ok()?;
+    difference(crate::limits::parse_document(html).ok()?, html)
+}
+
+/// [`difference_from_full_parse`] for a [prepared](crate::unread::prepare) page as the analysis
+/// parses it (its kept pieces fed one after the other), against scraper's parse of those pieces
+/// joined.
+#[cfg(any(test, fuzzing))]
+pub fn difference_of_prepared(page: &crate::unread::Prepared<'_>) -> Option<String> {
+    difference(crate::limits::parse_prepared(page).ok()?, &page.html())
+}
+
+/// How `lean` differs from scraper's parse of `html` (see [`difference_from_full_parse`]).
+#[cfg(any(test, fuzzing))]
+fn difference(lean: Html, html: &str) -> Option<String> {
     let full = Html::parse_document(html);
     if crate::limits::max_element_depth(&full) >= crate::limits::MAX_DEPTH {
         return None;
@@ -405,14 +418,13 @@ mod tests {
         assert_eq!(crate::dom::visible_text(tight.tree.root()), "a b");
     }
 
-    /// Every corpus page as the analysis parses it (its unread bodies left out), with its path.
+    /// Every corpus page, decoded, with its path.
     fn corpus_pages() -> Vec<(String, String)> {
         crate::test_corpus::page_paths()
             .iter()
             .filter_map(|p| {
                 let html = crate::decode(&std::fs::read(p).ok()?).ok()?;
-                let prepared = crate::unread::prepare(&html).html.into_owned();
-                Some((p.display().to_string(), prepared))
+                Some((p.display().to_string(), html))
             })
             .collect()
     }
@@ -426,7 +438,15 @@ mod tests {
         }
         let (mut lean_nodes, mut full_nodes) = (0usize, 0usize);
         for (path, html) in &pages {
+            let page = crate::unread::prepare(html);
+            let html = &page.html();
             assert_eq!(super::difference_from_full_parse(html), None, "{path}");
+            // As the analysis parses it: the pieces kept, one after the other.
+            assert_eq!(
+                super::difference_of_prepared(&page),
+                None,
+                "{path} in pieces"
+            );
             if let Ok(lean) = parse_document(html) {
                 lean_nodes += lean.tree.values().len();
                 full_nodes += scraper::Html::parse_document(html).tree.values().len();

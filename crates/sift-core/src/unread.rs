@@ -17,6 +17,7 @@
 //! by fuzzing).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::limits::{Shape, LONG_TAG_BYTES};
 use text_run::TextRun;
@@ -111,14 +112,22 @@ const INTEGRATION_POINTS: &[&[u8]] = &[
     b"annotation-xml",
 ];
 
+/// U+FEFF in UTF-8.
+const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
+
 /// Longest tag name compared with the tables above; longer names match none.
 const MAX_NAME: usize = 24;
 
-/// A page ready for [`crate::limits::parse_prepared`].
+/// A page ready for [`crate::limits::parse_prepared`]: the pieces of it that are kept, which the
+/// parser is fed one after the other, so no copy of the page is made (in wasm, whose memory never
+/// shrinks, a copy would stay in the peak beside the tree: about the page's size once more).
 pub struct Prepared<'a> {
-    /// The page without the bodies of scripts (JSON-LD excepted), styles and noscripts; borrowed
-    /// when there is nothing to leave out (as for pages the extension sends).
-    pub html: Cow<'a, str>,
+    /// The page as given.
+    source: &'a str,
+    /// The byte ranges of `source` that are kept, in order (ending at char boundaries: each cut
+    /// starts at a `<` and ends after a `>` or at a `<`). No piece after a cut starts with a byte
+    /// order mark, which the parser would drop at the start of a chunk (see [`Scan::run`]).
+    kept: Vec<Range<usize>>,
     /// The tokenizer's attribute work, as [`crate::limits::attribute_work`] estimates it, counted
     /// exactly on the tags read (and estimated on any rest the scan does not model).
     pub attribute_work: u64,
@@ -127,14 +136,31 @@ pub struct Prepared<'a> {
     pub shape: Shape,
 }
 
+impl<'a> Prepared<'a> {
+    /// The page without the unread bodies, in the pieces kept of it, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.kept
+            .iter()
+            .map(|range| self.source.get(range.clone()).unwrap_or_default())
+    }
+
+    /// The page without the unread bodies, as one text: borrowed when nothing is left out.
+    pub fn html(&self) -> Cow<'a, str> {
+        match self.kept.as_slice() {
+            [] => Cow::Borrowed(""),
+            [whole] if whole.len() == self.source.len() => Cow::Borrowed(self.source),
+            _ => Cow::Owned(self.pieces().collect()),
+        }
+    }
+}
+
 /// Leaves out the bodies the analysis never reads, counting the attribute work on the way.
 pub fn prepare(html: &str) -> Prepared<'_> {
     let mut scan = Scan {
-        text: html,
         html: html.as_bytes(),
         at: 0,
         kept_to: 0,
-        out: None,
+        kept: Vec::new(),
         attribute_work: 0,
         shape: Shape::default(),
     };
@@ -145,29 +171,27 @@ pub fn prepare(html: &str) -> Prepared<'_> {
             .saturating_add(crate::limits::attribute_work(rest));
         scan.shape.add_markup(rest);
     }
-    let html = match scan.out {
-        None => Cow::Borrowed(html),
-        Some(mut out) => {
-            out.push_str(html.get(scan.kept_to..).unwrap_or_default());
-            Cow::Owned(out)
-        }
-    };
+    let mut kept = scan.kept;
+    if scan.kept_to < html.len() {
+        kept.push(scan.kept_to..html.len());
+    }
     Prepared {
-        html,
+        source: html,
+        kept,
         attribute_work: scan.attribute_work,
         shape: scan.shape,
     }
 }
 
 struct Scan<'a> {
-    text: &'a str,
-    /// `text`'s bytes.
+    /// The input's bytes.
     html: &'a [u8],
     /// Next byte to read.
     at: usize,
-    /// Input before this offset is in `out` (or, while `out` is `None`, nothing was left out).
+    /// Input before this offset is in `kept` or left out.
     kept_to: usize,
-    out: Option<String>,
+    /// The ranges of the input kept before `kept_to`, in order.
+    kept: Vec<Range<usize>>,
     /// Attribute work of the tags read so far (see [`Prepared::attribute_work`]).
     attribute_work: u64,
     /// The shape of what was read so far (see [`Prepared::shape`]).
@@ -271,11 +295,9 @@ impl Scan<'_> {
     fn drop_to(&mut self, end: usize) {
         if end > self.at {
             // Both ends are at ASCII bytes (`>` and `<`), so they are char boundaries.
-            let kept = self.text.get(self.kept_to..self.at).unwrap_or_default();
-            let out = self
-                .out
-                .get_or_insert_with(|| String::with_capacity(self.html.len() / 2));
-            out.push_str(kept);
+            if self.at > self.kept_to {
+                self.kept.push(self.kept_to..self.at);
+            }
             self.kept_to = end;
         }
         self.at = end;
@@ -610,7 +632,12 @@ impl Scan<'_> {
                     self.shape.add_tag(&tag.name(), tag.end_tag);
                     tag
                 }
-                Markup::Other if comment && text.may_leave_out_comment_before(self.rest()) => {
+                // Not before a byte order mark, which would then start a piece (see `Prepared`).
+                Markup::Other
+                    if comment
+                        && !self.rest().starts_with(BYTE_ORDER_MARK)
+                        && text.may_leave_out_comment_before(self.rest()) =>
+                {
                     self.leave_out(lt, self.at);
                     continue;
                 }

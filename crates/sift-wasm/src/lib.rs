@@ -98,7 +98,7 @@ pub fn analyze_tab(html: &[u8], url: Option<String>) -> Result<Vec<String>, JsEr
 #[wasm_bindgen(js_name = benchParseOnly)]
 pub fn bench_parse_only(html: &[u8]) -> Result<u32, JsError> {
     let text = String::from_utf8_lossy(html);
-    let doc = sift_core::limits::parse_document(&text)
+    let doc = sift_core::limits::parse_prepared(&sift_core::unread::prepare(&text))
         .map_err(|e| JsError::new(&format!("sift: {e}")))?;
     Ok(u32::try_from(doc.tree.nodes().count()).unwrap_or(u32::MAX))
 }

@@ -1,19 +1,26 @@
 use super::*;
 
-/// Checks that leaving out the bodies of `html` changes its tree only by those bodies' text.
+/// Checks that leaving out the bodies of `html` changes its tree only by those bodies' text, and
+/// that the parse of the pieces kept is the parse of them joined.
 fn assert_same_tree(html: &str) {
-    let stripped = prepare(html).html;
+    let page = prepare(html);
+    let stripped = page.html();
     assert_eq!(
         tree_without_bodies(&stripped),
         tree_without_bodies(html),
         "input: {html:?}\nstripped: {stripped:?}"
+    );
+    assert_eq!(
+        crate::lean_sink::difference_of_prepared(&page),
+        None,
+        "pieces of {html:?}"
     );
 }
 
 /// `html` with its unread bodies left out, checked against the parser.
 fn stripped(html: &str) -> String {
     assert_same_tree(html);
-    prepare(html).html.into_owned()
+    prepare(html).html().into_owned()
 }
 
 #[test]
@@ -27,11 +34,11 @@ fn leaves_out_script_style_and_noscript_bodies() {
 #[test]
 fn keeps_json_ld_and_borrows_when_nothing_goes() {
     let page = r#"<script type=" Application/LD+JSON ">{"@type":"NewsArticle"}</script><p>x</p>"#;
-    assert!(matches!(prepare(page).html, Cow::Borrowed(_)));
+    assert!(matches!(prepare(page).html(), Cow::Borrowed(_)));
     assert_same_tree(page);
     // A character reference might spell JSON-LD: kept.
     let page = r#"<script type="application/ld&#43;json">{}</script>"#;
-    assert!(matches!(prepare(page).html, Cow::Borrowed(_)));
+    assert!(matches!(prepare(page).html(), Cow::Borrowed(_)));
     // The first `type` counts, as in the parser.
     assert_eq!(
         stripped(r#"<script type="text/javascript" type="application/ld+json">x()</script>"#),
@@ -333,7 +340,7 @@ fn corpus_pages_keep_their_trees() {
         else {
             continue;
         };
-        let stripped = prepare(&html).html;
+        let stripped = prepare(&html).html();
         assert_eq!(
             tree_without_bodies(&stripped),
             tree_without_bodies(&html),
@@ -383,8 +390,10 @@ fn fuzz_regressions_keep_their_trees() {
         if let Ok(html) = std::str::from_utf8(&bytes) {
             assert_same_tree(html);
             // The target's second oracle: the lean parse of what is left.
-            let lean = crate::lean_sink::difference_from_full_parse(&prepare(html).html);
+            let lean = crate::lean_sink::difference_from_full_parse(&prepare(html).html());
             assert_eq!(lean, None, "{html:?}");
+            let pieces = crate::lean_sink::difference_of_prepared(&prepare(html));
+            assert_eq!(pieces, None, "pieces of {html:?}");
             count += 1;
         }
     }
@@ -425,4 +434,36 @@ fn counts_the_nodes_the_parse_builds() {
     let own = |shape: Shape| shape.nodes - crate::limits::IMPLIED_NODES;
     let (shape, nodes) = counted_and_parsed("<svg><title>Icon</title>\n<use/>\n</svg>\n<p>k</p>");
     assert!(own(shape) + 4 >= nodes, "{} + 4 < {nodes}", own(shape));
+}
+
+#[test]
+fn a_comment_before_a_byte_order_mark_stays() {
+    // The parser drops a U+FEFF that starts a chunk; the piece after a comment left out would
+    // start with it.
+    let html = "<p>a</p><!-- c -->\u{feff}b<p>c</p><!-- d -->e";
+    assert_eq!(stripped(html), "<p>a</p><!-- c -->\u{feff}b<p>c</p>e");
+    let doc = crate::limits::parse_prepared(&prepare(html)).expect("parsed");
+    assert!(crate::dom::visible_text(doc.tree.root()).contains("\u{feff}b"));
+}
+
+#[test]
+fn the_page_is_kept_in_pieces_of_the_input() {
+    let html = "<p>a</p><!-- c --><p>b</p><script>x()</script><svg><path/></svg><p>c</p>";
+    let page = prepare(html);
+    let pieces: Vec<&str> = page.pieces().collect();
+    assert_eq!(
+        pieces,
+        [
+            "<p>a</p>",
+            "<p>b</p><script>",
+            "</script><svg>",
+            "</svg><p>c</p>"
+        ]
+    );
+    // Each piece is a slice of the input, not a copy.
+    let input = html.as_ptr() as usize..html.as_ptr() as usize + html.len();
+    for piece in &pieces {
+        assert!(input.contains(&(piece.as_ptr() as usize)), "{piece:?}");
+    }
+    assert_same_tree(html);
 }
