@@ -7,6 +7,8 @@
 //! and the popup's details, as two JSON texts), `analyzePage(utf8Bytes, url?)` (the whole analysis as
 //! JSON text), `analyzeHtml(html, url?)`, `analyzeText(text)`, `analyzeFragment(html)`, `version()`.
 
+#[cfg(target_arch = "wasm32")]
+mod allocator;
 mod details;
 
 use serde::Serialize;
@@ -60,21 +62,22 @@ pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError>
 /// Invalid UTF-8 (never produced by `TextEncoder`) is replaced, as a browser would. Throws an `Error`
 /// with a readable message for input that cannot be analysed.
 #[wasm_bindgen(js_name = analyzePage)]
-pub fn analyze_page(html: &[u8], url: Option<String>) -> Result<String, JsError> {
+pub fn analyze_page(html: Vec<u8>, url: Option<String>) -> Result<String, JsError> {
     let analysis = analyze_bytes(html, url)?;
     serde_json::to_string(&analysis)
         .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
 }
 
-/// The analysis of a page given as UTF-8 bytes (invalid sequences replaced); the decoded copy is
-/// freed before the caller writes its JSON.
-fn analyze_bytes(html: &[u8], url: Option<String>) -> Result<sift_core::Analysis, JsError> {
-    let text = String::from_utf8_lossy(html);
+/// The analysis of a page given as UTF-8 bytes (invalid sequences replaced). The bytes are taken
+/// over, not copied, and freed once the page is parsed ([`sift_core::analyze_owned_html`]).
+fn analyze_bytes(html: Vec<u8>, url: Option<String>) -> Result<sift_core::Analysis, JsError> {
+    let text = String::from_utf8(html)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
     let options = sift_core::Options {
         url: url.as_deref(),
         clock: host_clock,
     };
-    sift_core::analyze_html(&text, &options).map_err(|e| JsError::new(&format!("sift: {e}")))
+    sift_core::analyze_owned_html(text, &options).map_err(|e| JsError::new(&format!("sift: {e}")))
 }
 
 /// Analyses a page given as UTF-8 bytes, as `analyzePage` does, and returns two JSON texts: the
@@ -83,7 +86,7 @@ fn analyze_bytes(html: &[u8], url: Option<String>) -> Result<sift_core::Analysis
 /// paths, attributions and facts; no article text or paragraphs). The extension replies to the page
 /// with the first at once and keeps the second in the background.
 #[wasm_bindgen(js_name = analyzeTab)]
-pub fn analyze_tab(html: &[u8], url: Option<String>) -> Result<Vec<String>, JsError> {
+pub fn analyze_tab(html: Vec<u8>, url: Option<String>) -> Result<Vec<String>, JsError> {
     let analysis = analyze_bytes(html, url)?;
     let write =
         |e: serde_json::Error| JsError::new(&format!("sift: could not write the analysis: {e}"));
