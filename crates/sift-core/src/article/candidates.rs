@@ -2,7 +2,7 @@
 //! commas and length; a container's score is discounted by its link density), then climbing to a
 //! shared ancestor and joining content siblings.
 
-use super::nodes::{Flat, FlatNode};
+use super::nodes::{flag, Flat, FlatNode};
 
 /// Fewest non-link chars of own text for a block to score its ancestors.
 const MIN_SCORING_CHARS: u32 = 25;
@@ -53,7 +53,8 @@ fn tag_score(tag: &str) -> f64 {
 
 /// Score points of one paragraph.
 fn paragraph_points(n: &FlatNode<'_>) -> Option<f64> {
-    if n.in_dropped || matches!(n.tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") {
+    if n.has(flag::IN_DROPPED) || matches!(n.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th")
+    {
         return None;
     }
     let own = n.inline_chars.saturating_sub(n.inline_link_chars);
@@ -80,13 +81,13 @@ fn score(flat: &Flat<'_>) -> (Vec<f64>, Vec<bool>) {
         let mut anc = node.parent;
         for level in 0..ANCESTOR_LEVELS {
             let Some(a) = flat.nodes.get(anc) else { break };
-            if a.in_dropped {
+            if a.has(flag::IN_DROPPED) {
                 break;
             }
             if let (Some(s), Some(done)) = (scores.get_mut(anc), scored.get_mut(anc)) {
                 if !*done {
                     *done = true;
-                    *s = tag_score(a.tag) + f64::from(a.class_weight);
+                    *s = tag_score(a.tag()) + f64::from(a.class_weight);
                 }
                 let divider = match level {
                     0 => 1.0,
@@ -98,11 +99,11 @@ fn score(flat: &Flat<'_>) -> (Vec<f64>, Vec<bool>) {
             anc = a.parent;
         }
         // A text block that is its own container (a <div> of text) scores itself too.
-        if node.tag != "p" && node.paragraphs <= 1 {
+        if node.tag() != "p" && node.paragraphs <= 1 {
             if let (Some(s), Some(done)) = (scores.get_mut(i), scored.get_mut(i)) {
                 if !*done {
                     *done = true;
-                    *s = tag_score(node.tag) + f64::from(node.class_weight);
+                    *s = tag_score(node.tag()) + f64::from(node.class_weight);
                 }
             }
         }
@@ -191,7 +192,7 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
         match flat.nodes.get(parent) {
             Some(p)
                 if parent != body
-                    && !p.in_dropped
+                    && !p.has(flag::IN_DROPPED)
                     && f64::from(p.prose)
                         >= f64::from(node.prose) * (1.0 + CLIMB_MIN_PROSE_GAIN)
                     && p.prose.saturating_sub(node.prose) >= CLIMB_MIN_EXTRA_PROSE
@@ -207,7 +208,9 @@ pub fn choose(flat: &Flat<'_>) -> Option<Choice> {
     while let Some(node) = flat.nodes.get(best) {
         let parent = node.parent;
         match flat.nodes.get(parent) {
-            Some(p) if parent != body && p.element_children == 1 && !p.in_dropped => best = parent,
+            Some(p) if parent != body && p.element_children == 1 && !p.has(flag::IN_DROPPED) => {
+                best = parent
+            }
             _ => break,
         }
     }
@@ -240,13 +243,13 @@ fn add_standfirst(flat: &Flat<'_>, choice: &mut Choice) {
     let mut i = scope + 1;
     while i < first {
         let Some(n) = flat.nodes.get(i) else { break };
-        if n.in_dropped {
+        if n.has(flag::IN_DROPPED) {
             i = n.end.max(i + 1);
             continue;
         }
         let holds_first = i < first && first < n.end;
         if !holds_first
-            && n.standfirst
+            && n.has(flag::STANDFIRST)
             && n.chars.saturating_sub(n.link_chars) >= STANDFIRST_MIN_CHARS
             && n.link_density() <= STANDFIRST_MAX_LINK_DENSITY
         {
@@ -279,10 +282,10 @@ fn join_siblings(flat: &Flat<'_>, best: usize, best_score: f64, scores: &[f64]) 
         let Some(s) = flat.nodes.get(i) else { break };
         if i == best {
             parts.push(i);
-        } else if s.is_element() && !s.in_dropped && !s.furniture {
+        } else if s.is_element() && !s.has(flag::IN_DROPPED) && !s.has(flag::FURNITURE) {
             let score = scores.get(i).copied().unwrap_or(0.0);
             let joins = score >= threshold
-                || (s.tag == "p"
+                || (s.tag() == "p"
                     && s.chars >= SIBLING_PARAGRAPH_CHARS
                     && s.link_density() < SIBLING_MAX_LINK_DENSITY);
             if joins {

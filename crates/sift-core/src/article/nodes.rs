@@ -109,15 +109,14 @@ fn tag_bits(local: &LocalName) -> u16 {
     }
 }
 
-/// One node of the flattened document: an element or a text node.
+/// One node of the flattened document: an element or a text node. Kept small (76 bytes in wasm32,
+/// from 96): the table has a row per tree node and, in wasm, adds to the peak memory beside the tree.
 #[derive(Debug, Clone)]
 pub struct FlatNode<'a> {
     /// The node in the parsed tree.
     pub id: NodeId,
-    /// Tag name for elements, `""` for text.
-    pub tag: &'a str,
-    /// Text, for text nodes.
-    pub text: Option<&'a str>,
+    /// Tag name for elements, the text for text nodes ([`Self::tag`], [`Self::text`]).
+    name: &'a str,
     /// Index of the parent (`usize::MAX` for the first node).
     pub parent: usize,
     /// One past the last index of this node's subtree.
@@ -126,8 +125,6 @@ pub struct FlatNode<'a> {
     pub child_index: u32,
     /// Number of element children (skipped ones included).
     pub element_children: u32,
-    /// Whether the element starts a block of text ([`TAG_BLOCK`]).
-    pub is_block: bool,
     /// Nearest block ancestor-or-self (index).
     pub block: usize,
     /// Non-whitespace chars of visible text in the subtree.
@@ -152,41 +149,67 @@ pub struct FlatNode<'a> {
     /// Form inputs in the subtree.
     pub inputs: u32,
     /// Class/id weight: +25 positive, -25 negative, both or neither 0.
-    pub class_weight: i32,
-    /// Class/id says "small furniture inside an article" ([`boilerplate::IN_ARTICLE_FURNITURE`]).
-    pub furniture: bool,
-    /// Class/id says "standfirst" (a deck, summary or lede: [`boilerplate::STANDFIRST`]).
-    pub standfirst: bool,
-    /// Hidden (attribute, ARIA, inline style), already tagged clutter, or never content: left out
-    /// with its subtree.
-    pub dropped: bool,
-    /// This node or an ancestor is `dropped`.
-    pub in_dropped: bool,
-    /// This node or an ancestor is `unlikely`.
-    pub in_unlikely: bool,
+    pub class_weight: i8,
+    /// The flags below ([`FlatNode::has`], [`FlatNode::set`]).
+    flags: u16,
+}
+
+/// Largest [`FlatNode`]: checked when compiling, so a field added grows the table knowingly.
+const FLAT_NODE_MAX_BYTES: usize = if cfg!(target_pointer_width = "32") {
+    76
+} else {
+    104
+};
+const _: () = assert!(std::mem::size_of::<FlatNode<'static>>() <= FLAT_NODE_MAX_BYTES);
+
+/// The flags of a [`FlatNode`], one bit each.
+pub mod flag {
+    /// A text node (its `name` is its text).
+    pub const TEXT: u16 = 1;
+    /// The element starts a block of text ([`TAG_BLOCK`](super::TAG_BLOCK)).
+    pub const IS_BLOCK: u16 = 1 << 1;
+    /// Class/id says "small furniture inside an article"
+    /// ([`IN_ARTICLE_FURNITURE`](crate::article::boilerplate::IN_ARTICLE_FURNITURE)).
+    pub const FURNITURE: u16 = 1 << 2;
+    /// Class/id says "standfirst" (a deck, summary or lede:
+    /// [`boilerplate::STANDFIRST`](crate::article::boilerplate::STANDFIRST)).
+    pub const STANDFIRST: u16 = 1 << 3;
+    /// Hidden (attribute, ARIA, inline style), already tagged clutter, or never content: left out with
+    /// its subtree.
+    pub const DROPPED: u16 = 1 << 4;
+    /// This node or an ancestor is [`DROPPED`].
+    pub const IN_DROPPED: u16 = 1 << 5;
+    /// This node or an ancestor is [`UNLIKELY`].
+    pub const IN_UNLIKELY: u16 = 1 << 6;
     /// Class, id, role or tag says "not content" (left out in strict mode).
-    pub unlikely: bool,
+    pub const UNLIKELY: u16 = 1 << 7;
     /// Hidden, already tagged clutter, or never content: left out in every mode.
-    pub hard_drop: bool,
+    pub const HARD_DROP: u16 = 1 << 8;
     /// The subtree holds the page's declared article body (`itemprop=articleBody`, `<main>`,
     /// `role=main`, or the page's only `<article>`): never left out as unlikely.
-    pub holds_body: bool,
+    pub const HOLDS_BODY: u16 = 1 << 9;
     /// The subtree holds an `<h1>`.
-    pub holds_h1: bool,
+    pub const HOLDS_H1: u16 = 1 << 10;
 }
 
 impl<'a> FlatNode<'a> {
-    /// A node at `index` with every count zero and every flag off; the walk sets what it knows.
-    fn new(id: NodeId, tag: &'a str, parent: usize, index: usize, block: usize) -> Self {
+    /// A node at `index` with every count zero and every flag off but `flags`; the walk sets what
+    /// it knows.
+    fn new(
+        id: NodeId,
+        name: &'a str,
+        flags: u16,
+        parent: usize,
+        index: usize,
+        block: usize,
+    ) -> Self {
         Self {
             id,
-            tag,
-            text: None,
+            name,
             parent,
             end: index + 1,
             child_index: 0,
             element_children: 0,
-            is_block: false,
             block,
             chars: 0,
             link_chars: 0,
@@ -199,15 +222,35 @@ impl<'a> FlatNode<'a> {
             images: 0,
             inputs: 0,
             class_weight: 0,
-            furniture: false,
-            standfirst: false,
-            dropped: false,
-            in_dropped: false,
-            in_unlikely: false,
-            unlikely: false,
-            hard_drop: false,
-            holds_body: false,
-            holds_h1: false,
+            flags,
+        }
+    }
+
+    /// Tag name for elements, `""` for text.
+    pub fn tag(&self) -> &'a str {
+        if self.has(flag::TEXT) {
+            ""
+        } else {
+            self.name
+        }
+    }
+
+    /// Text, for text nodes.
+    pub fn text(&self) -> Option<&'a str> {
+        self.has(flag::TEXT).then_some(self.name)
+    }
+
+    /// Whether `flag` (one of the flag constants: [`DROPPED`], …) is set.
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Sets or clears `flag`.
+    pub fn set(&mut self, flag: u16, on: bool) {
+        if on {
+            self.flags |= flag;
+        } else {
+            self.flags &= !flag;
         }
     }
 }
@@ -215,7 +258,7 @@ impl<'a> FlatNode<'a> {
 impl FlatNode<'_> {
     /// Whether this is an element.
     pub fn is_element(&self) -> bool {
-        !self.tag.is_empty()
+        !self.has(flag::TEXT)
     }
 
     /// Share of the subtree's text inside links.
@@ -289,10 +332,13 @@ fn style_hides(style: &str) -> bool {
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
+/// The weight a positive (or, negated, a negative) class or id gives an element.
+const CLASS_WEIGHT: i8 = 25;
+
 /// What an element's `class` and `id` say ([`boilerplate`] tables).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct ClassFlags {
-    weight: i32,
+    weight: i8,
     unlikely: bool,
     furniture: bool,
     standfirst: bool,
@@ -348,7 +394,7 @@ fn class_flags(class: Option<&str>, id: Option<&str>, buf: &mut String) -> Class
     });
     let has = |bit: u8| found & bit != 0;
     ClassFlags {
-        weight: i32::from(has(T_POSITIVE)) * 25 - i32::from(has(T_NEGATIVE)) * 25,
+        weight: i8::from(has(T_POSITIVE)) * CLASS_WEIGHT - i8::from(has(T_NEGATIVE)) * CLASS_WEIGHT,
         unlikely: has(T_UNLIKELY) && !has(T_MAYBE),
         furniture: has(T_FURNITURE),
         standfirst: has(T_STANDFIRST),
@@ -563,15 +609,20 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                     if bits & TAG_BODY != 0 && body.is_none() {
                         body = Some(index);
                     }
+                    let node_flags = [
+                        (flag::IS_BLOCK, is_block),
+                        (flag::FURNITURE, flags.furniture),
+                        (flag::STANDFIRST, flags.standfirst),
+                        (flag::UNLIKELY, unlikely),
+                        (flag::HARD_DROP, hard_drop),
+                    ]
+                    .iter()
+                    .filter(|(_, on)| *on)
+                    .fold(0, |all, (bit, _)| all | bit);
                     nodes.push(FlatNode {
                         child_index,
-                        is_block,
                         class_weight: flags.weight,
-                        furniture: flags.furniture,
-                        standfirst: flags.standfirst,
-                        unlikely,
-                        hard_drop,
-                        ..FlatNode::new(n.id(), tag, parent, index, block)
+                        ..FlatNode::new(n.id(), tag, node_flags, parent, index, block)
                     });
                     marks.push(mark);
                     if bits & TAG_LINK != 0 {
@@ -588,11 +639,10 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                     let link_chars = if link_depth > 0 { chars } else { 0 };
                     let index = nodes.len();
                     nodes.push(FlatNode {
-                        text: Some(t),
                         chars,
                         link_chars,
                         commas,
-                        ..FlatNode::new(n.id(), "", parent, index, block)
+                        ..FlatNode::new(n.id(), t, flag::TEXT, parent, index, block)
                     });
                     marks.push(BodyMark::None);
                 }
@@ -633,12 +683,19 @@ fn mark_bodies(nodes: &mut [FlatNode<'_>], marks: &[BodyMark]) {
             continue;
         };
         let own = mark == BodyMark::Declared || (mark == BodyMark::Article && articles == 1);
-        node.holds_body |= own;
-        node.holds_h1 |= node.tag == "h1";
-        let (holds, h1, parent) = (node.holds_body, node.holds_h1, node.parent);
+        node.set(flag::HOLDS_BODY, node.has(flag::HOLDS_BODY) || own);
+        node.set(
+            flag::HOLDS_H1,
+            node.has(flag::HOLDS_H1) || node.tag() == "h1",
+        );
+        let (holds, h1, parent) = (
+            node.has(flag::HOLDS_BODY),
+            node.has(flag::HOLDS_H1),
+            node.parent,
+        );
         if let Some(p) = nodes.get_mut(parent) {
-            p.holds_body |= holds;
-            p.holds_h1 |= h1;
+            p.set(flag::HOLDS_BODY, p.has(flag::HOLDS_BODY) || holds);
+            p.set(flag::HOLDS_H1, p.has(flag::HOLDS_H1) || h1);
         }
     }
 }
@@ -660,7 +717,7 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
         if node.is_element() && own_prose >= PARAGRAPH_MIN_CHARS {
             node.prose = node.prose.saturating_add(own_prose);
         }
-        if node.dropped {
+        if node.has(flag::DROPPED) {
             continue;
         }
         let (parent, prose, chars, link, commas, paras, items, images, inputs) = (
@@ -696,7 +753,11 @@ impl Flat<'_> {
     /// relaxed statistics it reads (`prepare(false)`) only when some unlikely element holds an `<h1>`:
     /// otherwise there is nothing to protect and that pass is skipped.
     pub fn protect_wrappers(&mut self) {
-        if !self.nodes.iter().any(|n| n.unlikely && n.holds_h1) {
+        if !self
+            .nodes
+            .iter()
+            .any(|n| n.has(flag::UNLIKELY) && n.has(flag::HOLDS_H1))
+        {
             return;
         }
         self.prepare(false);
@@ -708,11 +769,11 @@ impl Flat<'_> {
             return;
         }
         for node in &mut self.nodes {
-            if node.unlikely
-                && node.holds_h1
+            if node.has(flag::UNLIKELY)
+                && node.has(flag::HOLDS_H1)
                 && f64::from(node.prose) >= WRAPPER_MIN_PROSE_SHARE * f64::from(page_prose)
             {
-                node.holds_body = true;
+                node.set(flag::HOLDS_BODY, true);
             }
         }
     }
@@ -725,14 +786,16 @@ impl Flat<'_> {
         for i in 0..nodes.len() {
             let (p_dropped, p_unlikely) =
                 match nodes.get(nodes.get(i).map_or(usize::MAX, |n| n.parent)) {
-                    Some(p) => (p.in_dropped, p.in_unlikely),
+                    Some(p) => (p.has(flag::IN_DROPPED), p.has(flag::IN_UNLIKELY)),
                     None => (false, false),
                 };
             let Some(node) = nodes.get_mut(i) else {
                 continue;
             };
             if node.is_element() {
-                node.dropped = node.hard_drop || (strict && node.unlikely && !node.holds_body);
+                let dropped = node.has(flag::HARD_DROP)
+                    || (strict && node.has(flag::UNLIKELY) && !node.has(flag::HOLDS_BODY));
+                node.set(flag::DROPPED, dropped);
                 node.chars = 0;
                 node.link_chars = 0;
                 node.commas = 0;
@@ -740,13 +803,15 @@ impl Flat<'_> {
                 node.inline_link_chars = 0;
                 node.prose = 0;
                 node.paragraphs = 0;
-                node.items = u32::from(node.tag == "li");
-                node.images = u32::from(node.tag == "img");
-                node.inputs = u32::from(matches!(node.tag, "input" | "textarea" | "select"));
+                node.items = u32::from(node.tag() == "li");
+                node.images = u32::from(node.tag() == "img");
+                node.inputs = u32::from(matches!(node.tag(), "input" | "textarea" | "select"));
             }
-            node.in_dropped = node.dropped || p_dropped;
-            node.in_unlikely = node.unlikely || p_unlikely;
-            if !node.is_element() && !node.in_dropped {
+            let in_dropped = node.has(flag::DROPPED) || p_dropped;
+            node.set(flag::IN_DROPPED, in_dropped);
+            let in_unlikely = node.has(flag::UNLIKELY) || p_unlikely;
+            node.set(flag::IN_UNLIKELY, in_unlikely);
+            if !node.is_element() && !node.has(flag::IN_DROPPED) {
                 let (block, chars, link) = (node.block, node.chars, node.link_chars);
                 if let Some(b) = nodes.get_mut(block) {
                     b.inline_chars = b.inline_chars.saturating_add(chars);
@@ -794,8 +859,8 @@ mod tests {
         flat.protect_wrappers();
         flat.nodes
             .iter()
-            .find(|n| n.tag == tag)
-            .map(|n| n.holds_body)
+            .find(|n| n.tag() == tag)
+            .map(|n| n.has(flag::HOLDS_BODY))
     }
 
     /// The tag lists as first written, which [`tag_bits`] must agree with: subtrees never read for

@@ -2,7 +2,7 @@
 //! out (Readability's conditional cleaning, on the precomputed statistics) and furniture lines dropped.
 
 use super::boilerplate;
-use super::nodes::{Flat, FlatNode};
+use super::nodes::{flag, Flat, FlatNode};
 
 /// Containers cleaned conditionally (Readability's `_cleanConditionally` targets).
 const CONDITIONAL_TAGS: &[&str] = &[
@@ -43,22 +43,22 @@ const FOOTER_MIN_PROSE_SHARE: f64 = 0.75;
 /// Whether the subtree at `i` (inside a part of `part_chars` chars and `part_prose` chars of prose)
 /// is left out.
 fn skip(node: &FlatNode<'_>, is_part: bool, part_chars: u32, part_prose: u32) -> bool {
-    if node.dropped {
+    if node.has(flag::DROPPED) {
         return true;
     }
     if is_part {
         return false;
     }
-    let tag = node.tag;
+    let tag = node.tag();
     if tag == "h1" || (!KEEP_CAPTIONS && tag == "figcaption") {
         return true;
     }
-    if tag == "header" && node.chars.saturating_mul(2) < part_chars && !node.standfirst {
+    if tag == "header" && node.chars.saturating_mul(2) < part_chars && !node.has(flag::STANDFIRST) {
         return true;
     }
     let holds_article =
         part_prose > 0 && f64::from(node.prose) >= CLEAN_MAX_PROSE_SHARE * f64::from(part_prose);
-    if node.furniture
+    if node.has(flag::FURNITURE)
         && (f64::from(node.chars) < FURNITURE_MAX_SHARE * f64::from(part_chars) || !holds_article)
     {
         return true;
@@ -224,20 +224,20 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
                     i = node.end.max(i + 1);
                     continue;
                 }
-                if node.is_block {
+                if node.has(flag::IS_BLOCK) {
                     buf.flush();
                     buf.pending_space = false;
                     if node.end > i + 1 {
                         open.push(node.end);
                     }
                 }
-                if node.tag == "pre" {
+                if node.tag() == "pre" {
                     pre_depth_end.push(node.end);
                 }
-                if matches!(node.tag, "td" | "th") {
+                if matches!(node.tag(), "td" | "th") {
                     buf.pending_space = !buf.line.is_empty();
                 }
-            } else if let Some(text) = node.text {
+            } else if let Some(text) = node.text() {
                 buf.push_text(text, !pre_depth_end.is_empty(), node.block);
             }
             i += 1;
@@ -254,7 +254,7 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
 fn is_heading_line(flat: &Flat<'_>, line: &Line) -> bool {
     flat.nodes
         .get(line.block)
-        .is_some_and(|n| matches!(n.tag, "h2" | "h3" | "h4" | "h5" | "h6"))
+        .is_some_and(|n| matches!(n.tag(), "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
 /// Drops headings that head nothing: followed by another heading or by the end of the text (the
