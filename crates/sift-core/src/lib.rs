@@ -122,7 +122,10 @@ const WARM_UP_PAGE: &str = include_str!("warm_up.html");
 /// slower than the others, and in wasm, whose memory never shrinks, the tables are not allocated
 /// between a page's tree and the analysis' tables, where they kept the freed memory from being
 /// reused (`wasm-bench.mjs`, pages of at least 64 KB, with the attribute change of the same commit:
-/// median peak 5.82 → 5.21 times the HTML).
+/// median peak 5.82 → 5.21 times the HTML). The page's custom element and `data-` attributes build
+/// the parser's table of names outside its static set (32 KB in wasm, kept for the process): built
+/// by the first page with such a name, it split the memory a later large page needed, and the
+/// browser benchmark's second pass over its pages grew the wasm memory by 128 KB.
 pub fn warm_up() -> Result<Analysis, SiftError> {
     analyze_html(WARM_UP_PAGE, &Options::default())
 }
