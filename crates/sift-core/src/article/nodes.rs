@@ -190,6 +190,15 @@ pub mod flag {
     pub const HOLDS_BODY: u16 = 1 << 9;
     /// The subtree holds an `<h1>`.
     pub const HOLDS_H1: u16 = 1 << 10;
+
+    /// `flag` when `on`, else no flag.
+    pub const fn when(on: bool, flag: u16) -> u16 {
+        if on {
+            flag
+        } else {
+            0
+        }
+    }
 }
 
 impl<'a> FlatNode<'a> {
@@ -609,16 +618,11 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                     if bits & TAG_BODY != 0 && body.is_none() {
                         body = Some(index);
                     }
-                    let node_flags = [
-                        (flag::IS_BLOCK, is_block),
-                        (flag::FURNITURE, flags.furniture),
-                        (flag::STANDFIRST, flags.standfirst),
-                        (flag::UNLIKELY, unlikely),
-                        (flag::HARD_DROP, hard_drop),
-                    ]
-                    .iter()
-                    .filter(|(_, on)| *on)
-                    .fold(0, |all, (bit, _)| all | bit);
+                    let node_flags = flag::when(is_block, flag::IS_BLOCK)
+                        | flag::when(flags.furniture, flag::FURNITURE)
+                        | flag::when(flags.standfirst, flag::STANDFIRST)
+                        | flag::when(unlikely, flag::UNLIKELY)
+                        | flag::when(hard_drop, flag::HARD_DROP);
                     nodes.push(FlatNode {
                         child_index,
                         class_weight: flags.weight,
@@ -683,19 +687,14 @@ fn mark_bodies(nodes: &mut [FlatNode<'_>], marks: &[BodyMark]) {
             continue;
         };
         let own = mark == BodyMark::Declared || (mark == BodyMark::Article && articles == 1);
-        node.set(flag::HOLDS_BODY, node.has(flag::HOLDS_BODY) || own);
-        node.set(
-            flag::HOLDS_H1,
-            node.has(flag::HOLDS_H1) || node.tag() == "h1",
-        );
-        let (holds, h1, parent) = (
-            node.has(flag::HOLDS_BODY),
-            node.has(flag::HOLDS_H1),
+        node.flags |=
+            flag::when(own, flag::HOLDS_BODY) | flag::when(node.tag() == "h1", flag::HOLDS_H1);
+        let (held, parent) = (
+            node.flags & (flag::HOLDS_BODY | flag::HOLDS_H1),
             node.parent,
         );
         if let Some(p) = nodes.get_mut(parent) {
-            p.set(flag::HOLDS_BODY, p.has(flag::HOLDS_BODY) || holds);
-            p.set(flag::HOLDS_H1, p.has(flag::HOLDS_H1) || h1);
+            p.flags |= held;
         }
     }
 }
