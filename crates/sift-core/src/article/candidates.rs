@@ -72,9 +72,6 @@ fn score(flat: &Flat<'_>) -> (Vec<f64>, Vec<bool>) {
     let mut scores = vec![0.0f64; n];
     let mut scored = vec![false; n];
     for (i, node) in flat.nodes.iter().enumerate() {
-        if !node.is_element() {
-            continue;
-        }
         let Some(points) = paragraph_points(node) else {
             continue;
         };
@@ -282,7 +279,7 @@ fn join_siblings(flat: &Flat<'_>, best: usize, best_score: f64, scores: &[f64]) 
         let Some(s) = flat.nodes.get(i) else { break };
         if i == best {
             parts.push(i);
-        } else if s.is_element() && !s.has(flag::IN_DROPPED) && !s.has(flag::FURNITURE) {
+        } else if !s.has(flag::IN_DROPPED) && !s.has(flag::FURNITURE) {
             let score = scores.get(i).copied().unwrap_or(0.0);
             let joins = score >= threshold
                 || (s.tag() == "p"

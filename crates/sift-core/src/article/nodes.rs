@@ -109,17 +109,18 @@ fn tag_bits(local: &LocalName) -> u16 {
     }
 }
 
-/// One node of the flattened document: an element or a text node. Kept small (76 bytes in wasm32,
-/// from 96): the table has a row per tree node and, in wasm, adds to the peak memory beside the tree.
+/// One element of the flattened document (its text children are [`FlatText`] rows beside it). Kept
+/// small (92 bytes in wasm32): the table has a row per element and, in wasm, adds to the peak memory
+/// beside the tree.
 #[derive(Debug, Clone)]
 pub struct FlatNode<'a> {
     /// The node in the parsed tree.
     pub id: NodeId,
-    /// Tag name for elements, the text for text nodes ([`Self::tag`], [`Self::text`]).
-    name: &'a str,
+    /// Tag name.
+    tag: &'a str,
     /// Index of the parent (`usize::MAX` for the first node).
     pub parent: usize,
-    /// One past the last index of this node's subtree.
+    /// One past the last index of this element's subtree.
     pub end: usize,
     /// Index among the parent's element children (for element paths).
     pub child_index: u32,
@@ -127,6 +128,11 @@ pub struct FlatNode<'a> {
     pub element_children: u32,
     /// Nearest block ancestor-or-self (index).
     pub block: usize,
+    /// Index in [`Flat::texts`] of the first text after this element's start tag.
+    pub first_text: u32,
+    /// The element's own text (its text children, not its elements'): non-whitespace chars, of
+    /// which inside links, and commas. Constant; the statistics below start from it.
+    own: TextStats,
     /// Non-whitespace chars of visible text in the subtree.
     pub chars: u32,
     /// Of which inside links.
@@ -154,42 +160,66 @@ pub struct FlatNode<'a> {
     flags: u16,
 }
 
+/// Counts of a run of text: non-whitespace chars, of which inside links, and commas.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextStats {
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+}
+
+/// One text node of the flattened document. Text nodes outnumber elements on most pages (two to
+/// one on the densest), so they get a row of their own, small, rather than an element's.
+#[derive(Debug, Clone, Copy)]
+pub struct FlatText<'a> {
+    /// The text as parsed.
+    pub text: &'a str,
+    /// Index of the parent element in [`Flat::nodes`].
+    pub parent: u32,
+}
+
 /// Largest [`FlatNode`]: checked when compiling, so a field added grows the table knowingly.
 const FLAT_NODE_MAX_BYTES: usize = if cfg!(target_pointer_width = "32") {
-    76
+    92
 } else {
-    104
+    120
 };
 const _: () = assert!(std::mem::size_of::<FlatNode<'static>>() <= FLAT_NODE_MAX_BYTES);
 
+/// Largest [`FlatText`], checked likewise.
+const FLAT_TEXT_MAX_BYTES: usize = if cfg!(target_pointer_width = "32") {
+    12
+} else {
+    24
+};
+const _: () = assert!(std::mem::size_of::<FlatText<'static>>() <= FLAT_TEXT_MAX_BYTES);
+
 /// The flags of a [`FlatNode`], one bit each.
 pub mod flag {
-    /// A text node (its `name` is its text).
-    pub const TEXT: u16 = 1;
     /// The element starts a block of text ([`TAG_BLOCK`](super::TAG_BLOCK)).
-    pub const IS_BLOCK: u16 = 1 << 1;
+    pub const IS_BLOCK: u16 = 1;
     /// Class/id says "small furniture inside an article"
     /// ([`IN_ARTICLE_FURNITURE`](crate::article::boilerplate::IN_ARTICLE_FURNITURE)).
-    pub const FURNITURE: u16 = 1 << 2;
+    pub const FURNITURE: u16 = 1 << 1;
     /// Class/id says "standfirst" (a deck, summary or lede:
     /// [`boilerplate::STANDFIRST`](crate::article::boilerplate::STANDFIRST)).
-    pub const STANDFIRST: u16 = 1 << 3;
+    pub const STANDFIRST: u16 = 1 << 2;
     /// Hidden (attribute, ARIA, inline style), already tagged clutter, or never content: left out with
     /// its subtree.
-    pub const DROPPED: u16 = 1 << 4;
+    pub const DROPPED: u16 = 1 << 3;
     /// This node or an ancestor is [`DROPPED`].
-    pub const IN_DROPPED: u16 = 1 << 5;
+    pub const IN_DROPPED: u16 = 1 << 4;
     /// This node or an ancestor is [`UNLIKELY`].
-    pub const IN_UNLIKELY: u16 = 1 << 6;
+    pub const IN_UNLIKELY: u16 = 1 << 5;
     /// Class, id, role or tag says "not content" (left out in strict mode).
-    pub const UNLIKELY: u16 = 1 << 7;
+    pub const UNLIKELY: u16 = 1 << 6;
     /// Hidden, already tagged clutter, or never content: left out in every mode.
-    pub const HARD_DROP: u16 = 1 << 8;
+    pub const HARD_DROP: u16 = 1 << 7;
     /// The subtree holds the page's declared article body (`itemprop=articleBody`, `<main>`,
     /// `role=main`, or the page's only `<article>`): never left out as unlikely.
-    pub const HOLDS_BODY: u16 = 1 << 9;
+    pub const HOLDS_BODY: u16 = 1 << 8;
     /// The subtree holds an `<h1>`.
-    pub const HOLDS_H1: u16 = 1 << 10;
+    pub const HOLDS_H1: u16 = 1 << 9;
 
     /// `flag` when `on`, else no flag.
     pub const fn when(on: bool, flag: u16) -> u16 {
@@ -202,11 +232,11 @@ pub mod flag {
 }
 
 impl<'a> FlatNode<'a> {
-    /// A node at `index` with every count zero and every flag off but `flags`; the walk sets what
-    /// it knows.
+    /// An element at `index` with every count zero and every flag off but `flags`; the walk sets
+    /// what it knows.
     fn new(
         id: NodeId,
-        name: &'a str,
+        tag: &'a str,
         flags: u16,
         parent: usize,
         index: usize,
@@ -214,12 +244,14 @@ impl<'a> FlatNode<'a> {
     ) -> Self {
         Self {
             id,
-            name,
+            tag,
             parent,
             end: index + 1,
             child_index: 0,
             element_children: 0,
             block,
+            first_text: 0,
+            own: TextStats::default(),
             chars: 0,
             link_chars: 0,
             commas: 0,
@@ -235,18 +267,9 @@ impl<'a> FlatNode<'a> {
         }
     }
 
-    /// Tag name for elements, `""` for text.
+    /// Tag name.
     pub fn tag(&self) -> &'a str {
-        if self.has(flag::TEXT) {
-            ""
-        } else {
-            self.name
-        }
-    }
-
-    /// Text, for text nodes.
-    pub fn text(&self) -> Option<&'a str> {
-        self.has(flag::TEXT).then_some(self.name)
+        self.tag
     }
 
     /// Whether `flag` (one of the flag constants: [`DROPPED`], …) is set.
@@ -265,11 +288,6 @@ impl<'a> FlatNode<'a> {
 }
 
 impl FlatNode<'_> {
-    /// Whether this is an element.
-    pub fn is_element(&self) -> bool {
-        !self.has(flag::TEXT)
-    }
-
     /// Share of the subtree's text inside links.
     pub fn link_density(&self) -> f64 {
         if self.chars == 0 {
@@ -282,8 +300,11 @@ impl FlatNode<'_> {
 
 /// The flattened document.
 pub struct Flat<'a> {
-    /// Nodes in pre-order (document order).
+    /// Elements in pre-order (document order).
     pub nodes: Vec<FlatNode<'a>>,
+    /// Text nodes in document order: those after element `i`'s start tag and before element
+    /// `i + 1`'s are `texts[nodes[i].first_text..nodes[i + 1].first_text]`.
+    pub texts: Vec<FlatText<'a>>,
     /// Index of `<body>`, if any.
     pub body: Option<usize>,
 }
@@ -546,11 +567,16 @@ fn non_ascii_class(bytes: &[u8], j: usize) -> NonAscii {
 /// Builds the flattened document in one walk; `exclude` holds elements already tagged as clutter.
 /// The statistics are filled by [`Flat::prepare`].
 pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) -> Flat<'a> {
-    // At most one flat node per tree node: reserved once, so the (large) nodes are never moved by
-    // the vector growing.
-    let capacity = doc.tree.values().len();
-    let mut nodes: Vec<FlatNode<'a>> = Vec::with_capacity(capacity);
-    let mut marks: Vec<BodyMark> = Vec::with_capacity(capacity);
+    // At most one row per element or text of the tree: reserved once, so the rows are never moved
+    // by the vectors growing.
+    let (elements, text_nodes) = doc.tree.values().fold((0, 0), |(e, t), v| match v {
+        Node::Element(_) => (e + 1, t),
+        Node::Text(_) => (e, t + 1),
+        _ => (e, t),
+    });
+    let mut nodes: Vec<FlatNode<'a>> = Vec::with_capacity(elements);
+    let mut texts: Vec<FlatText<'a>> = Vec::with_capacity(text_nodes);
+    let mut marks: Vec<BodyMark> = Vec::with_capacity(elements);
     let mut body = None;
     // Stack of open element indices; `link_depth` counts open <a> elements.
     let mut stack: Vec<usize> = Vec::new();
@@ -626,6 +652,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                     nodes.push(FlatNode {
                         child_index,
                         class_weight: flags.weight,
+                        first_text: u32::try_from(texts.len()).unwrap_or(u32::MAX),
                         ..FlatNode::new(n.id(), tag, node_flags, parent, index, block)
                     });
                     marks.push(mark);
@@ -637,18 +664,16 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                 }
                 Node::Text(t) => {
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
-                    let Some(p) = nodes.get(parent) else { continue };
+                    let (Some(p), Ok(parent)) = (nodes.get_mut(parent), u32::try_from(parent))
+                    else {
+                        continue;
+                    };
                     let (chars, commas) = text_stats(t);
-                    let block = p.block;
                     let link_chars = if link_depth > 0 { chars } else { 0 };
-                    let index = nodes.len();
-                    nodes.push(FlatNode {
-                        chars,
-                        link_chars,
-                        commas,
-                        ..FlatNode::new(n.id(), t, flag::TEXT, parent, index, block)
-                    });
-                    marks.push(BodyMark::None);
+                    p.own.chars = p.own.chars.saturating_add(chars);
+                    p.own.link_chars = p.own.link_chars.saturating_add(link_chars);
+                    p.own.commas = p.own.commas.saturating_add(commas);
+                    texts.push(FlatText { text: t, parent });
                 }
                 _ => {}
             },
@@ -674,7 +699,7 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
         }
     }
     mark_bodies(&mut nodes, &marks);
-    Flat { nodes, body }
+    Flat { nodes, texts, body }
 }
 
 /// Sets `holds_body` on the declared article body and its ancestors (children have higher indices
@@ -709,11 +734,11 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
         let Some(node) = nodes.get_mut(i) else {
             continue;
         };
-        if node.is_element() && node.inline_chars >= PARAGRAPH_MIN_CHARS {
+        if node.inline_chars >= PARAGRAPH_MIN_CHARS {
             node.paragraphs = node.paragraphs.saturating_add(1);
         }
         let own_prose = node.inline_chars.saturating_sub(node.inline_link_chars);
-        if node.is_element() && own_prose >= PARAGRAPH_MIN_CHARS {
+        if own_prose >= PARAGRAPH_MIN_CHARS {
             node.prose = node.prose.saturating_add(own_prose);
         }
         if node.has(flag::DROPPED) {
@@ -791,30 +816,30 @@ impl Flat<'_> {
             let Some(node) = nodes.get_mut(i) else {
                 continue;
             };
-            if node.is_element() {
-                let dropped = node.has(flag::HARD_DROP)
-                    || (strict && node.has(flag::UNLIKELY) && !node.has(flag::HOLDS_BODY));
-                node.set(flag::DROPPED, dropped);
-                node.chars = 0;
-                node.link_chars = 0;
-                node.commas = 0;
-                node.inline_chars = 0;
-                node.inline_link_chars = 0;
-                node.prose = 0;
-                node.paragraphs = 0;
-                node.items = u32::from(node.tag() == "li");
-                node.images = u32::from(node.tag() == "img");
-                node.inputs = u32::from(matches!(node.tag(), "input" | "textarea" | "select"));
-            }
-            let in_dropped = node.has(flag::DROPPED) || p_dropped;
+            let dropped = node.has(flag::HARD_DROP)
+                || (strict && node.has(flag::UNLIKELY) && !node.has(flag::HOLDS_BODY));
+            node.set(flag::DROPPED, dropped);
+            node.chars = node.own.chars;
+            node.link_chars = node.own.link_chars;
+            node.commas = node.own.commas;
+            node.inline_chars = 0;
+            node.inline_link_chars = 0;
+            node.prose = 0;
+            node.paragraphs = 0;
+            node.items = u32::from(node.tag() == "li");
+            node.images = u32::from(node.tag() == "img");
+            node.inputs = u32::from(matches!(node.tag(), "input" | "textarea" | "select"));
+            let in_dropped = dropped || p_dropped;
             node.set(flag::IN_DROPPED, in_dropped);
             let in_unlikely = node.has(flag::UNLIKELY) || p_unlikely;
             node.set(flag::IN_UNLIKELY, in_unlikely);
-            if !node.is_element() && !node.has(flag::IN_DROPPED) {
-                let (block, chars, link) = (node.block, node.chars, node.link_chars);
+            // The element's own text counts as inline text of its block (the block's inline counts
+            // were reset above or at the block's own row, which comes first).
+            if !in_dropped {
+                let (block, own) = (node.block, node.own);
                 if let Some(b) = nodes.get_mut(block) {
-                    b.inline_chars = b.inline_chars.saturating_add(chars);
-                    b.inline_link_chars = b.inline_link_chars.saturating_add(link);
+                    b.inline_chars = b.inline_chars.saturating_add(own.chars);
+                    b.inline_link_chars = b.inline_link_chars.saturating_add(own.link_chars);
                 }
             }
         }

@@ -195,6 +195,11 @@ fn is_ascii_space(b: u8) -> bool {
     b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
+/// Whether the element spanning `span` (its index and end) holds element `i`.
+fn holds(span: (usize, usize), i: usize) -> bool {
+    span.0 <= i && i < span.1
+}
+
 /// Builds lines from the text of `parts`.
 pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
     let mut buf = LineBuf::default();
@@ -206,39 +211,68 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
         let part_prose = p.prose;
         buf.block = part;
         buf.pending_space = false;
-        let mut open: Vec<usize> = Vec::new(); // ends of open block elements
-        let mut pre_depth_end: Vec<usize> = Vec::new();
-        let mut i = part;
+        // Open block and `<pre>` elements, as (index, end).
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        let mut pre: Vec<(usize, usize)> = Vec::new();
         let end = p.end;
-        while i < end {
-            while open.last().is_some_and(|&e| e <= i) {
+        let mut i = part;
+        let mut t = p.first_text as usize;
+        loop {
+            // The texts before element `i` (after the part's last element: the rest of its texts).
+            let texts_end = match flat.nodes.get(i) {
+                Some(n) if i < end => n.first_text as usize,
+                _ => flat.texts.len(),
+            };
+            while let Some(text) = flat.texts.get(t).filter(|_| t < texts_end) {
+                let parent = text.parent as usize;
+                if !holds((part, end), parent) {
+                    break;
+                }
+                while open.last().is_some_and(|&b| !holds(b, parent)) {
+                    open.pop();
+                    buf.flush();
+                }
+                while pre.last().is_some_and(|&b| !holds(b, parent)) {
+                    pre.pop();
+                }
+                let block = flat.nodes.get(parent).map_or(part, |n| n.block);
+                buf.push_text(text.text, !pre.is_empty(), block);
+                t += 1;
+            }
+            if i >= end {
+                break;
+            }
+            let Some(node) = flat.nodes.get(i) else { break };
+            while open.last().is_some_and(|&b| !holds(b, i)) {
                 open.pop();
                 buf.flush();
             }
-            while pre_depth_end.last().is_some_and(|&e| e <= i) {
-                pre_depth_end.pop();
+            while pre.last().is_some_and(|&b| !holds(b, i)) {
+                pre.pop();
             }
-            let Some(node) = flat.nodes.get(i) else { break };
-            if node.is_element() {
-                if skip(node, i == part, part_chars, part_prose) {
-                    i = node.end.max(i + 1);
-                    continue;
+            let span = (i, node.end.max(i + 1));
+            if skip(node, i == part, part_chars, part_prose) {
+                // Its texts go with it.
+                while flat
+                    .texts
+                    .get(t)
+                    .is_some_and(|text| holds(span, text.parent as usize))
+                {
+                    t += 1;
                 }
-                if node.has(flag::IS_BLOCK) {
-                    buf.flush();
-                    buf.pending_space = false;
-                    if node.end > i + 1 {
-                        open.push(node.end);
-                    }
-                }
-                if node.tag() == "pre" {
-                    pre_depth_end.push(node.end);
-                }
-                if matches!(node.tag(), "td" | "th") {
-                    buf.pending_space = !buf.line.is_empty();
-                }
-            } else if let Some(text) = node.text() {
-                buf.push_text(text, !pre_depth_end.is_empty(), node.block);
+                i = span.1;
+                continue;
+            }
+            if node.has(flag::IS_BLOCK) {
+                buf.flush();
+                buf.pending_space = false;
+                open.push(span);
+            }
+            if node.tag() == "pre" {
+                pre.push(span);
+            }
+            if matches!(node.tag(), "td" | "th") {
+                buf.pending_space = !buf.line.is_empty();
             }
             i += 1;
         }
@@ -289,6 +323,49 @@ mod tests {
             .map(|l| (l.text.clone(), l.block))
             .collect();
         (lines, buf.line.clone(), buf.block, buf.pending_space)
+    }
+
+    /// The lines of the first `<div>` of `html`, with the blocks' tags.
+    fn div_lines(html: &str) -> Vec<(String, &'static str)> {
+        let doc = scraper::Html::parse_document(html);
+        let mut flat = super::super::nodes::flatten(&doc, &std::collections::HashSet::new());
+        flat.prepare(true);
+        let div = flat.nodes.iter().position(|n| n.tag() == "div");
+        assemble(&flat, &div.into_iter().collect::<Vec<_>>())
+            .into_iter()
+            .map(|l| {
+                let tag = flat.nodes.get(l.block).map_or("", |n| n.tag());
+                let tag = ["div", "p", "pre", "li"]
+                    .into_iter()
+                    .find(|&t| t == tag)
+                    .unwrap_or("?");
+                (l.text, tag)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn texts_between_elements_go_to_their_blocks_and_skipped_subtrees_lose_theirs() {
+        let lines = div_lines(
+            "<div>Lead <b>bold</b> text<p>First <i>para</i>graph</p>tail after it \
+             <nav>Nav text</nav> more <ul><li>item <span>one</span> of a list long enough to stay</li></ul>tail \
+             <ul><li>short</li></ul> too<pre>line 1\nline <b>2</b>\n</pre>end</div><p>After</p>",
+        );
+        let expected = [
+            ("Lead bold text", "div"),
+            ("First paragraph", "p"),
+            // The navigation is left out with its text; no line ends there.
+            ("tail after it more", "div"),
+            ("item one of a list long enough to stay", "li"),
+            // So is the short list (cleaned out as too little text).
+            ("tail too", "div"),
+            ("line 1", "pre"),
+            ("line 2", "pre"),
+            ("end", "div"),
+        ];
+        let expected: Vec<(String, &str)> =
+            expected.iter().map(|&(t, b)| (t.to_string(), b)).collect();
+        assert_eq!(lines, expected);
     }
 
     #[test]
