@@ -99,7 +99,7 @@ pub fn is_wording_in_text(doc: &Html, entry: &Entry) -> bool {
     if s.attr[AUDIO] > 0 || s.url[AUDIO] > 0 || s.audio > 0 {
         return false;
     }
-    if READ_REGIONS.contains(&entry.tag) {
+    if READ_REGIONS.contains(&entry.tag()) {
         return true;
     }
     let Some(node) = doc.tree.get(entry.id) else {
@@ -138,7 +138,7 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
     let mut score: f32 = 0.0;
     if s.attr[2] > 0 || s.url[2] > 0 {
         // A heading or paragraph carrying a TTS token is a region marked for reading, not a player.
-        if s.text > MAX_VENDOR_SEED || READ_REGIONS.contains(&entry.tag) {
+        if s.text > MAX_VENDOR_SEED || READ_REGIONS.contains(&entry.tag()) {
             return None;
         }
         // A generic audio box around a podcast or radio segment is content, not this article read
@@ -197,7 +197,7 @@ pub fn titled_players(doc: &Html, table: &[Entry]) -> Vec<(usize, Seed)> {
         .filter(|&i| {
             table
                 .get(i)
-                .is_some_and(|e| e.tag == "audio" && e.stats.seeds[AUDIO] == 0)
+                .is_some_and(|e| e.tag() == "audio" && e.stats.seeds[AUDIO] == 0)
         })
         .take(MAX_TITLED_PLAYERS)
         .collect();
@@ -255,7 +255,7 @@ pub fn titled_players(doc: &Html, table: &[Entry]) -> Vec<(usize, Seed)> {
 /// Does the subtree of table entry `index` hold an `<h1>`?
 fn holds_h1(table: &[Entry], index: usize) -> bool {
     let size = table.get(index).map_or(0, |e| e.size as usize);
-    table.iter().skip(index).take(size).any(|e| e.tag == "h1")
+    table.iter().skip(index).take(size).any(|e| e.tag() == "h1")
 }
 
 /// The article's headline candidates, lower-cased with whitespace collapsed: the first `<h1>`s'
@@ -263,7 +263,7 @@ fn holds_h1(table: &[Entry], index: usize) -> bool {
 fn headlines(doc: &Html, table: &[Entry]) -> Vec<String> {
     let mut out: Vec<String> = table
         .iter()
-        .filter(|e| e.tag == "h1")
+        .filter(|e| e.tag() == "h1")
         .take(MAX_HEADLINES)
         .filter_map(|e| doc.tree.get(e.id))
         .map(|n| dom::visible_text(n).to_lowercase())

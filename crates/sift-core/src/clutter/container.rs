@@ -49,8 +49,8 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     let (cs, ps) = (&c.stats, &p.stats);
     // A menu (named so by its class or role) holds navigation, not one widget, unless its own
     // class names the widget (`menu__newsletter`).
-    let menu = p.nav_self && p.marker.get(category).copied().flatten().is_none();
-    if NEVER_CONTAINERS.contains(&p.tag) || menu || ps.text > MAX_CONTAINER_TEXT {
+    let menu = p.nav_self && p.marker(category).is_none();
+    if NEVER_CONTAINERS.contains(&p.tag()) || menu || ps.text > MAX_CONTAINER_TEXT {
         return false;
     }
     // A list of links around a newsletter promo (a row of tiles, a footer column) is navigation:
@@ -84,7 +84,7 @@ fn may_grow(c: &Entry, p: &Entry, category: usize) -> bool {
     }
     // A signup link takes the sentence around it (a paragraph or inline element) when that
     // sentence is itself a call to sign up ("Sign up for the free daily newsletter").
-    let sentence = matches!(p.tag, "p" | "span" | "*");
+    let sentence = matches!(p.tag(), "p" | "span" | "*");
     if explained || (category == NEWSLETTER && sentence && super::newsletter::is_worded_signup(p)) {
         return true;
     }
@@ -118,7 +118,7 @@ fn joins_parts(c: &Entry, p: &Entry, category: usize) -> bool {
     let (cs, ps) = (&c.stats, &p.stats);
     category == NEWSLETTER
         && ps.seeds.get(category) > cs.seeds.get(category)
-        && !NEVER_CONTAINERS.contains(&p.tag)
+        && !NEVER_CONTAINERS.contains(&p.tag())
         && ps.text <= MAX_JOINED_TEXT
         && ps.prose == 0
         && (0..CATEGORIES).all(|o| o == category || ps.seeds.get(o) == cs.seeds.get(o))

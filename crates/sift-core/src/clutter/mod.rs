@@ -73,11 +73,11 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
     let mut table = stats::build(doc);
     let mut seeds: Vec<(usize, usize, Seed)> = Vec::new();
     stats::sweep(&mut table, |i, entry| {
-        if is_never_seed(entry.tag) || seeds.len() >= MAX_SEEDS {
+        if is_never_seed(entry.tag()) || seeds.len() >= MAX_SEEDS {
             return;
         }
         // A menu or page footer itself holds navigation and other widgets, never one widget.
-        let region = entry.nav_self || matches!(entry.tag, "header" | "footer");
+        let region = entry.nav_self || matches!(entry.tag(), "header" | "footer");
         let rules: [fn(&stats::Entry) -> Option<Seed>; stats::CATEGORIES] =
             [donation::seed, newsletter::seed, audio::seed];
         for (c, rule) in rules.iter().enumerate() {
@@ -163,7 +163,7 @@ pub fn detect(doc: &Html) -> Vec<Detection> {
 /// that the climb cannot take when the parent also holds article text.
 fn add_audio_elements(table: &[stats::Entry], found: &mut Vec<Detection>) {
     use audio::AUDIO;
-    for entry in table.iter().filter(|e| e.tag == "audio") {
+    for entry in table.iter().filter(|e| e.tag() == "audio") {
         let Some(parent) = usize::try_from(entry.parent)
             .ok()
             .and_then(|p| table.get(p))
@@ -204,14 +204,14 @@ fn reason(table: &[stats::Entry], seed: usize, category: usize, found: &Seed) ->
     let mut marker = None;
     for entry in table.iter().skip(seed).take(size.min(REASON_SCAN)) {
         if quote.is_none() {
-            quote = entry.cue.filter(|&q| {
+            quote = entry.cue().filter(|&q| {
                 cues::TEXT_CUES
                     .get(usize::from(q))
                     .is_some_and(|c| c.1 & mask != 0)
             });
         }
         if marker.is_none() {
-            marker = entry.marker.get(category).copied().flatten();
+            marker = entry.marker(category);
         }
     }
     let mut parts = found.evidence.clone();

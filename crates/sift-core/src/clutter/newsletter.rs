@@ -84,7 +84,7 @@ pub fn in_comment_form(table: &[Entry], i: usize) -> bool {
         let Some(e) = usize::try_from(at).ok().and_then(|k| table.get(k)) else {
             return false;
         };
-        if e.tag == "form" {
+        if e.tag() == "form" {
             return e.stats.textarea > 0;
         }
         at = e.parent;
@@ -134,9 +134,9 @@ pub fn seed(entry: &Entry) -> Option<Seed> {
         score += 0.5;
     } else if s.text == 0
         && s.links + s.submit + s.email == 0
-        && ((PLACEHOLDER_TAGS.contains(&entry.tag) && names_placeholder(entry))
+        && ((PLACEHOLDER_TAGS.contains(&entry.tag()) && names_placeholder(entry))
             // A signup form served in a frame ("Email Sign-up Form").
-            || (entry.tag == "iframe" && entry.marker[1].is_some()))
+            || (entry.tag() == "iframe" && entry.marker(1).is_some()))
     {
         // An empty placeholder a signup script fills in (hidden templates count).
         evidence.push("empty newsletter placeholder".to_string());
@@ -206,14 +206,16 @@ fn is_signup_link(entry: &Entry) -> bool {
 
 /// Is `entry` itself a link to a signup service ([`SERVICE_MARKERS`])?
 fn links_to_service(entry: &Entry) -> bool {
-    entry.marker[1]
+    entry
+        .marker(1)
         .and_then(|m| MARKERS.get(usize::from(m)))
         .is_some_and(|m| SERVICE_MARKERS.contains(&m.0))
 }
 
 /// Does the element's own class/id name it as a signup placeholder (see [`PLACEHOLDER_MARKERS`])?
 fn names_placeholder(entry: &Entry) -> bool {
-    entry.marker[1]
+    entry
+        .marker(1)
         .and_then(|m| MARKERS.get(usize::from(m)))
         .is_some_and(|m| PLACEHOLDER_MARKERS.contains(&m.0))
 }

@@ -102,6 +102,31 @@ impl Stats {
     }
 }
 
+/// Largest [`Entry`]: checked when compiling, so a field added grows the table knowingly.
+const ENTRY_MAX_BYTES: usize = if cfg!(target_pointer_width = "32") {
+    100
+} else {
+    104
+};
+const _: () = assert!(std::mem::size_of::<Entry>() <= ENTRY_MAX_BYTES);
+
+/// An optional index below `u16::MAX` in two bytes (an `Option<u16>` takes four): the table has an
+/// entry per element and, in wasm, adds to the peak memory beside the tree.
+#[derive(Debug, Clone, Copy)]
+struct Slot(u16);
+
+impl Slot {
+    const NONE: Slot = Slot(u16::MAX);
+
+    fn get(self) -> Option<u16> {
+        (self.0 != u16::MAX).then_some(self.0)
+    }
+
+    fn of(index: Option<u16>) -> Slot {
+        Slot(index.filter(|&i| i != u16::MAX).unwrap_or(u16::MAX))
+    }
+}
+
 /// One element of the table, in document (pre-)order.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -109,8 +134,8 @@ pub struct Entry {
     pub id: NodeId,
     /// Index of its parent element in the table (`u32::MAX` for the top).
     pub parent: u32,
-    /// Its local name.
-    pub tag: &'static str,
+    /// Its local name, as an index in [`STATIC_TAGS`] ([`Entry::tag`]).
+    tag: u8,
     /// Inside a navigation menu (or one itself).
     pub in_nav: bool,
     /// A navigation menu itself.
@@ -120,55 +145,82 @@ pub struct Entry {
     /// Elements in its subtree, itself included (after [`sweep`]); the subtree is the table range
     /// `index..index + size`.
     pub size: u32,
-    /// First cue index found in its own text.
-    pub cue: Option<u16>,
-    /// First marker index per category (own attributes or URLs).
-    pub marker: [Option<u16>; CATEGORIES],
+    /// First cue index found in its own text ([`Entry::cue`]).
+    cue: Slot,
+    /// First marker index per category, own attributes or URLs ([`Entry::marker`]).
+    marker: [Slot; CATEGORIES],
     /// Cue kinds of the first text node of its subtree (a widget's opening words: its heading).
     pub lead_cues: u32,
 }
 
-/// The table's static name for an element: its own for the tags the rules read, `"*"` for others.
-/// Matched on the parser's interned name (a number compare, not a string compare per tag).
-fn static_tag(local: &LocalName) -> &'static str {
+impl Entry {
+    /// Its local name for the tags the rules read, `"*"` for others.
+    pub fn tag(&self) -> &'static str {
+        STATIC_TAGS
+            .get(usize::from(self.tag))
+            .copied()
+            .unwrap_or("*")
+    }
+
+    /// First cue index found in its own text.
+    pub fn cue(&self) -> Option<u16> {
+        self.cue.get()
+    }
+
+    /// First marker index of `category` (own attributes or URLs).
+    pub fn marker(&self, category: usize) -> Option<u16> {
+        self.marker.get(category).and_then(|m| m.get())
+    }
+}
+
+/// The names [`Entry::tag`] gives: those of the tags the rules read, `"*"` (the first) for others.
+const STATIC_TAGS: &[&str] = &[
+    "*", "html", "body", "main", "article", "nav", "header", "footer", "aside", "section", "div",
+    "form", "p", "a", "li", "ul", "span", "script", "iframe", "audio", "button", "input", "h1",
+    "h2", "h3", "h4", "h5", "h6", "dialog", "figure", "table", "td", "tr", "head", "link", "meta",
+];
+
+/// The index in [`STATIC_TAGS`] of an element's name. Matched on the parser's interned name (a
+/// number compare, not a string compare per tag).
+fn static_tag(local: &LocalName) -> u8 {
     use html5ever::local_name as n;
     match *local {
-        n!("html") => "html",
-        n!("body") => "body",
-        n!("main") => "main",
-        n!("article") => "article",
-        n!("nav") => "nav",
-        n!("header") => "header",
-        n!("footer") => "footer",
-        n!("aside") => "aside",
-        n!("section") => "section",
-        n!("div") => "div",
-        n!("form") => "form",
-        n!("p") => "p",
-        n!("a") => "a",
-        n!("li") => "li",
-        n!("ul") => "ul",
-        n!("span") => "span",
-        n!("script") => "script",
-        n!("iframe") => "iframe",
-        n!("audio") => "audio",
-        n!("button") => "button",
-        n!("input") => "input",
-        n!("h1") => "h1",
-        n!("h2") => "h2",
-        n!("h3") => "h3",
-        n!("h4") => "h4",
-        n!("h5") => "h5",
-        n!("h6") => "h6",
-        n!("dialog") => "dialog",
-        n!("figure") => "figure",
-        n!("table") => "table",
-        n!("td") => "td",
-        n!("tr") => "tr",
-        n!("head") => "head",
-        n!("link") => "link",
-        n!("meta") => "meta",
-        _ => "*",
+        n!("html") => 1,
+        n!("body") => 2,
+        n!("main") => 3,
+        n!("article") => 4,
+        n!("nav") => 5,
+        n!("header") => 6,
+        n!("footer") => 7,
+        n!("aside") => 8,
+        n!("section") => 9,
+        n!("div") => 10,
+        n!("form") => 11,
+        n!("p") => 12,
+        n!("a") => 13,
+        n!("li") => 14,
+        n!("ul") => 15,
+        n!("span") => 16,
+        n!("script") => 17,
+        n!("iframe") => 18,
+        n!("audio") => 19,
+        n!("button") => 20,
+        n!("input") => 21,
+        n!("h1") => 22,
+        n!("h2") => 23,
+        n!("h3") => 24,
+        n!("h4") => 25,
+        n!("h5") => 26,
+        n!("h6") => 27,
+        n!("dialog") => 28,
+        n!("figure") => 29,
+        n!("table") => 30,
+        n!("td") => 31,
+        n!("tr") => 32,
+        n!("head") => 33,
+        n!("link") => 34,
+        n!("meta") => 35,
+        _ => 0,
     }
 }
 
@@ -205,8 +257,8 @@ pub fn build(doc: &Html) -> Vec<Entry> {
                         nav_self,
                         stats: Stats::default(),
                         size: 1,
-                        cue: None,
-                        marker: [None; CATEGORIES],
+                        cue: Slot::NONE,
+                        marker: [Slot::NONE; CATEGORIES],
                         lead_cues: 0,
                     };
                     read_element(el, &own, &mut entry, &mut lower, &mut urls);
@@ -528,7 +580,7 @@ fn read_element(
             }
         }
         if let Some(m) = entry.marker.get_mut(i) {
-            *m = attr_hit.or(*url_hit);
+            *m = Slot::of(attr_hit.or(*url_hit));
         }
     }
 }
@@ -667,8 +719,8 @@ fn read_text(text: &str, entry: &mut Entry, place: TextPlace, lower: &mut String
             *nodes = nodes.saturating_add(1);
         }
     }
-    if entry.cue.is_none() {
-        entry.cue = first;
+    if entry.cue.get().is_none() {
+        entry.cue = Slot::of(first);
     }
     if bits == 0 && len >= PROSE_CHARS {
         s.prose += 1;
@@ -697,6 +749,17 @@ pub fn sweep(table: &mut [Entry], mut on_complete: impl FnMut(usize, &mut Entry)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn static_tags_name_themselves_and_others_are_a_star() {
+        for (i, &name) in STATIC_TAGS.iter().enumerate().skip(1) {
+            assert_eq!(usize::from(static_tag(&LocalName::from(name))), i, "{name}");
+        }
+        for other in ["b", "em", "ol", "svg", "instaread-player"] {
+            assert_eq!(static_tag(&LocalName::from(other)), 0, "{other}");
+        }
+        assert_eq!(STATIC_TAGS.first(), Some(&"*"));
+    }
 
     /// [`is_payment_logo`] as first written: the three values joined and lower-cased.
     fn payment_logo_by_lowercased_copy(el: &scraper::node::Element) -> bool {
@@ -760,11 +823,6 @@ mod tests {
             assert!(skipped(&LocalName::from(*name)), "{name} is skipped");
         }
         assert!(!skipped(&LocalName::from("div")));
-        for name in ["html", "div", "a", "h1", "audio", "meta", "dialog", "td"] {
-            assert_eq!(static_tag(&LocalName::from(name)), name);
-        }
-        assert_eq!(static_tag(&LocalName::from("instaread-player")), "*");
-        assert_eq!(static_tag(&LocalName::from("ol")), "*");
     }
 
     #[test]
