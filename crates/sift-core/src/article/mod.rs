@@ -64,6 +64,9 @@ pub fn extract<S: BuildHasher>(doc: &Html, options: &ExtractOptions<'_, S>) -> E
             attempt = relaxed;
         }
     }
+    // The table is done with: its memory goes before the text is built (wasm memory never shrinks,
+    // so peaks add up).
+    drop(flat);
     let reason = verdict::judge(&verdict::Evidence {
         meta: &meta,
         url: options.url,
@@ -79,7 +82,9 @@ pub fn extract<S: BuildHasher>(doc: &Html, options: &ExtractOptions<'_, S>) -> E
             ..Extraction::default()
         };
     }
-    let mut text = String::new();
+    // Sized once: lines and the newlines between them.
+    let bytes = attempt.lines.iter().map(|l| l.text.len() + 1).sum::<usize>();
+    let mut text = String::with_capacity(bytes.saturating_sub(1));
     let mut paragraphs = Vec::with_capacity(attempt.lines.len());
     let mut offset = 0usize;
     for (line, path) in attempt.lines.iter().zip(attempt.paths) {
