@@ -83,7 +83,11 @@ pub fn extract<S: BuildHasher>(doc: &Html, options: &ExtractOptions<'_, S>) -> E
         };
     }
     // Sized once: lines and the newlines between them.
-    let bytes = attempt.lines.iter().map(|l| l.text.len() + 1).sum::<usize>();
+    let bytes = attempt
+        .lines
+        .iter()
+        .map(|l| l.text.len() + 1)
+        .sum::<usize>();
     let mut text = String::with_capacity(bytes.saturating_sub(1));
     let mut paragraphs = Vec::with_capacity(attempt.lines.len());
     let mut offset = 0usize;

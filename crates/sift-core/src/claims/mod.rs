@@ -233,7 +233,7 @@ pub fn analyze_with(article: &Article, lang: Lang, summary_sentences: Option<usi
             tokens: t,
             attributed: attributed.contains(&s.span[0]),
             paragraph: s.paragraph,
-            caption: caption_paragraphs.contains(&s.paragraph),
+            caption: caption_paragraphs.contains(&s.paragraph) || summary::places_in_photo(t),
         })
         .collect();
     let count = summary_sentences.unwrap_or_else(|| summary_length(sentences.len()));

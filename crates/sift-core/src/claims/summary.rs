@@ -102,6 +102,84 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
     })
 }
 
+/// Words of a bracketed note placing someone in a photo ("(pictured)", "(second left)", "(links)",
+/// "(à droite)", "(справа)"): a caption's, not the article's.
+const PHOTO_POSITION_WORDS: &[&str] = &[
+    // English
+    "pictured",
+    "left",
+    "right",
+    "centre",
+    "center",
+    "above",
+    "below",
+    "inset",
+    // German
+    "links",
+    "rechts",
+    "mitte",
+    "oben",
+    "unten",
+    "bild",
+    // French
+    "gauche",
+    "droite",
+    "ci-dessus",
+    "ci-dessous",
+    // Spanish
+    "izquierda",
+    "derecha",
+    "arriba",
+    "abajo",
+    // Russian
+    "слева",
+    "справа",
+    "центре",
+    "снимке",
+    // Ukrainian
+    "ліворуч",
+    "праворуч",
+    "центрі",
+    "світлині",
+];
+
+/// Short words a photo-position note may hold beside a position ("second left", "far right",
+/// "im Bild", "à gauche", "на фото").
+const PHOTO_POSITION_FILLERS: &[&str] = &[
+    "second", "third", "far", "top", "bottom", "front", "back", "and", "with", "im", "à", "au",
+    "en", "la", "a", "на", "в", "фото", "foto", "photo",
+];
+
+/// Most words in a photo-position note.
+const PHOTO_NOTE_MAX_WORDS: usize = 3;
+
+/// Whether `tokens` (a sentence) hold a bracketed photo-position note: the sentence is a caption.
+pub fn places_in_photo(tokens: &[Token]) -> bool {
+    let mut open = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is('(') {
+            open = Some(i);
+        } else if t.is(')') {
+            let Some(inside) = open.take().and_then(|o| tokens.get(o + 1..i)) else {
+                continue;
+            };
+            let words = || inside.iter().filter(|t| t.is_word());
+            let only_words = inside.iter().all(|t| t.is_word() || t.is(','));
+            if only_words
+                && words().count() <= PHOTO_NOTE_MAX_WORDS
+                && words().any(|w| PHOTO_POSITION_WORDS.contains(&w.lower()))
+                && words().all(|w| {
+                    PHOTO_POSITION_WORDS.contains(&w.lower())
+                        || PHOTO_POSITION_FILLERS.contains(&w.lower())
+                })
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The stem of a content word, or `None` for function words, numbers and punctuation.
 fn stem<'a>(t: &Token<'a>) -> Option<&'a str> {
     static STOP: OnceLock<TableSet> = OnceLock::new();
@@ -375,4 +453,45 @@ pub fn select(candidates: &[Candidate<'_>], count: usize) -> Vec<usize> {
     }
     chosen.sort_unstable();
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::tokens::tokenize;
+
+    fn in_photo(sentence: &str) -> bool {
+        let chars: Vec<char> = sentence.chars().collect();
+        places_in_photo(&tokenize(&chars, 0, chars.len()).tokens())
+    }
+
+    #[test]
+    fn photo_position_notes_mark_captions_in_each_language() {
+        for caption in [
+            "Debra and Dale Krein (pictured) have been awarded $240,000.",
+            "Lexy Wood, 13 (back left), has apologized to Rebecca Boyd (right).",
+            "Dominic Solanke (second right) scores for Chelsea.",
+            "Die Ministerin (links) und der Kanzler (Mitte) beim Treffen.",
+            "Le président (à droite) accueille son homologue.",
+            "El ministro (izquierda) saluda al presidente.",
+            "Министр (справа) и президент на встрече.",
+            "Міністр (ліворуч) під час зустрічі.",
+        ] {
+            assert!(in_photo(caption), "{caption}");
+        }
+    }
+
+    #[test]
+    fn other_brackets_do_not() {
+        for sentence in [
+            "Kremlin spokesperson Dmitry Peskov attends a press conference (Contributor/Getty Images).",
+            "Oversight Chairman Jason Chaffetz (R-Utah) said in a statement.",
+            "The party (left of centre since 1990) won the vote.",
+            "Voters on the left (and many on the right) agreed.",
+            "He turned right (after the bridge) and stopped.",
+            "Prices rose 3% (left unchanged in March).",
+        ] {
+            assert!(!in_photo(sentence), "{sentence}");
+        }
+    }
 }
