@@ -107,6 +107,8 @@ pub fn ends_with_credit(tokens: &[Token]) -> bool {
 const PHOTO_POSITION_WORDS: &[&str] = &[
     // English
     "pictured",
+    "l-r",
+    "file",
     "left",
     "right",
     "centre",
@@ -146,8 +148,8 @@ const PHOTO_POSITION_WORDS: &[&str] = &[
 /// Short words a photo-position note may hold beside a position ("second left", "far right",
 /// "im Bild", "à gauche", "на фото").
 const PHOTO_POSITION_FILLERS: &[&str] = &[
-    "second", "third", "far", "top", "bottom", "front", "back", "and", "with", "im", "à", "au",
-    "en", "la", "a", "на", "в", "фото", "foto", "photo",
+    "second", "third", "far", "from", "top", "bottom", "front", "back", "and", "with", "picture",
+    "im", "à", "au", "en", "la", "a", "на", "в", "фото", "foto", "photo",
 ];
 
 /// Most words in a photo-position note.
@@ -471,6 +473,8 @@ mod tests {
             "Debra and Dale Krein (pictured) have been awarded $240,000.",
             "Lexy Wood, 13 (back left), has apologized to Rebecca Boyd (right).",
             "Dominic Solanke (second right) scores for Chelsea.",
+            "(L-R) Tobin Heath, Alex Morgan and Sydne Leroux pose in their new kits.",
+            "Aaron Hernandez during his trial for murder (file photo) in Fall River.",
             "Die Ministerin (links) und der Kanzler (Mitte) beim Treffen.",
             "Le président (à droite) accueille son homologue.",
             "El ministro (izquierda) saluda al presidente.",
