@@ -38,6 +38,16 @@ const ADDRESS_WORDS: &[&str] = &[
     "nous", "notre", "vous", "nosotros", "nuestro", "usted", "ми", "наш", "ви", "мы", "вы",
 ];
 
+/// A link's "click" in each language ("Click here to download"): it addresses the reader too.
+const CLICK_WORDS: &[&str] = &[
+    "click",
+    "klicken",
+    "cliquez",
+    "clic",
+    "натисніть",
+    "нажмите",
+];
+
 /// Fewest words in a summary sentence.
 const MIN_WORDS: usize = 8;
 /// Most words in a summary sentence.
@@ -202,9 +212,10 @@ fn stem<'a>(t: &Token<'a>) -> Option<&'a str> {
 /// Whether a sentence uses words of address.
 fn addresses_reader(tokens: &[Token]) -> bool {
     static ADDRESS: OnceLock<TableSet> = OnceLock::new();
-    tokens
-        .iter()
-        .any(|t| t.is_word() && in_table(&ADDRESS, ADDRESS_WORDS, t.lower()))
+    tokens.iter().any(|t| {
+        t.is_word()
+            && (in_table(&ADDRESS, ADDRESS_WORDS, t.lower()) || CLICK_WORDS.contains(&t.lower()))
+    })
 }
 
 /// Share of a sentence's content words found in another sentence above which both are taken as
@@ -483,6 +494,17 @@ mod tests {
         ] {
             assert!(in_photo(caption), "{caption}");
         }
+    }
+
+    #[test]
+    fn calls_to_click_address_the_reader() {
+        let addresses = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            addresses_reader(&tokenize(&chars, 0, chars.len()).tokens())
+        };
+        assert!(addresses("Click here for more information."));
+        assert!(addresses("Hier klicken, um das Spiel herunterzuladen."));
+        assert!(!addresses("The minister said the game is out in May."));
     }
 
     #[test]
