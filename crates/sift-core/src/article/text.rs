@@ -200,7 +200,29 @@ fn holds(span: (usize, usize), i: usize) -> bool {
     span.0 <= i && i < span.1
 }
 
-/// Builds lines from the text of `parts`.
+/// The block and `<pre>` elements open where the walk is, as (index, end).
+#[derive(Default)]
+struct Open {
+    blocks: Vec<(usize, usize)>,
+    pres: Vec<(usize, usize)>,
+}
+
+impl Open {
+    /// Moves to what element `i` holds (element `i` itself, or a text whose parent is `i`): closes
+    /// the elements that do not hold it, ending the line at each block.
+    fn move_to(&mut self, i: usize, buf: &mut LineBuf) {
+        while self.blocks.last().is_some_and(|&b| !holds(b, i)) {
+            self.blocks.pop();
+            buf.flush();
+        }
+        while self.pres.last().is_some_and(|&b| !holds(b, i)) {
+            self.pres.pop();
+        }
+    }
+}
+
+/// Builds lines from the text of `parts`: their elements in order, each followed by the texts
+/// before the next ([`Flat::texts`]).
 pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
     let mut buf = LineBuf::default();
     for &part in parts {
@@ -211,9 +233,7 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
         let part_prose = p.prose;
         buf.block = part;
         buf.pending_space = false;
-        // Open block and `<pre>` elements, as (index, end).
-        let mut open: Vec<(usize, usize)> = Vec::new();
-        let mut pre: Vec<(usize, usize)> = Vec::new();
+        let mut open = Open::default();
         let end = p.end;
         let mut i = part;
         let mut t = p.first_text as usize;
@@ -228,28 +248,15 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
                 if !holds((part, end), parent) {
                     break;
                 }
-                while open.last().is_some_and(|&b| !holds(b, parent)) {
-                    open.pop();
-                    buf.flush();
-                }
-                while pre.last().is_some_and(|&b| !holds(b, parent)) {
-                    pre.pop();
-                }
+                open.move_to(parent, &mut buf);
                 let block = flat.nodes.get(parent).map_or(part, |n| n.block);
-                buf.push_text(text.text, !pre.is_empty(), block);
+                buf.push_text(text.text, !open.pres.is_empty(), block);
                 t += 1;
             }
-            if i >= end {
+            let Some(node) = flat.nodes.get(i).filter(|_| i < end) else {
                 break;
-            }
-            let Some(node) = flat.nodes.get(i) else { break };
-            while open.last().is_some_and(|&b| !holds(b, i)) {
-                open.pop();
-                buf.flush();
-            }
-            while pre.last().is_some_and(|&b| !holds(b, i)) {
-                pre.pop();
-            }
+            };
+            open.move_to(i, &mut buf);
             let span = (i, node.end.max(i + 1));
             if skip(node, i == part, part_chars, part_prose) {
                 // Its texts go with it.
@@ -266,10 +273,10 @@ pub fn assemble(flat: &Flat<'_>, parts: &[usize]) -> Vec<Line> {
             if node.has(flag::IS_BLOCK) {
                 buf.flush();
                 buf.pending_space = false;
-                open.push(span);
+                open.blocks.push(span);
             }
             if node.tag() == "pre" {
-                pre.push(span);
+                open.pres.push(span);
             }
             if matches!(node.tag(), "td" | "th") {
                 buf.pending_space = !buf.line.is_empty();
