@@ -212,9 +212,11 @@ fn stem<'a>(t: &Token<'a>) -> Option<&'a str> {
 /// Whether a sentence uses words of address.
 fn addresses_reader(tokens: &[Token]) -> bool {
     static ADDRESS: OnceLock<TableSet> = OnceLock::new();
+    static CLICK: OnceLock<TableSet> = OnceLock::new();
     tokens.iter().any(|t| {
         t.is_word()
-            && (in_table(&ADDRESS, ADDRESS_WORDS, t.lower()) || CLICK_WORDS.contains(&t.lower()))
+            && (in_table(&ADDRESS, ADDRESS_WORDS, t.lower())
+                || in_table(&CLICK, CLICK_WORDS, t.lower()))
     })
 }
 
