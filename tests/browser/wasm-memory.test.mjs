@@ -12,8 +12,8 @@ const WASM_DIR = path.join(DIST, "chrome/wasm");
 async function freshInstance() {
   const glueFile = path.join(WASM_DIR, "sift_wasm.js");
   const glueSource = await readFile(glueFile, "utf8");
-  // wasm-bindgen renames its exports; the glue says which is which where it copies bytes in and frees them.
-  const malloc = glueSource.match(/passArray8ToWasm0\(html, wasm\.(\w+)\)/)?.[1];
+  // wasm-bindgen renames its exports; the glue says which is which where it copies a string in and frees it.
+  const malloc = glueSource.match(/passStringToWasm0\(html, wasm\.(\w+),/)?.[1];
   const free = glueSource.match(/if \(ptr0\) \{ wasm\.(\w+)\(ptr0, len0 \* 1, 1\); \}/)?.[1];
   assert.ok(malloc && free, "the glue's allocator exports were not found: has wasm-bindgen's output changed?");
   // A query string makes a module instance (and a wasm instance) of its own.

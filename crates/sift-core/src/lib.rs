@@ -6,7 +6,7 @@
 //!
 //! Entry points:
 //! - [`analyze_html`]: a page's HTML to an [`Analysis`] ([`analyze_owned_html`] frees the page once
-//!   parsed).
+//!   parsed, [`analyze_reread_html`] before the parse, reading it again from its host).
 //! - [`analyze_text`]: plain article text (no clutter; spans refer to the text as given).
 //!
 //! Stages, each its own module: [`clutter`] (what to hide), [`article`] (what the reader came for),
@@ -146,6 +146,27 @@ pub fn analyze_owned_html(html: String, options: &Options<'_>) -> Result<Analysi
     let t0 = (options.clock)();
     let doc = limits::parse_prepared(&unread::prepare(&html))?;
     drop(html);
+    analyze_parsed(doc, t0, options)
+}
+
+/// Most bytes [`analyze_reread_html`] asks its host for at a time.
+pub const REREAD_BLOCK_BYTES: usize = 16 * 1024;
+
+/// [`analyze_owned_html`] for a host that keeps the page and can hand parts of it over again (the
+/// wasm binding: the bytes stay in a JS array). `html` is freed before the parse, as soon as the
+/// parts to read are known, and the parser gets them through `read`: byte ranges of `html`, in
+/// order, at char boundaries, at most [`REREAD_BLOCK_BYTES`] each (or one char). `read` should
+/// return exactly those bytes as text; what it returns is what is parsed. In wasm, whose memory
+/// never shrinks, a page freed after the parse left a hole of its size below the tree that the next
+/// table was too large to use; freed before the parse, the tree's small allocations fill it.
+pub fn analyze_reread_html(
+    html: String,
+    read: impl FnMut(std::ops::Range<usize>) -> String,
+    options: &Options<'_>,
+) -> Result<Analysis, SiftError> {
+    check_input(&html)?;
+    let t0 = (options.clock)();
+    let doc = limits::parse_reread(html, REREAD_BLOCK_BYTES, read)?;
     analyze_parsed(doc, t0, options)
 }
 

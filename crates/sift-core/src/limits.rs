@@ -21,6 +21,8 @@
 //!
 //! See `docs/hardening.md` for the measured time and memory on pathological pages.
 
+use std::borrow::Cow;
+
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, Tree};
 use html5ever::driver::{self, ParseOpts};
@@ -86,18 +88,51 @@ pub fn chunk_bytes(nodes: usize) -> usize {
 
 /// Parses `html` as a document within [`MAX_NODES`] and [`MAX_DEPTH`].
 pub fn parse_document(html: &str) -> Result<Html, SiftError> {
-    parse_document_with_work([html], attribute_work(html.as_bytes()), Shape::of(html))
+    parse_document_with_work(
+        &mut std::iter::once(Cow::Borrowed(html)),
+        attribute_work(html.as_bytes()),
+        Shape::of(html),
+    )
 }
 
 /// Parses a page [`prepare`](crate::unread::prepare)d for it, as [`parse_document`] does.
 pub fn parse_prepared(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
-    parse_document_with_work(page.pieces(), page.attribute_work, page.shape)
+    parse_document_with_work(
+        &mut page.pieces().map(Cow::Borrowed),
+        page.attribute_work,
+        page.shape,
+    )
+}
+
+/// Parses a page [`prepare`](crate::unread::prepare)d for it, as [`parse_prepared`] does, from a
+/// `page` handed over and freed before the parse: the parser reads the kept parts through `read`,
+/// given the byte ranges of [`Prepared::blocks`](crate::unread::Prepared::blocks) of at most
+/// `block` bytes, in order. See [`crate::analyze_reread_html`].
+pub fn parse_reread(
+    page: String,
+    block: usize,
+    mut read: impl FnMut(std::ops::Range<usize>) -> String,
+) -> Result<Html, SiftError> {
+    let (blocks, attribute_work, shape) = {
+        let prepared = crate::unread::prepare(&page);
+        (
+            prepared.blocks(block),
+            prepared.attribute_work,
+            prepared.shape,
+        )
+    };
+    drop(page);
+    parse_document_with_work(
+        &mut blocks.into_iter().map(|range| Cow::Owned(read(range))),
+        attribute_work,
+        shape,
+    )
 }
 
 /// [`parse_document`] of the text `pieces` make, with its [`attribute_work`] and [`Shape`]
 /// already counted.
-fn parse_document_with_work<'a>(
-    pieces: impl IntoIterator<Item = &'a str>,
+fn parse_document_with_work(
+    pieces: &mut dyn Iterator<Item = Cow<'_, str>>,
     attribute_work: u64,
     shape: Shape,
 ) -> Result<Html, SiftError> {
@@ -109,18 +144,26 @@ fn parse_document_with_work<'a>(
 /// Parses `html` as a fragment in a `<body>` context (as [`Html::parse_fragment`] does), within the
 /// same limits as [`parse_document`]: fragments come from pages too, and may be as hostile.
 pub fn parse_fragment(html: &str) -> Result<Html, SiftError> {
-    parse_fragment_with_work([html], attribute_work(html.as_bytes()), Shape::of(html))
+    parse_fragment_with_work(
+        &mut std::iter::once(Cow::Borrowed(html)),
+        attribute_work(html.as_bytes()),
+        Shape::of(html),
+    )
 }
 
 /// Parses a fragment [`prepare`](crate::unread::prepare)d for it, as [`parse_fragment`] does.
 pub fn parse_prepared_fragment(page: &crate::unread::Prepared<'_>) -> Result<Html, SiftError> {
-    parse_fragment_with_work(page.pieces(), page.attribute_work, page.shape)
+    parse_fragment_with_work(
+        &mut page.pieces().map(Cow::Borrowed),
+        page.attribute_work,
+        page.shape,
+    )
 }
 
 /// [`parse_fragment`] of the text `pieces` make, with its [`attribute_work`] and [`Shape`]
 /// already counted.
-fn parse_fragment_with_work<'a>(
-    pieces: impl IntoIterator<Item = &'a str>,
+fn parse_fragment_with_work(
+    pieces: &mut dyn Iterator<Item = Cow<'_, str>>,
     attribute_work: u64,
     shape: Shape,
 ) -> Result<Html, SiftError> {
@@ -324,9 +367,9 @@ impl AsRef<[u8]> for TagName {
 /// parser's work starting at `attribute_work`), then cuts the tree at [`MAX_DEPTH`]. A chunk joins
 /// short pieces (one per chunk made the parse stage 2% slower on the corpus: a page may keep
 /// thousands of pieces between its comments).
-fn parse_bounded<'a>(
+fn parse_bounded(
     mut parser: driver::Parser<LeanSink>,
-    pieces: impl IntoIterator<Item = &'a str>,
+    pieces: &mut dyn Iterator<Item = Cow<'_, str>>,
     attribute_work: u64,
 ) -> Result<Html, SiftError> {
     let mut work = attribute_work;
@@ -337,7 +380,8 @@ fn parse_bounded<'a>(
     }
     let mut nodes = 0;
     let mut chunk = StrTendril::new();
-    for mut rest in pieces {
+    for piece in pieces {
+        let mut rest: &str = &piece;
         while !rest.is_empty() {
             let room = chunk_bytes(nodes).saturating_sub(chunk.len());
             if rest.len() < room {
@@ -527,7 +571,7 @@ fn find_end_tag(haystack: &[u8], name: &[u8]) -> Option<usize> {
 /// Where the next chunk of `rest` ends: at most `bytes` on, but never right before a U+FEFF.
 /// html5ever drops a byte order mark at the start of every chunk it is fed, not only at the start
 /// of the input (its `discard_bom` flag is never cleared), so a chunk may not start with one.
-fn chunk_end(rest: &str, bytes: usize) -> usize {
+pub(crate) fn chunk_end(rest: &str, bytes: usize) -> usize {
     let mut end = char_boundary_at_or_before(rest, bytes);
     while rest
         .get(end..)
@@ -623,6 +667,38 @@ mod tests {
         let estimate = Shape::of(&page).nodes;
         assert!(estimate >= nodes, "{estimate} < {nodes}");
         assert!(estimate <= nodes + IMPLIED_NODES, "{estimate} vs {nodes}");
+    }
+
+    /// The parse of a page freed and read again in blocks of every size is the parse of its pieces.
+    #[test]
+    fn a_page_read_again_in_blocks_parses_as_its_pieces() {
+        let seed = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/seed/index.html"),
+        )
+        .expect("seed page");
+        let generated = format!(
+            "\u{feff}<!DOCTYPE html><p>Привіт 👋 «світ»</p><!-- c -->\u{feff}б<script>x()</script>{}",
+            "<p>ї <b>ї</b> ї</p>\u{feff}".repeat(40)
+        );
+        for html in [seed.as_str(), generated.as_str()] {
+            let expected = parse_prepared(&crate::unread::prepare(html))
+                .expect("parsed")
+                .html();
+            for block in [1, 2, 3, 5, 64, 1000, crate::REREAD_BLOCK_BYTES] {
+                let mut reads = 0;
+                let doc = parse_reread(html.to_string(), block, |range| {
+                    reads += 1;
+                    html.get(range).expect("a char boundary").to_string()
+                })
+                .expect("parsed");
+                assert_eq!(doc.html(), expected, "block {block}");
+                assert!(
+                    reads >= html.len() / 2 / block.max(1),
+                    "block {block}: {reads} reads"
+                );
+            }
+        }
     }
 
     #[test]

@@ -144,6 +144,23 @@ impl<'a> Prepared<'a> {
             .map(|range| self.source.get(range.clone()).unwrap_or_default())
     }
 
+    /// The kept ranges cut into blocks of at most `max` bytes, in order, for a parse that reads
+    /// them again after the page is freed ([`crate::limits::parse_reread`]). Each ends at a char
+    /// boundary (a char longer than `max` is one block) and none starts with a byte order mark,
+    /// which the parser would drop at the start of a chunk ([`crate::limits::chunk_end`]).
+    pub fn blocks(&self, max: usize) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(self.kept.len());
+        for range in &self.kept {
+            let mut start = range.start;
+            while let Some(rest) = self.source.get(start..range.end).filter(|r| !r.is_empty()) {
+                let end = start + crate::limits::chunk_end(rest, max);
+                out.push(start..end);
+                start = end;
+            }
+        }
+        out
+    }
+
     /// The page without the unread bodies, as one text: borrowed when nothing is left out.
     pub fn html(&self) -> Cow<'a, str> {
         match self.kept.as_slice() {

@@ -11,6 +11,7 @@
 mod allocator;
 mod details;
 
+use js_sys::Uint8Array;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -56,28 +57,49 @@ pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError>
 }
 
 /// Analyses a page given as UTF-8 bytes (`TextEncoder().encode(html)`) and returns the analysis as
-/// JSON text (the schema of `docs/schema.md`). This is the extension's path: the bytes arrive in wasm
-/// memory at their exact size (a JS string is copied in through a buffer of three bytes per UTF-16
-/// unit), and the JSON goes on to the content script as it is, with no JS objects built in between.
-/// Invalid UTF-8 (never produced by `TextEncoder`) is replaced, as a browser would. Throws an `Error`
-/// with a readable message for input that cannot be analysed.
+/// JSON text (the schema of `docs/schema.md`). This is the extension's path: the bytes are copied
+/// into wasm memory at their exact size (a JS string is copied in through a buffer of three bytes per
+/// UTF-16 unit), freed before the parse, and read again from the JS array a block at a time as the
+/// parser needs them ([`analyze_bytes`]); the JSON goes on to the content script as it is, with no JS
+/// objects built in between. Invalid UTF-8 (never produced by `TextEncoder`) is replaced, as a
+/// browser would. Throws an `Error` with a readable message for input that cannot be analysed.
 #[wasm_bindgen(js_name = analyzePage)]
-pub fn analyze_page(html: Vec<u8>, url: Option<String>) -> Result<String, JsError> {
+pub fn analyze_page(html: &Uint8Array, url: Option<String>) -> Result<String, JsError> {
     let analysis = analyze_bytes(html, url)?;
     serde_json::to_string(&analysis)
         .map_err(|e| JsError::new(&format!("sift: could not write the analysis: {e}")))
 }
 
-/// The analysis of a page given as UTF-8 bytes (invalid sequences replaced). The bytes are taken
-/// over, not copied, and freed once the page is parsed ([`sift_core::analyze_owned_html`]).
-fn analyze_bytes(html: Vec<u8>, url: Option<String>) -> Result<sift_core::Analysis, JsError> {
-    let text = String::from_utf8(html)
-        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
+/// The analysis of a page given as UTF-8 bytes (invalid sequences replaced). Valid UTF-8 goes
+/// through [`sift_core::analyze_reread_html`]: the copy in wasm memory is freed once the parts to
+/// parse are known, and the parser reads them again from `html` ([`read_block`]), so the page's
+/// bytes are not a hole below the tree that the analysis' tables cannot use. Other input is
+/// replaced into a copy that is freed once parsed ([`sift_core::analyze_owned_html`]).
+fn analyze_bytes(html: &Uint8Array, url: Option<String>) -> Result<sift_core::Analysis, JsError> {
     let options = sift_core::Options {
         url: url.as_deref(),
         clock: host_clock,
     };
-    sift_core::analyze_owned_html(text, &options).map_err(|e| JsError::new(&format!("sift: {e}")))
+    match String::from_utf8(html.to_vec()) {
+        Ok(text) => sift_core::analyze_reread_html(text, |range| read_block(html, range), &options),
+        Err(invalid) => sift_core::analyze_owned_html(
+            String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
+            &options,
+        ),
+    }
+    .map_err(|e| JsError::new(&format!("sift: {e}")))
+}
+
+/// The text of `range` of `bytes` (at char boundaries of valid UTF-8, as the core asks; anything
+/// else is replaced rather than trusted).
+fn read_block(bytes: &Uint8Array, range: std::ops::Range<usize>) -> String {
+    let (Ok(start), Ok(end)) = (u32::try_from(range.start), u32::try_from(range.end)) else {
+        return String::new();
+    };
+    match String::from_utf8(bytes.subarray(start, end).to_vec()) {
+        Ok(text) => text,
+        Err(invalid) => String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
+    }
 }
 
 /// Analyses a page given as UTF-8 bytes, as `analyzePage` does, and returns two JSON texts: the
@@ -86,7 +108,7 @@ fn analyze_bytes(html: Vec<u8>, url: Option<String>) -> Result<sift_core::Analys
 /// paths, attributions and facts; no article text or paragraphs). The extension replies to the page
 /// with the first at once and keeps the second in the background.
 #[wasm_bindgen(js_name = analyzeTab)]
-pub fn analyze_tab(html: Vec<u8>, url: Option<String>) -> Result<Vec<String>, JsError> {
+pub fn analyze_tab(html: &Uint8Array, url: Option<String>) -> Result<Vec<String>, JsError> {
     let analysis = analyze_bytes(html, url)?;
     let write =
         |e: serde_json::Error| JsError::new(&format!("sift: could not write the analysis: {e}"));
@@ -95,14 +117,18 @@ pub fn analyze_tab(html: Vec<u8>, url: Option<String>) -> Result<Vec<String>, Js
     Ok(vec![clutter, details])
 }
 
-/// For the memory benchmark (`tests/bench/wasm-bench.mjs`): parses a page as `analyzePage` does and
-/// drops the tree, returning its node count, so a fresh instance's memory afterwards is the parse's
-/// own peak (input, tree, parser buffers), to set beside the whole analysis' peak.
+/// For the memory benchmark (`tests/bench/wasm-bench.mjs`): parses a page (valid UTF-8) as
+/// `analyzePage` does and drops the tree, returning its node count, so a fresh instance's memory
+/// afterwards is the parse's own peak (input, tree, parser buffers), to set beside the whole
+/// analysis' peak.
 #[wasm_bindgen(js_name = benchParseOnly)]
-pub fn bench_parse_only(html: &[u8]) -> Result<u32, JsError> {
-    let text = String::from_utf8_lossy(html);
-    let doc = sift_core::limits::parse_prepared(&sift_core::unread::prepare(&text))
-        .map_err(|e| JsError::new(&format!("sift: {e}")))?;
+pub fn bench_parse_only(html: &Uint8Array) -> Result<u32, JsError> {
+    let text = String::from_utf8(html.to_vec())
+        .map_err(|_| JsError::new("sift: the page is not valid UTF-8"))?;
+    let doc = sift_core::limits::parse_reread(text, sift_core::REREAD_BLOCK_BYTES, |range| {
+        read_block(html, range)
+    })
+    .map_err(|e| JsError::new(&format!("sift: {e}")))?;
     Ok(u32::try_from(doc.tree.nodes().count()).unwrap_or(u32::MAX))
 }
 

@@ -467,3 +467,29 @@ fn the_page_is_kept_in_pieces_of_the_input() {
     }
     assert_same_tree(html);
 }
+
+#[test]
+fn blocks_cover_the_kept_pieces_at_char_boundaries() {
+    // Cyrillic (two bytes a char), an emoji (four) and byte order marks next to cuts.
+    let html =
+        "<p>Привіт, світ 👋</p><!-- c -->\u{feff}\u{feff}б<script>x()</script><p>\u{feff}ї ї ї</p>";
+    let page = prepare(html);
+    let joined = page.html();
+    for max in [1, 2, 3, 4, 5, 7, 16, 1024] {
+        let blocks = page.blocks(max);
+        let text: String = blocks.iter().map(|r| &html[r.clone()]).collect();
+        assert_eq!(text, joined, "max {max}");
+        for r in &blocks {
+            let block = &html[r.clone()];
+            let first = block.chars().next().expect("no empty block");
+            assert_ne!(first, '\u{feff}', "max {max}: {block:?} starts with a BOM");
+            // Longer than `max` only for one char, or for byte order marks kept with the block
+            // before them.
+            let core = block.trim_end_matches('\u{feff}');
+            assert!(
+                core.len() <= max || core.chars().count() == 1,
+                "max {max}: {block:?}"
+            );
+        }
+    }
+}
