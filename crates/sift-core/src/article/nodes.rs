@@ -110,7 +110,7 @@ fn tag_bits(local: &LocalName) -> u16 {
 }
 
 /// One element of the flattened document (its text children are [`FlatText`] rows beside it). Kept
-/// small (92 bytes in wasm32): the table has a row per element and, in wasm, adds to the peak memory
+/// small (72 bytes in wasm32): the table has a row per element and, in wasm, adds to the peak memory
 /// beside the tree.
 #[derive(Debug, Clone)]
 pub struct FlatNode<'a> {
@@ -130,9 +130,6 @@ pub struct FlatNode<'a> {
     pub block: usize,
     /// Index in [`Flat::texts`] of the first text after this element's start tag.
     pub first_text: u32,
-    /// The element's own text (its text children, not its elements'): non-whitespace chars, of
-    /// which inside links, and commas. Constant; the statistics below start from it.
-    own: TextStats,
     /// Non-whitespace chars of visible text in the subtree.
     pub chars: u32,
     /// Of which inside links.
@@ -148,24 +145,12 @@ pub struct FlatNode<'a> {
     pub prose: u32,
     /// `<p>`-like blocks in the subtree with at least some text.
     pub paragraphs: u32,
-    /// List items in the subtree.
-    pub items: u32,
-    /// Images in the subtree.
-    pub images: u32,
     /// Form inputs in the subtree.
     pub inputs: u32,
     /// Class/id weight: +25 positive, -25 negative, both or neither 0.
     pub class_weight: i8,
     /// The flags below ([`FlatNode::has`], [`FlatNode::set`]).
     flags: u16,
-}
-
-/// Counts of a run of text: non-whitespace chars, of which inside links, and commas.
-#[derive(Debug, Clone, Copy, Default)]
-struct TextStats {
-    chars: u32,
-    link_chars: u32,
-    commas: u32,
 }
 
 /// One text node of the flattened document. Text nodes outnumber elements on most pages (two to
@@ -180,9 +165,9 @@ pub struct FlatText<'a> {
 
 /// Largest [`FlatNode`]: checked when compiling, so a field added grows the table knowingly.
 const FLAT_NODE_MAX_BYTES: usize = if cfg!(target_pointer_width = "32") {
-    92
+    72
 } else {
-    120
+    96
 };
 const _: () = assert!(std::mem::size_of::<FlatNode<'static>>() <= FLAT_NODE_MAX_BYTES);
 
@@ -220,6 +205,8 @@ pub mod flag {
     pub const HOLDS_BODY: u16 = 1 << 8;
     /// The subtree holds an `<h1>`.
     pub const HOLDS_H1: u16 = 1 << 9;
+    /// A link or inside one: its own text is link text.
+    pub const IN_LINK: u16 = 1 << 10;
 
     /// `flag` when `on`, else no flag.
     pub const fn when(on: bool, flag: u16) -> u16 {
@@ -251,7 +238,6 @@ impl<'a> FlatNode<'a> {
             element_children: 0,
             block,
             first_text: 0,
-            own: TextStats::default(),
             chars: 0,
             link_chars: 0,
             commas: 0,
@@ -259,8 +245,6 @@ impl<'a> FlatNode<'a> {
             inline_link_chars: 0,
             prose: 0,
             paragraphs: 0,
-            items: 0,
-            images: 0,
             inputs: 0,
             class_weight: 0,
             flags,
@@ -648,7 +632,8 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                         | flag::when(flags.furniture, flag::FURNITURE)
                         | flag::when(flags.standfirst, flag::STANDFIRST)
                         | flag::when(unlikely, flag::UNLIKELY)
-                        | flag::when(hard_drop, flag::HARD_DROP);
+                        | flag::when(hard_drop, flag::HARD_DROP)
+                        | flag::when(link_depth > 0 || bits & TAG_LINK != 0, flag::IN_LINK);
                     nodes.push(FlatNode {
                         child_index,
                         class_weight: flags.weight,
@@ -664,15 +649,12 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
                 }
                 Node::Text(t) => {
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
-                    let (Some(p), Ok(parent)) = (nodes.get_mut(parent), u32::try_from(parent))
+                    let Some(parent) = u32::try_from(parent)
+                        .ok()
+                        .filter(|&p| nodes.len() > p as usize)
                     else {
                         continue;
                     };
-                    let (chars, commas) = text_stats(t);
-                    let link_chars = if link_depth > 0 { chars } else { 0 };
-                    p.own.chars = p.own.chars.saturating_add(chars);
-                    p.own.link_chars = p.own.link_chars.saturating_add(link_chars);
-                    p.own.commas = p.own.commas.saturating_add(commas);
                     texts.push(FlatText { text: t, parent });
                 }
                 _ => {}
@@ -744,15 +726,13 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
         if node.has(flag::DROPPED) {
             continue;
         }
-        let (parent, prose, chars, link, commas, paras, items, images, inputs) = (
+        let (parent, prose, chars, link, commas, paras, inputs) = (
             node.parent,
             node.prose,
             node.chars,
             node.link_chars,
             node.commas,
             node.paragraphs,
-            node.items,
-            node.images,
             node.inputs,
         );
         if let Some(p) = nodes.get_mut(parent) {
@@ -761,8 +741,6 @@ fn accumulate(nodes: &mut [FlatNode<'_>]) {
             p.link_chars = p.link_chars.saturating_add(link);
             p.commas = p.commas.saturating_add(commas);
             p.paragraphs = p.paragraphs.saturating_add(paras);
-            p.items = p.items.saturating_add(items);
-            p.images = p.images.saturating_add(images);
             p.inputs = p.inputs.saturating_add(inputs);
         }
     }
@@ -819,28 +797,38 @@ impl Flat<'_> {
             let dropped = node.has(flag::HARD_DROP)
                 || (strict && node.has(flag::UNLIKELY) && !node.has(flag::HOLDS_BODY));
             node.set(flag::DROPPED, dropped);
-            node.chars = node.own.chars;
-            node.link_chars = node.own.link_chars;
-            node.commas = node.own.commas;
+            node.chars = 0;
+            node.link_chars = 0;
+            node.commas = 0;
             node.inline_chars = 0;
             node.inline_link_chars = 0;
             node.prose = 0;
             node.paragraphs = 0;
-            node.items = u32::from(node.tag() == "li");
-            node.images = u32::from(node.tag() == "img");
             node.inputs = u32::from(matches!(node.tag(), "input" | "textarea" | "select"));
             let in_dropped = dropped || p_dropped;
             node.set(flag::IN_DROPPED, in_dropped);
             let in_unlikely = node.has(flag::UNLIKELY) || p_unlikely;
             node.set(flag::IN_UNLIKELY, in_unlikely);
-            // The element's own text counts as inline text of its block (the block's inline counts
-            // were reset above or at the block's own row, which comes first).
-            if !in_dropped {
-                let (block, own) = (node.block, node.own);
-                if let Some(b) = nodes.get_mut(block) {
-                    b.inline_chars = b.inline_chars.saturating_add(own.chars);
-                    b.inline_link_chars = b.inline_link_chars.saturating_add(own.link_chars);
-                }
+        }
+        // Each text counts for its element, and as inline text of the element's block unless it
+        // is left out. Counted here, not kept per element: a row of three counts more made the
+        // table larger than the clutter table it follows, whose memory it reuses in wasm.
+        for text in &self.texts {
+            let Some(node) = nodes.get_mut(text.parent as usize) else {
+                continue;
+            };
+            let (chars, commas) = text_stats(text.text);
+            let link_chars = if node.has(flag::IN_LINK) { chars } else { 0 };
+            node.chars = node.chars.saturating_add(chars);
+            node.link_chars = node.link_chars.saturating_add(link_chars);
+            node.commas = node.commas.saturating_add(commas);
+            if node.has(flag::IN_DROPPED) {
+                continue;
+            }
+            let block = node.block;
+            if let Some(b) = nodes.get_mut(block) {
+                b.inline_chars = b.inline_chars.saturating_add(chars);
+                b.inline_link_chars = b.inline_link_chars.saturating_add(link_chars);
             }
         }
         accumulate(nodes);
@@ -1084,6 +1072,38 @@ mod tests {
             prose.repeat(5)
         );
         assert_eq!(protected(&plain, "section"), Some(false));
+    }
+
+    #[test]
+    fn text_counts_go_to_their_elements_links_and_blocks() {
+        let doc = Html::parse_document(
+            "<body><div>Lead, text <a href=/x>link <b>bold</b></a> tail\
+             <p>Para <span>one</span>, two</p><nav hidden>Left out</nav></div></body>",
+        );
+        let mut flat = flatten(&doc, &HashSet::new());
+        flat.prepare(true);
+        let node = |tag: &str| {
+            flat.nodes
+                .iter()
+                .find(|n| n.tag() == tag)
+                .expect("element")
+                .clone()
+        };
+        // Non-whitespace chars: "Lead,text" 9, "link" 4, "bold" 4, "tail" 4; "Para" 4, "one" 3,
+        // ",two" 4; the hidden nav's 7 count for it but not for its ancestors.
+        let (div, a, b, p, nav) = (node("div"), node("a"), node("b"), node("p"), node("nav"));
+        assert_eq!(
+            (b.chars, b.link_chars),
+            (4, 4),
+            "text inside a link's child"
+        );
+        assert_eq!((a.chars, a.link_chars), (8, 8));
+        assert_eq!((p.chars, p.link_chars, p.commas), (11, 0, 1));
+        assert_eq!((p.inline_chars, p.inline_link_chars), (11, 0));
+        assert_eq!(nav.chars, 7);
+        assert_eq!((div.chars, div.link_chars, div.commas), (32, 8, 2));
+        // The div's own inline text: its texts and its inline elements', not the <p>'s.
+        assert_eq!((div.inline_chars, div.inline_link_chars), (21, 8));
     }
 
     #[test]
