@@ -370,21 +370,21 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.662 (P 0.779, R 0.575); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.688 (P 0.798, R 0.604); issue 5 asks 0.80"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev source F1 is 0.640 (P 0.724, R 0.573); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.704 (P 0.785, R 0.639); issue 5 asks 0.80"]
     fn polnear_source_f1_meets_issue_5() {
         let Some(f) = dev_f1("Source") else { return };
         assert!(f >= 0.80, "source F1 {f:.3}");
     }
 
+    /// Met (0.665 on 2026-12-07): the one attribution bar of issue 5 reached so far.
     #[test]
-    #[ignore = "not reached: PolNeAR dev content F1 is 0.593 (P 0.699, R 0.515); issue 5 asks 0.65"]
     fn polnear_content_f1_meets_issue_5() {
         let Some(f) = dev_f1("Content") else { return };
         assert!(f >= 0.65, "content F1 {f:.3}");
