@@ -291,6 +291,9 @@ pub struct Flat<'a> {
     pub texts: Vec<FlatText<'a>>,
     /// Index of `<body>`, if any.
     pub body: Option<usize>,
+    /// Whether the elements' text counts are subtree sums of an earlier [`Flat::prepare`] (else
+    /// they are zero).
+    summed: bool,
 }
 
 /// What marks an element as the article body, found during the walk.
@@ -681,7 +684,12 @@ pub fn flatten<'a, S: BuildHasher>(doc: &'a Html, exclude: &HashSet<NodeId, S>) 
         }
     }
     mark_bodies(&mut nodes, &marks);
-    Flat { nodes, texts, body }
+    Flat {
+        nodes,
+        texts,
+        body,
+        summed: false,
+    }
 }
 
 /// Sets `holds_body` on the declared article body and its ancestors (children have higher indices
@@ -784,6 +792,7 @@ impl Flat<'_> {
     /// "not content" are left out too (unless they hold the declared article body). Linear; may be
     /// called again to switch modes.
     pub fn prepare(&mut self, strict: bool) {
+        self.own_text_counts();
         let nodes = &mut self.nodes;
         for i in 0..nodes.len() {
             let (p_dropped, p_unlikely) =
@@ -797,9 +806,6 @@ impl Flat<'_> {
             let dropped = node.has(flag::HARD_DROP)
                 || (strict && node.has(flag::UNLIKELY) && !node.has(flag::HOLDS_BODY));
             node.set(flag::DROPPED, dropped);
-            node.chars = 0;
-            node.link_chars = 0;
-            node.commas = 0;
             node.inline_chars = 0;
             node.inline_link_chars = 0;
             node.prose = 0;
@@ -809,29 +815,55 @@ impl Flat<'_> {
             node.set(flag::IN_DROPPED, in_dropped);
             let in_unlikely = node.has(flag::UNLIKELY) || p_unlikely;
             node.set(flag::IN_UNLIKELY, in_unlikely);
+            // The element's own text counts as inline text of its block (the block's inline counts
+            // were reset above or at the block's own row, which comes first).
+            if !in_dropped {
+                let (block, chars, link_chars) = (node.block, node.chars, node.link_chars);
+                if let Some(b) = nodes.get_mut(block) {
+                    b.inline_chars = b.inline_chars.saturating_add(chars);
+                    b.inline_link_chars = b.inline_link_chars.saturating_add(link_chars);
+                }
+            }
         }
-        // Each text counts for its element, and as inline text of the element's block unless it
-        // is left out. Counted here, not kept per element: a row of three counts more made the
-        // table larger than the clutter table it follows, whose memory it reuses in wasm.
+        accumulate(nodes);
+        self.summed = true;
+    }
+
+    /// Leaves in each element's `chars`, `link_chars` and `commas` the counts of its own text (its
+    /// text children's). Counted from the texts the first time; after that, recovered from the
+    /// sums of the mode before, which [`accumulate`] made by adding each element not dropped into
+    /// its parent: in document order an element still holds its sum when it is taken from its
+    /// parent's. The counts are not kept per element (a row of three counts more made the table
+    /// larger than the clutter table before it, whose memory it reuses in wasm), nor counted from
+    /// the texts again.
+    fn own_text_counts(&mut self) {
+        let nodes = &mut self.nodes;
+        if self.summed {
+            for i in 0..nodes.len() {
+                let Some(node) = nodes.get(i).filter(|n| !n.has(flag::DROPPED)) else {
+                    continue;
+                };
+                let (parent, chars, link, commas) =
+                    (node.parent, node.chars, node.link_chars, node.commas);
+                if let Some(p) = nodes.get_mut(parent) {
+                    p.chars = p.chars.saturating_sub(chars);
+                    p.link_chars = p.link_chars.saturating_sub(link);
+                    p.commas = p.commas.saturating_sub(commas);
+                }
+            }
+            return;
+        }
         for text in &self.texts {
             let Some(node) = nodes.get_mut(text.parent as usize) else {
                 continue;
             };
             let (chars, commas) = text_stats(text.text);
-            let link_chars = if node.has(flag::IN_LINK) { chars } else { 0 };
             node.chars = node.chars.saturating_add(chars);
-            node.link_chars = node.link_chars.saturating_add(link_chars);
+            if node.has(flag::IN_LINK) {
+                node.link_chars = node.link_chars.saturating_add(chars);
+            }
             node.commas = node.commas.saturating_add(commas);
-            if node.has(flag::IN_DROPPED) {
-                continue;
-            }
-            let block = node.block;
-            if let Some(b) = nodes.get_mut(block) {
-                b.inline_chars = b.inline_chars.saturating_add(chars);
-                b.inline_link_chars = b.inline_link_chars.saturating_add(link_chars);
-            }
         }
-        accumulate(nodes);
     }
 
     /// Element path of node `i` (child indices from `<html>`).
@@ -1104,6 +1136,45 @@ mod tests {
         assert_eq!((div.chars, div.link_chars, div.commas), (32, 8, 2));
         // The div's own inline text: its texts and its inline elements', not the <p>'s.
         assert_eq!((div.inline_chars, div.inline_link_chars), (21, 8));
+    }
+
+    /// The statistics of a mode are the same whether it is prepared first or after the other.
+    #[test]
+    fn preparing_again_gives_the_statistics_of_a_first_preparation() {
+        let doc = Html::parse_document(
+            "<body><div class=sidebar>Side, text <a href=/x>link <b>in, it</b></a>\
+             <p>A paragraph long enough to count, with some words in it.</p></div>\
+             <nav hidden>Left out, <a href=/y>here</a></nav><article><p>Body text, long \
+             enough to be a paragraph of prose.</p><p>More, <a href=/z>linked</a>.</p></article></body>",
+        );
+        let counts = |flat: &Flat<'_>| -> Vec<[u32; 8]> {
+            flat.nodes
+                .iter()
+                .map(|n| {
+                    [
+                        n.chars,
+                        n.link_chars,
+                        n.commas,
+                        n.inline_chars,
+                        n.inline_link_chars,
+                        n.prose,
+                        n.paragraphs,
+                        u32::from(n.flags),
+                    ]
+                })
+                .collect()
+        };
+        for strict in [true, false] {
+            let mut first = flatten(&doc, &HashSet::new());
+            first.prepare(strict);
+            let mut again = flatten(&doc, &HashSet::new());
+            again.prepare(!strict);
+            again.prepare(strict);
+            again.prepare(!strict);
+            again.prepare(strict);
+            assert_eq!(counts(&again), counts(&first), "strict {strict}");
+            assert!(counts(&first).iter().any(|c| c[0] > 0 && c[2] > 0));
+        }
     }
 
     #[test]
