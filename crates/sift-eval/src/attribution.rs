@@ -370,7 +370,7 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.688 (P 0.798, R 0.604); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.691 (P 0.802, R 0.607); issue 5 asks 0.80"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");

@@ -117,6 +117,56 @@ impl Found {
     }
 }
 
+/// English particles a verb cue takes with it ("spoke about", "shot back", "voted against",
+/// "lashed out", "opened up", "shrugged off"), as PolNeAR's annotators take them: in train a gold
+/// cue goes on with "about" 154 times and stops before it 24 times, with "out" 90 times and 0.
+const CUE_PARTICLES_EN: &[&str] = &["about", "back", "against", "out", "up", "off"];
+
+/// Forms of "say", whose cue stays the verb ("what he said about it").
+const SAY_FORMS_EN: &[&str] = &["say", "says", "said", "saying"];
+
+impl Found {
+    /// The attribution with its cue taking the English particle right after it, the content then
+    /// starting after the particle. Not after a form of "say", nor before a number ("said about 40
+    /// people"), "up" before "to" or "out" before "of" (prepositions: "up to 5%", "out of the
+    /// box"), nor a particle inside the source or quoted.
+    fn with_particle(self, tokens: &[Token<'_>], quoted: &[bool]) -> Self {
+        let k = self.cue.1;
+        let Some(particle) = tokens.get(k).filter(|t| t.is_word()) else {
+            return self;
+        };
+        let last_cue_word = k.checked_sub(1).and_then(|l| tokens.get(l));
+        let next = tokens.get(k + 1);
+        let before_amount = next.is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || n.is('$')
+                || (particle.lower() == "up" && n.lower() == "to")
+                || (particle.lower() == "out" && n.lower() == "of")
+        });
+        let (content_from, content_to) = self.content;
+        if !CUE_PARTICLES_EN.contains(&particle.lower())
+            || last_cue_word.is_some_and(|w| SAY_FORMS_EN.contains(&w.lower()))
+            || before_amount
+            || quoted.get(k).copied().unwrap_or(false)
+            || (self.source.0 <= k && k < self.source.1)
+            || (content_from < k && k < content_to)
+            || (content_from == k && content_to <= k + 1)
+        {
+            return self;
+        }
+        let content_from = if content_from == k {
+            k + 1
+        } else {
+            content_from
+        };
+        Self {
+            cue: (self.cue.0, k + 1),
+            content: (content_from, content_to),
+            ..self
+        }
+    }
+}
+
 /// Whether token `k` lies in one of `f`'s spans.
 fn covers(f: &Found, k: usize) -> bool {
     [f.source, f.cue, f.content]
@@ -243,6 +293,11 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let mut previous_source: Option<String> = None;
         let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
+            let f = if grammar.english {
+                f.with_particle(tokens, quoted)
+            } else {
+                f
+            };
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
                     (Some(x), Some(y)) if b > a => [x.start, y.end],
@@ -705,6 +760,31 @@ mod tests {
         got.iter()
             .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_particle_after_a_verb_cue_is_part_of_it() {
+        let got = attributions(
+            &[
+                "Trump shot back that the senator was a loser.",
+                "Clinton spoke about the economy on Monday.",
+                "Officials said about 40 people died in the fire.",
+                "The mayor said up to 12 homes were lost.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            borrowed(&got),
+            [
+                ("Trump", "shot back", "that the senator was a loser"),
+                ("Clinton", "spoke about", "the economy on Monday"),
+                ("Officials", "said", "about 40 people died in the fire"),
+                ("The mayor", "said", "up to 12 homes were lost"),
+            ]
+        );
+        // Not in other languages: "out" is no German particle.
+        let de = attributions(&["Merkel sagte about, dass es gut sei."], Lang::De);
+        assert!(de.iter().all(|(_, cue, _)| cue == "sagte"), "{de:?}");
     }
 
     #[test]
