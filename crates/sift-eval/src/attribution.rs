@@ -370,20 +370,20 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.691 (P 0.802, R 0.607); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.692 (P 0.802, R 0.609); issue 5 asks 0.80"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev source F1 is 0.704 (P 0.785, R 0.639); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.706 (P 0.785, R 0.641); issue 5 asks 0.80"]
     fn polnear_source_f1_meets_issue_5() {
         let Some(f) = dev_f1("Source") else { return };
         assert!(f >= 0.80, "source F1 {f:.3}");
     }
 
-    /// Met (0.665 on 2026-12-07): the one attribution bar of issue 5 reached so far.
+    /// Met (0.666 on 2026-12-07): the one attribution bar of issue 5 reached so far.
     #[test]
     fn polnear_content_f1_meets_issue_5() {
         let Some(f) = dev_f1("Content") else { return };

@@ -223,6 +223,9 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
     // An interview's speakers, and the turn whose paragraph is being read.
     let interview = signed::interview_speakers(sentences);
     let mut turn: Option<usize> = None;
+    // A paragraph ending `SOURCE CUE:` with no attribution of its own, whose content may be the
+    // quote opening the next paragraph.
+    let mut lead_in: Option<&[Token<'_>]> = None;
     for (k, sentence) in sentences.iter().enumerate() {
         let tokens = sentence.tokens;
         let (new_paragraph, carried_quote) = quotes.next(sentence);
@@ -259,9 +262,42 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let headline = (headline_line && interview.is_empty())
             .then(|| signed::headline_claim(tokens))
             .flatten();
-        let found = match signed.or(interview_turn).or(headline) {
+        let mut found = match signed.or(interview_turn).or(headline) {
             Some(f) => vec![(f, false)],
             None => sentence_attributions(tokens, quoted, by_first, model, grammar),
+        };
+        let ends_paragraph = sentences
+            .get(k + 1)
+            .is_none_or(|next| next.paragraph != sentence.paragraph);
+        let lead = lead_in.take();
+        if found.is_empty()
+            && ends_paragraph
+            && tokens.last().is_some_and(|t| t.is(':'))
+            && !quoted.iter().any(|&q| q)
+        {
+            lead_in = Some(sentence.tokens);
+        }
+        // The quote opening a paragraph after a lead-in is its content: the two are read as one
+        // sentence (rare: the tokens are copied).
+        let joined: Option<(Vec<Token<'_>>, Vec<bool>)> = lead
+            .filter(|_| found.is_empty() && new_paragraph && opens_with_quote)
+            .map(|lead| {
+                let tokens: Vec<Token<'_>> = lead.iter().chain(tokens).copied().collect();
+                let mut mask = vec![false; lead.len()];
+                mask.extend_from_slice(quoted);
+                (tokens, mask)
+            });
+        let (tokens, quoted) = match &joined {
+            Some((joined_tokens, joined_quoted)) => {
+                found =
+                    sentence_attributions(joined_tokens, joined_quoted, by_first, model, grammar);
+                if found.is_empty() {
+                    (tokens, quoted.as_slice())
+                } else {
+                    (joined_tokens.as_slice(), joined_quoted.as_slice())
+                }
+            }
+            None => (tokens, quoted.as_slice()),
         };
         if signed.is_none() && interview_turn.is_some() {
             turn = Some(out.len());
@@ -760,6 +796,27 @@ mod tests {
         got.iter()
             .map(|(s, c, q)| (s.as_str(), c.as_str(), q.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_lead_in_ending_a_paragraph_takes_the_quote_opening_the_next() {
+        let got = attributions_in(
+            &[
+                &["Cruz continued:"],
+                &["“You look at the questions.", "They are a joke.”"],
+                &["Breitbart News responded:"],
+                &["The weather was fine that day."],
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            borrowed(&got),
+            [(
+                "Cruz",
+                "continued",
+                "“You look at the questions.\nThey are a joke.”"
+            )]
+        );
     }
 
     #[test]
