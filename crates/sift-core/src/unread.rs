@@ -147,7 +147,7 @@ impl<'a> Prepared<'a> {
     /// The kept ranges cut into blocks of at most `max` bytes, in order, for a parse that reads
     /// them again after the page is freed ([`crate::limits::parse_reread`]). Each ends at a char
     /// boundary (a char longer than `max` is one block) and none starts with a byte order mark,
-    /// which the parser would drop at the start of a chunk ([`crate::limits::chunk_end`]).
+    /// which the parser would drop at the start of a chunk (see `limits::chunk_end`).
     pub fn blocks(&self, max: usize) -> Vec<Range<usize>> {
         let mut out = Vec::with_capacity(self.kept.len());
         for range in &self.kept {

@@ -60,7 +60,7 @@ pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError>
 /// JSON text (the schema of `docs/schema.md`). This is the extension's path: the bytes are copied
 /// into wasm memory at their exact size (a JS string is copied in through a buffer of three bytes per
 /// UTF-16 unit), freed before the parse, and read again from the JS array a block at a time as the
-/// parser needs them ([`analyze_bytes`]); the JSON goes on to the content script as it is, with no JS
+/// parser needs them (`analyze_bytes`); the JSON goes on to the content script as it is, with no JS
 /// objects built in between. Invalid UTF-8 (never produced by `TextEncoder`) is replaced, as a
 /// browser would. Throws an `Error` with a readable message for input that cannot be analysed.
 #[wasm_bindgen(js_name = analyzePage)]
