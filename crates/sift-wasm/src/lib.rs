@@ -82,10 +82,7 @@ fn analyze_bytes(html: &Uint8Array, url: Option<String>) -> Result<sift_core::An
     };
     match String::from_utf8(html.to_vec()) {
         Ok(text) => sift_core::analyze_reread_html(text, |range| read_block(html, range), &options),
-        Err(invalid) => sift_core::analyze_owned_html(
-            String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
-            &options,
-        ),
+        Err(invalid) => sift_core::analyze_owned_html(replaced(&invalid), &options),
     }
     .map_err(|e| JsError::new(&format!("sift: {e}")))
 }
@@ -96,10 +93,14 @@ fn read_block(bytes: &Uint8Array, range: std::ops::Range<usize>) -> String {
     let (Ok(start), Ok(end)) = (u32::try_from(range.start), u32::try_from(range.end)) else {
         return String::new();
     };
-    match String::from_utf8(bytes.subarray(start, end).to_vec()) {
-        Ok(text) => text,
-        Err(invalid) => String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
-    }
+    String::from_utf8(bytes.subarray(start, end).to_vec())
+        .unwrap_or_else(|invalid| replaced(&invalid))
+}
+
+/// Bytes that are not valid UTF-8 as text, each invalid sequence replaced by U+FFFD (as a browser
+/// decodes them).
+fn replaced(invalid: &std::string::FromUtf8Error) -> String {
+    String::from_utf8_lossy(invalid.as_bytes()).into_owned()
 }
 
 /// Analyses a page given as UTF-8 bytes, as `analyzePage` does, and returns two JSON texts: the

@@ -252,23 +252,19 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 .then(|| carried_quote.unwrap_or(paragraph_start));
             s.found
         });
+        let ends_paragraph = sentences
+            .get(k + 1)
+            .is_none_or(|next| next.paragraph != sentence.paragraph);
         // The text's first paragraph, one sentence `NAME: CLAIM`, outside an interview: the
         // headline's claim. (Anywhere else such a line is far more often a label and its value:
         // `Dauer: 1 Stunde`, `Portion Fix Containers: 1 Green, 1 Red`.)
-        let headline_line = k == 0
-            && sentences
-                .get(k + 1)
-                .is_none_or(|next| next.paragraph != sentence.paragraph);
-        let headline = (headline_line && interview.is_empty())
+        let headline = (k == 0 && ends_paragraph && interview.is_empty())
             .then(|| signed::headline_claim(tokens))
             .flatten();
         let mut found = match signed.or(interview_turn).or(headline) {
             Some(f) => vec![(f, false)],
             None => sentence_attributions(tokens, quoted, by_first, model, grammar),
         };
-        let ends_paragraph = sentences
-            .get(k + 1)
-            .is_none_or(|next| next.paragraph != sentence.paragraph);
         let lead = lead_in.take();
         if found.is_empty()
             && ends_paragraph
