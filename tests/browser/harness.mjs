@@ -110,6 +110,9 @@ async function mustExist(file, hint) {
 
 // --- Chromium -------------------------------------------------------------------------------------------
 
+/** The region a UI language's POSIX locale names (`uk_UA`); others use the language's own code (`de_DE`). */
+const REGIONS = { en: "US", uk: "UA" };
+
 async function launchChromium({ colorScheme, lang } = {}) {
   const executablePath = process.env.SIFT_CHROMIUM || "/usr/bin/chromium";
   await mustExist(executablePath, "install Debian's chromium (./build.sh does)");
@@ -122,7 +125,7 @@ async function launchChromium({ colorScheme, lang } = {}) {
     headless: true,
     colorScheme: colorScheme || "light",
     timeout: STEP_TIMEOUT_MS,
-    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_UA.UTF-8` } } : {}),
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${REGIONS[lang] || lang.toUpperCase()}.UTF-8` } } : {}),
     args: [
       ...(lang ? [`--lang=${lang}`] : []),
       "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",

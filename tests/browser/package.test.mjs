@@ -42,13 +42,34 @@ describe("built manifests", () => {
 });
 
 describe("locales", () => {
-  it("Ukrainian has every English message, with the same placeholders", async () => {
+  // The UI speaks the languages Sift reads articles in.
+  const LOCALES = ["de", "en", "es", "fr", "ru", "uk"];
+  // The Chrome Web Store rejects a manifest whose description is longer (and Firefox shows at most this).
+  const MAX_DESCRIPTION_CHARS = 132;
+
+  it("each reading language has a catalogue with every English message and the same placeholders", async () => {
+    assert.deepEqual((await readdir(path.join(ROOT, "extension/_locales"))).sort(), LOCALES);
     const en = await readJson(path.join(ROOT, "extension/_locales/en/messages.json"));
-    const uk = await readJson(path.join(ROOT, "extension/_locales/uk/messages.json"));
-    assert.deepEqual(Object.keys(uk).sort(), Object.keys(en).sort());
-    for (const key of Object.keys(en)) {
-      assert.deepEqual(Object.keys(uk[key].placeholders || {}), Object.keys(en[key].placeholders || {}), key);
-      assert.ok(uk[key].message.trim(), `${key} translated`);
+    for (const lang of LOCALES) {
+      const messages = await readJson(path.join(ROOT, `extension/_locales/${lang}/messages.json`));
+      assert.deepEqual(Object.keys(messages).sort(), Object.keys(en).sort(), lang);
+      for (const key of Object.keys(en)) {
+        const placeholders = Object.keys(en[key].placeholders || {});
+        assert.deepEqual(Object.keys(messages[key].placeholders || {}), placeholders, `${lang} ${key}`);
+        assert.ok(messages[key].message.trim(), `${lang} ${key} translated`);
+        for (const name of placeholders) {
+          assert.ok(messages[key].message.includes(`$${name.toUpperCase()}$`), `${lang} ${key} uses $${name}$`);
+        }
+      }
+      if (lang !== "en") assert.notEqual(messages.hideClutter.message, en.hideClutter.message, `${lang} is translated`);
+    }
+  });
+
+  it("the store description fits the stores' limit in every language", async () => {
+    for (const lang of LOCALES) {
+      const { extDescription } = await readJson(path.join(ROOT, `extension/_locales/${lang}/messages.json`));
+      const chars = [...extDescription.message].length;
+      assert.ok(chars <= MAX_DESCRIPTION_CHARS, `${lang}: ${chars} characters`);
     }
   });
 
