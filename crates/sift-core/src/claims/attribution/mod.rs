@@ -850,6 +850,8 @@ mod tests {
                 "Several cast members said Trump had asked a contestant to twirl.",
                 // A noun ending in "-ly" is no adverb.
                 "The video was released on Thursday, attorneys for the family said.",
+                // A perfect's "been" belongs to the cue, not the source.
+                "Biden has been long adamant about not allowing Western weapons to be used.",
             ],
             Lang::En,
         );
@@ -860,6 +862,7 @@ mod tests {
                 ("Mexicans", "often say"),
                 ("Several cast members", "said"),
                 ("attorneys for the family", "said"),
+                ("Biden", "has been long adamant about"),
             ]
         );
     }

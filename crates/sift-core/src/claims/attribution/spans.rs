@@ -20,6 +20,7 @@ const AUXILIARIES: &[&str] = &[
     "has",
     "have",
     "had",
+    "been",
     "also",
     "previously",
     "repeatedly",
