@@ -370,14 +370,14 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.692 (P 0.802, R 0.609); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.697 (P 0.808, R 0.613); issue 5 asks 0.80"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev source F1 is 0.706 (P 0.785, R 0.641); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.706 (P 0.786, R 0.641); issue 5 asks 0.80"]
     fn polnear_source_f1_meets_issue_5() {
         let Some(f) = dev_f1("Source") else { return };
         assert!(f >= 0.80, "source F1 {f:.3}");
@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn polnear_cue_f1_holds_its_level() {
         let Some(f) = dev_f1("Cue") else { return };
-        assert!(f >= 0.65, "cue F1 {f:.3} fell below 0.65");
+        assert!(f >= 0.69, "cue F1 {f:.3} fell below 0.69");
     }
 
     /// The committed lexicon is exactly what the generator derives from train.

@@ -35,6 +35,7 @@ mod shapes;
 pub(in crate::claims) mod signed;
 mod spans;
 mod speakers;
+mod speech_noun;
 mod subjects;
 
 use super::dates::DateMention;
@@ -50,6 +51,7 @@ use punctuation::{inside_quotes, is_quote};
 use shapes::{shape_windowed, Grammar};
 use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
+use speech_noun::take_speech_noun;
 
 /// Longest source, in words, kept whole with its appositives ("X, a former aide to Y,").
 const MAX_APPOSITIVE_SOURCE_WORDS: usize = 20;
@@ -326,7 +328,9 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
             let f = if grammar.english {
-                f.with_particle(tokens, quoted)
+                let mut f = f.with_particle(tokens, quoted);
+                take_speech_noun(tokens, quoted, &mut f);
+                f
             } else {
                 f
             };
@@ -812,6 +816,34 @@ mod tests {
                 "continued",
                 "“You look at the questions.\nThey are a joke.”"
             )]
+        );
+    }
+
+    #[test]
+    fn a_light_verb_takes_its_speech_noun_into_the_cue() {
+        let got = attributions(
+            &[
+                "Hawk Sawyer issued a statement about the charges.",
+                "Lee also expressed concern about how the declaration might affect relations with Japan.",
+                "The attack raised concerns that the government would be pressured.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                triple("Hawk Sawyer", "issued a statement about", "the charges"),
+                triple(
+                    "Lee",
+                    "also expressed concern about",
+                    "how the declaration might affect relations with Japan"
+                ),
+                triple(
+                    "The attack",
+                    "raised concerns",
+                    "that the government would be pressured"
+                ),
+            ]
         );
     }
 
