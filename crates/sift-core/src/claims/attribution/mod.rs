@@ -28,6 +28,7 @@ mod coordination;
 pub mod cue_model;
 mod cue_weights_en;
 mod cues;
+mod inner;
 mod interrupted;
 mod lexicon_en;
 mod punctuation;
@@ -46,6 +47,7 @@ use clause_end::end_at_next_clause;
 use coordination::split_coordinated;
 use cue_model::{features, score, Features};
 use cues::{cue_at, cues_by_first_word, prep_cue_at, verb_cue_at, ByFirst, CueKind};
+use inner::inner_attribution;
 use interrupted::widen_over_attribution;
 use punctuation::{inside_quotes, is_quote};
 use shapes::{shape_windowed, Grammar};
@@ -669,9 +671,21 @@ fn sentence_attributions(
     let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
-        let inside_found = found.iter().any(|(f, _)| covers(f, i));
-        if quoted.get(i).copied().unwrap_or(false) || inside_found {
+        if quoted.get(i).copied().unwrap_or(false) {
             i += 1;
+            continue;
+        }
+        if let Some(h) = found.iter().position(|(f, _)| covers(f, i)) {
+            let inner = found.get_mut(h).and_then(|(host, _)| {
+                inner_attribution(tokens, quoted, i, host, by_first, model, grammar)
+            });
+            match inner {
+                Some((f, len)) => {
+                    found.push((f, false));
+                    i += len;
+                }
+                None => i += 1,
+            }
             continue;
         }
         let Some((mut f, len)) = cue_hit(tokens, i, by_first, model, grammar) else {
@@ -816,6 +830,42 @@ mod tests {
                 "continued",
                 "“You look at the questions.\nThey are a joke.”"
             )]
+        );
+    }
+
+    #[test]
+    fn a_second_speakers_clause_inside_a_paraphrase_is_its_own() {
+        let got = attributions(
+            &[
+                "About four out of 10 voters said life would be worse than today, while nine in 10 said the economy favors the wealthy.",
+                // A complement clause stays in the paraphrase (nested speech).
+                "Trump said that Clinton told donors the race was close.",
+                // A relative clause is found, and the paraphrase holding it stays whole.
+                "He said the report, which Carson said was written in May, was false.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                triple(
+                    "About four out of 10 voters",
+                    "said",
+                    "life would be worse than today"
+                ),
+                triple("nine in 10", "said", "the economy favors the wealthy"),
+                triple(
+                    "Trump",
+                    "said",
+                    "that Clinton told donors the race was close"
+                ),
+                triple(
+                    "Trump",
+                    "said",
+                    "the report, which Carson said was written in May, was false"
+                ),
+                triple("Carson", "said", "was written in May, was false"),
+            ]
         );
     }
 
