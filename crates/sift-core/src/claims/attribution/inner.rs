@@ -27,8 +27,8 @@ table_lookup!(
     fn relative_pronoun => RELATIVE_PRONOUNS
 );
 
-/// The attribution whose cue is at token `i`, inside `host`'s paraphrase (after its cue, outside
-/// quotes), with its length in tokens. Its source must open after the paraphrase has run at least
+/// The attribution whose cue (a lexicon entry) is at token `i`, inside `host`'s English paraphrase
+/// (after its cue, outside quotes), with its length in tokens. Its source must open after the paraphrase has run at least
 /// [`MIN_CONTENT_WORDS`] words; the paraphrase then ends before that source (and the connective or
 /// subordinator before it), unless a relative pronoun opens the source's clause. Not a clause
 /// opening the paraphrase ("said | Clinton claimed B": nested speech) nor a complement; and its
@@ -43,7 +43,16 @@ pub(super) fn inner_attribution(
     grammar: Grammar,
 ) -> Option<(Found, usize)> {
     let (from, to) = host.content;
-    if from < host.cue.1 || i <= from || i >= to {
+    // Cheap tests first: the shapes and the cue model are the cost of a cue.
+    let lexicon_word = tokens
+        .get(i)
+        .is_some_and(|t| by_first.get(t.lower()).is_some());
+    if !grammar.english
+        || !lexicon_word
+        || from < host.cue.1
+        || i <= from + MIN_CONTENT_WORDS
+        || i >= to
+    {
         return None;
     }
     let (mut f, len) = cue_hit(tokens, i, by_first, model, grammar)?;
