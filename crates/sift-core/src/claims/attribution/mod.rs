@@ -654,9 +654,10 @@ fn names_a_speaker(tokens: &[Token], source: (usize, usize), by_first: &ByFirst)
 }
 
 /// Every attribution of a sentence, left to right, each with whether its source is implicit
-/// (another's); `quoted` masks the tokens inside quotes. A cue inside one already found (nested
-/// speech) is not another: PolNeAR gives each token one attribution. `model`: the cue classifier
-/// checks and proposes verb cues (English); `grammar`: what the shapes need of the language.
+/// (another's); `quoted` masks the tokens inside quotes. A cue inside one already found is nested
+/// speech, not another, unless it opens another speaker's clause in a paraphrase
+/// ([`inner_attribution`]). `model`: the cue classifier checks and proposes verb cues (English);
+/// `grammar`: what the shapes need of the language.
 fn sentence_attributions(
     tokens: &[Token],
     quoted: &[bool],
