@@ -41,12 +41,14 @@ pub(super) struct Speaker {
 pub(super) fn resolve_source(written: &str, speakers: &mut Vec<Speaker>) -> String {
     let lower = written.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    // A name has a capitalised word after its first, or is one capitalised word; its last word is
-    // no pronoun ("Actually I" names nobody).
-    let named = (written
+    let capitals_after_first = written
         .split_whitespace()
         .skip(1)
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // A name has a capitalised word after its first, or is one capitalised word; its last word is
+    // no pronoun ("Actually I" names nobody).
+    let named = (capitals_after_first > 0
         || words.len() == 1 && written.chars().next().is_some_and(char::is_uppercase))
         && words
             .last()
@@ -66,12 +68,7 @@ pub(super) fn resolve_source(written: &str, speakers: &mut Vec<Speaker>) -> Stri
     }
     if named {
         let titled = words.first().is_some_and(|w| DEFINITE_ARTICLES.contains(w))
-            && written
-                .split_whitespace()
-                .skip(1)
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count()
-                >= MIN_TITLE_CAPITALS;
+            && capitals_after_first >= MIN_TITLE_CAPITALS;
         speakers.push(Speaker {
             text: written.to_string(),
             lower,
