@@ -7,6 +7,9 @@
 //   whole memory and as growth over the fresh instance's starting memory. Twice per page: on the file's
 //   HTML as it is, and on what the content script sends (the page parsed by jsdom, serialised, with the
 //   bodies of script/style/noscript/template left out by content.js's own `stripBodies`).
+// - An instance per page: in the second of those runs, the compile (of bytes V8 has not cached),
+//   instantiation and first analysis are timed, then the same page once more: what running the core
+//   in each page's content script, instead of one warm instance in the background, would cost.
 //
 //   node tests/bench/wasm-bench.mjs [--pages 120] [--dist dist] [--json FILE]
 import { readFileSync, existsSync, readdirSync, statSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -71,7 +74,14 @@ const workerSource = `
   (async () => {
     globalThis.performance ??= require("node:perf_hooks").performance;
     const glue = await import(workerData.glueUrl);
-    const wasm = glue.initSync({ module: workerData.module });
+    // Timed runs compile their own module, as an instance made per page (in the content script)
+    // would have to: compile, instantiate, first analysis, then the same page again, warm.
+    const clock = () => performance.now();
+    const t0 = clock();
+    const module = workerData.timed ? await WebAssembly.compile(workerData.bytes) : workerData.module;
+    const t1 = clock();
+    const wasm = glue.initSync({ module });
+    const t2 = clock();
     const start = wasm.memory.buffer.byteLength;
     // UTF-8 with replacement characters: the size of what the analysis gets, near enough.
     const text = workerData.text ?? new TextDecoder("utf-8").decode(fs.readFileSync(workerData.file));
@@ -81,7 +91,14 @@ const workerSource = `
       else if (typeof glue.analyzePage === "function") glue.analyzePage(new TextEncoder().encode(text), undefined);
       else glue.analyzeHtml(text, undefined);
     } catch (e) { ok = false; error = String(e && e.message || e); }
-    parentPort.postMessage({ start, peak: wasm.memory.buffer.byteLength, utf8: Buffer.byteLength(text), ok, error });
+    const t3 = clock();
+    const peak = wasm.memory.buffer.byteLength;
+    let times = null;
+    if (workerData.timed && ok) {
+      glue.analyzePage(new TextEncoder().encode(text), undefined);
+      times = { compile: t1 - t0, instantiate: t2 - t1, first: t3 - t2, warm: clock() - t3 };
+    }
+    parentPort.postMessage({ start, peak, utf8: Buffer.byteLength(text), ok, error, times });
   })().catch((e) => parentPort.postMessage({ fatal: String(e && e.stack || e) }));
 `;
 
@@ -105,9 +122,24 @@ try {
   console.log(`(no jsdom: memory measured on the file HTML only: ${String(e.message).split("\n")[0]})`);
 }
 
-function measure(page, text, parseOnly = false) {
+/**
+ * `bytes` with a custom section of its own appended (custom sections do not change what a module
+ * does): V8 keeps compiled modules per process by their bytes, and the module compiled above for
+ * the memory runs must not make a timed compile a cache hit.
+ */
+let nonce = 0;
+function uncached(bytes) {
+  const name = Buffer.from("sift-bench-nonce");
+  const payload = Buffer.from(String(nonce++).padStart(8, "0"));
+  // Section id 0, size, name length, name, payload (sizes are one LEB128 byte: all under 128).
+  const section = Buffer.concat([Buffer.from([0, 1 + name.length + payload.length, name.length]), name, payload]);
+  return Buffer.concat([bytes, section]);
+}
+
+function measure(page, text, parseOnly = false, timed = false) {
   return new Promise((resolve) => {
-    const w = new Worker(workerSource, { eval: true, workerData: { glueUrl, module, file: page.file, text, parseOnly } });
+    const data = { glueUrl, module, file: page.file, text, parseOnly, timed, bytes: timed ? uncached(raw) : null };
+    const w = new Worker(workerSource, { eval: true, workerData: data });
     w.once("message", (m) => {
       w.terminate();
       resolve(m);
@@ -126,7 +158,7 @@ for (let i = 0; i < pages.length; i++) {
   const row = { page: pages[i].name, ...m, total: m.peak / m.utf8, growth: (m.peak - m.start) / m.utf8 };
   if (sentHtml) {
     const html = sentHtml(pages[i].file);
-    const s = await measure(pages[i], html);
+    const s = await measure(pages[i], html, false, true);
     // The parse alone (tree built, then dropped), where the module has the hook.
     const p = module && WebAssembly.Module.exports(module).some((e) => e.name === "benchParseOnly") ? await measure(pages[i], html, true) : null;
     if (s.fatal) {
@@ -134,7 +166,7 @@ for (let i = 0; i < pages.length; i++) {
       process.exit(2);
     }
     // Against the page's own HTML size (m.utf8): what the extension's analysis costs per page byte.
-    row.sent = { bytes: s.utf8, peak: s.peak, ok: s.ok, growth: (s.peak - s.start) / m.utf8, total: s.peak / m.utf8,
+    row.sent = { bytes: s.utf8, peak: s.peak, ok: s.ok, growth: (s.peak - s.start) / m.utf8, total: s.peak / m.utf8, times: s.times,
       parseGrowth: p && !p.fatal ? (p.peak - p.start) / m.utf8 : null };
   }
   rows.push(row);
@@ -171,6 +203,15 @@ if (sentHtml) {
   }
   for (const r of sent.slice().sort((a, b) => b.sent.growth - a.sent.growth).slice(0, 5)) {
     console.log(`    ${r.page.padEnd(44)} HTML ${kb(r.utf8).padStart(10)}  sent ${kb(r.sent.bytes).padStart(10)}  peak ${f(r.sent.peak / 1048576, 2)} MB  growth ${f(r.sent.growth, 2)}x  (parse alone ${f(r.sent.parseGrowth, 2)}x)`);
+  }
+  // What an instance made per page would cost (the alternative to the background's warm instance).
+  const timed = rows.filter((r) => r.sent && r.sent.times).map((r) => r.sent.times);
+  if (timed.length) {
+    const med = (k) => f(quantile(timed.map((t) => t[k]), 0.5));
+    const fresh = timed.map((t) => t.compile + t.instantiate + t.first);
+    console.log(`an instance per page, ${timed.length} pages as sent, medians (node ${process.versions.node}, V8 ${process.versions.v8}): ` +
+      `compile ${med("compile")} ms, instantiate ${med("instantiate")} ms, first analysis ${med("first")} ms; ` +
+      `all three ${f(quantile(fresh, 0.5))} ms; the same page again in that instance ${med("warm")} ms`);
   }
 }
 console.log("");
