@@ -38,6 +38,7 @@ mod spans;
 mod speakers;
 mod speech_noun;
 mod subjects;
+mod trailing;
 
 use super::dates::DateMention;
 use super::tokens::{slice, Token, TokenKind};
@@ -440,6 +441,16 @@ const CLOSING_CUE_WITHIN: usize = 30;
 /// Monday.").
 const MAX_WORDS_AFTER_CLOSING: usize = 3;
 
+/// A sentence's closing attribution, as [`closing_attribution`] finds it.
+enum Closing {
+    /// The sentence's only attribution: its content is everything before it.
+    Whole(Found),
+    /// A prepositional cue closing a sentence whose verb cues are set off by commas ("His
+    /// campaign manager, Jeff Weaver, says A, | according to the AP."): found after the others,
+    /// which end at its comma ([`trailing::add_after_others`]).
+    AfterOthers(Found),
+}
+
 /// An attribution closing the sentence whose content is everything before it ("X did Y, sources
 /// said.", "…, said Mr. Barrett, the lawyer for …"): the sentence is that source's claim, and a
 /// cue inside it is nested speech, which PolNeAR leaves unannotated ("Secret Service protocol
@@ -450,7 +461,7 @@ fn closing_attribution(
     by_first: &ByFirst,
     model: bool,
     grammar: Grammar,
-) -> Option<Found> {
+) -> Option<Closing> {
     let first_word = tokens
         .iter()
         .position(|t| t.is_word() || t.kind == TokenKind::Number)?;
@@ -463,7 +474,15 @@ fn closing_attribution(
         .filter(|&k| tokens.get(k).is_some_and(|t| t.is(',')));
     let last_comma = commas.next()?;
     if let Some(f) = closing_prepositional(tokens, quoted, by_first, model, grammar, last_comma) {
-        return Some(f);
+        // A verb cue set off by a comma inside is an attribution of its own ("Growth will slow,
+        // officials said, and unemployment will rise, according to the minutes").
+        let set_off_cue = (0..last_comma)
+            .any(|k| verb_cue_at(tokens, k, by_first).is_some() && comma_shortly_before(tokens, k));
+        return Some(if set_off_cue {
+            Closing::AfterOthers(f)
+        } else {
+            Closing::Whole(f)
+        });
     }
     let search_from = commas.next().unwrap_or(last_comma) + 1;
     let last_verb = last_verb_cue(tokens, quoted, by_first, search_from)?;
@@ -486,7 +505,7 @@ fn closing_attribution(
     // A quote in it has its own speaker, who comes first ("“…,” Peskov said in response …, RIA
     // Novosti reported": Peskov's claim).
     (opens_sentence && before_both && closes && !holds_quote(tokens, quoted, f.content))
-        .then_some(f)
+        .then_some(Closing::Whole(f))
 }
 
 /// Whether nothing follows `f`'s source and cue but a day ("…, officials said Monday.", "… on
@@ -602,8 +621,7 @@ fn holds_quote(tokens: &[Token], quoted: &[bool], (a, b): (usize, usize)) -> boo
 }
 
 /// A prepositional cue right after the sentence's last comma ("Clinton plans to visit Charlotte
-/// on Sunday, | according to a campaign aide."): the sentence before it is the source's claim,
-/// and a cue inside it nested speech, as for a closing verb.
+/// on Sunday, | according to a campaign aide."): the sentence before it is the source's claim.
 fn closing_prepositional(
     tokens: &[Token],
     quoted: &[bool],
@@ -614,13 +632,6 @@ fn closing_prepositional(
 ) -> Option<Found> {
     let at = last_comma + 1;
     if prep_cue_at(tokens, at, by_first).is_none() || quoted.get(at).copied().unwrap_or(false) {
-        return None;
-    }
-    // A verb cue set off by a comma inside is an attribution of its own ("Growth will slow,
-    // officials said, and unemployment will rise, according to the minutes").
-    let set_off_cue = (0..last_comma)
-        .any(|k| verb_cue_at(tokens, k, by_first).is_some() && comma_shortly_before(tokens, k));
-    if set_off_cue {
         return None;
     }
     let (f, _) = cue_hit(tokens, at, by_first, model, grammar)?;
@@ -665,10 +676,14 @@ fn sentence_attributions(
     model: bool,
     grammar: Grammar,
 ) -> Vec<(Found, bool)> {
-    if let Some(mut f) = closing_attribution(tokens, quoted, by_first, model, grammar) {
-        widen_cue(tokens, &mut f);
-        return vec![(f, false)];
-    }
+    let after_others = match closing_attribution(tokens, quoted, by_first, model, grammar) {
+        Some(Closing::Whole(mut f)) => {
+            widen_cue(tokens, &mut f);
+            return vec![(f, false)];
+        }
+        Some(Closing::AfterOthers(f)) => Some(f),
+        None => None,
+    };
     let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
@@ -714,6 +729,9 @@ fn sentence_attributions(
     }
     if found.len() < MAX_PER_SENTENCE {
         closing_after_speech(tokens, quoted, by_first, model, grammar, &mut found);
+    }
+    if let Some(f) = after_others.filter(|_| found.len() < MAX_PER_SENTENCE) {
+        trailing::add_after_others(tokens, &mut found, f);
     }
     found
 }
@@ -980,6 +998,32 @@ mod tests {
         assert!(
             got.iter().all(|(s, _)| *s != "Secret Service protocol"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_prepositional_cue_after_set_off_speakers_is_found_after_them() {
+        let got = attributions(
+            &[
+                "His campaign manager, Jeff Weaver, says the streak is proof the gap can close, \
+               according to the Associated Press.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            vec![
+                triple(
+                    "His campaign manager, Jeff Weaver",
+                    "says",
+                    "the streak is proof the gap can close"
+                ),
+                triple(
+                    "the Associated Press",
+                    "according to",
+                    "His campaign manager, Jeff Weaver, says the streak is proof the gap can close"
+                ),
+            ]
         );
     }
 
