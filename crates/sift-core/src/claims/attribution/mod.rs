@@ -23,6 +23,7 @@
 //! (`interrupted`) or ends it where another clause begins (`clause_end`), and resolves each
 //! source to a speaker (`speakers`).
 
+mod catenative;
 mod clause_end;
 mod coordination;
 pub mod cue_model;
@@ -44,6 +45,7 @@ use super::dates::DateMention;
 use super::tokens::{slice, Token, TokenKind};
 use crate::analysis::Attribution;
 use crate::lang::Lang;
+use catenative::{take_continuation, take_leading_verb};
 use clause_end::end_at_next_clause;
 use coordination::split_coordinated;
 use cue_model::{features, score, Features};
@@ -331,6 +333,9 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
             let f = if grammar.english {
+                let mut f = f;
+                take_leading_verb(tokens, quoted, &mut f);
+                take_continuation(tokens, quoted, &mut f);
                 let mut f = f.with_particle(tokens, quoted);
                 take_speech_noun(tokens, quoted, &mut f);
                 f
@@ -913,6 +918,34 @@ mod tests {
                     "that the government would be pressured"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_verb_leading_into_another_takes_it_into_the_cue() {
+        let got = attributions(
+            &[
+                "She went on to say that the vote was rigged.",
+                "Advisers to the mayor are quick to point out that he placed second.",
+                "The governor made it clear that she would not run.",
+                // No lower-case word after "to": the continuation is not taken.
+                "The candidate tried to Boston, said an aide.",
+            ],
+            Lang::En,
+        );
+        let cues: Vec<&str> = got.iter().map(|(_, c, _)| c.as_str()).collect();
+        assert_eq!(
+            cues,
+            [
+                "went on to say",
+                "are quick to point out",
+                "made it clear",
+                "said"
+            ]
+        );
+        assert_eq!(
+            got.first().map(|t| t.2.as_str()),
+            Some("that the vote was rigged")
         );
     }
 

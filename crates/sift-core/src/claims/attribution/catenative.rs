@@ -1,0 +1,122 @@
+//! A verb that leads into another in its cue: PolNeAR's cues run on over the verb it leads to
+//! ("continued to say", "tried to explain", "are quick to point out", "went on to say", "went so
+//! far as to call") and over what completes a phrase ("made it clear", "went further"), whether
+//! the cue was found at the leading verb or at the verb it leads to.
+
+use super::spans::{trim_punct, words_in};
+use super::Found;
+use crate::claims::tokens::{Token, TokenKind};
+
+/// Stands in a continuation for any lower-case word (the verb led into).
+const VERB: &str = "";
+
+/// Forms of "continue", "try", "attempt", and "quick" ("are quick to"): they lead into a verb.
+const LEADING: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "quick",
+];
+/// Forms of "go".
+const GO: &[&str] = &["go", "goes", "went", "going", "gone"];
+/// Forms of "make".
+const MAKE: &[&str] = &["make", "makes", "made", "making"];
+
+/// The cue's last word (one of a list) and the words it takes after it, [`VERB`] any lower-case
+/// word; the first continuation that matches is taken.
+const CONTINUATIONS: &[(&[&str], &[&str])] = &[
+    (LEADING, &["to", VERB]),
+    (GO, &["on", "to", VERB]),
+    (GO, &["so", "far", "as", "to", VERB]),
+    (GO, &["out", "of", "his", "way", "to", VERB]),
+    (GO, &["out", "of", "her", "way", "to", VERB]),
+    (GO, &["out", "of", "their", "way", "to", VERB]),
+    (GO, &["further"]),
+    (MAKE, &["it", "clear"]),
+    (MAKE, &["clear"]),
+];
+
+/// Whether `t` is the continuation word `word` ([`VERB`]: any lower-case word).
+fn fits(t: &Token, word: &str) -> bool {
+    if word == VERB {
+        t.kind == TokenKind::Word && !t.capital
+    } else {
+        t.lower() == word
+    }
+}
+
+/// Widens `f`'s cue back over a verb leading into its first word, when the cue found was the verb
+/// led into ("She | went on to say", found as "She went on to | say"): the source then ends
+/// before the leading verb, and must keep a word.
+pub(super) fn take_leading_verb(tokens: &[Token], quoted: &[bool], f: &mut Found) {
+    let start = f.cue.0;
+    let Some(lead) = CONTINUATIONS
+        .iter()
+        .filter(|(_, words)| words.last() == Some(&VERB) && words.len() < start)
+        .find_map(|(heads, words)| {
+            let lead = start - words.len();
+            let before = tokens.get(lead + 1..start)?;
+            let head = tokens.get(lead)?;
+            (heads.contains(&head.lower()) && words.iter().zip(before).all(|(w, t)| fits(t, w)))
+                .then_some(lead)
+        })
+    else {
+        return;
+    };
+    let (from, to) = f.source;
+    let source = trim_punct(tokens, from, lead);
+    if to != start
+        || words_in(tokens, source.0, source.1) == 0
+        || (lead..start).any(|k| quoted.get(k).copied().unwrap_or(false))
+    {
+        return;
+    }
+    f.source = source;
+    f.cue.0 = lead;
+}
+
+/// Widens `f`'s cue over the continuation of its last word, when the content follows and keeps a
+/// word (or comes before the cue) and nothing taken is quoted or in the source.
+pub(super) fn take_continuation(tokens: &[Token], quoted: &[bool], f: &mut Found) {
+    let end = f.cue.1;
+    let Some(last) = end.checked_sub(1).and_then(|k| tokens.get(k)) else {
+        return;
+    };
+    let Some(rest) = tokens.get(end..) else {
+        return;
+    };
+    let Some(words) = CONTINUATIONS
+        .iter()
+        .filter(|(heads, _)| heads.contains(&last.lower()))
+        .map(|(_, words)| *words)
+        .find(|words| words.len() <= rest.len() && words.iter().zip(rest).all(|(w, t)| fits(t, w)))
+    else {
+        return;
+    };
+    let new_end = end + words.len();
+    let (from, to) = f.content;
+    let after = trim_punct(tokens, from.max(new_end), to);
+    let content_after = from >= end && words_in(tokens, after.0, after.1) > 0;
+    let content_before = to <= f.cue.0;
+    let taken = end..new_end;
+    if !(content_after || content_before)
+        || taken.clone().any(|k| {
+            quoted.get(k).copied().unwrap_or(false) || (f.source.0..f.source.1).contains(&k)
+        })
+    {
+        return;
+    }
+    f.cue.1 = new_end;
+    if content_after {
+        f.content = after;
+    }
+}
