@@ -370,6 +370,10 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 (Some(p), true) => p.clone(),
                 _ => resolve_source(&written, &mut speakers),
             };
+            if source.is_empty() {
+                // A subject left out with no speaker before it: who spoke is not known.
+                continue;
+            }
             previous_source = Some(source.clone());
             extendable = quotes_content.then_some(out.len());
             out.push(Attribution {
@@ -424,7 +428,10 @@ fn cue_hit(
             return None;
         }
         return candidates.iter().find_map(|(words, kind)| {
-            let len = cue_at(tokens, i, words)?;
+            let mut len = cue_at(tokens, i, words)?;
+            if *kind == CueKind::Prep && !grammar.english {
+                len += verb_after_preposition(tokens, i + len, by_first);
+            }
             shape_windowed(tokens, i, i + len, *kind, grammar).map(|f| (f, len))
         });
     }
@@ -437,6 +444,14 @@ fn cue_hit(
         .then(|| shape_windowed(tokens, i, i + 1, CueKind::Verb, grammar))
         .flatten()
         .map(|f| (f, 1))
+}
+
+/// The length of a verb cue at token `k`, right after a prepositional cue, or 0: the verb joins the
+/// preposition and its subject, after it, is the source ("Según informó la DGSA, …", "…, según
+/// contó la vecina": cue "según informó", source "la DGSA"). Not in English, where such a word is
+/// a noun ("according to reports").
+fn verb_after_preposition(tokens: &[Token], k: usize, by_first: &ByFirst) -> usize {
+    verb_cue_at(tokens, k, by_first).unwrap_or(0)
 }
 
 /// Tokens from a sentence's end searched for the cue of a closing attribution (room for a source
@@ -1737,6 +1752,53 @@ mod tests {
                 "Peter Morgan, a lawyer for the Sierra Club who has been challenging the coal industry for years",
                 "said"
             ))
+        );
+    }
+
+    #[test]
+    fn spanish_subjects_left_out_and_verbs_after_segun() {
+        let got = attributions(
+            &[
+                "El alcalde Juan Pérez dijo que el plan avanza.",
+                // The subject left out: the last speaker, not the quote before the verb.
+                "“Vamos a ganar la elección”, dijo.",
+                "“Al otro día ya no había nada”, contó y sumó que fue gente de afuera.",
+                // "según" with a verb: its subject, after it, is the source.
+                "Según informó la ministra, el acuerdo se firmará en junio.",
+                "Es larga la lista de problemas, según contó una vecina.",
+            ],
+            Lang::Es,
+        );
+        assert_eq!(
+            got,
+            [
+                triple("El alcalde Juan Pérez", "dijo", "que el plan avanza"),
+                triple(
+                    "El alcalde Juan Pérez",
+                    "dijo",
+                    "“Vamos a ganar la elección”"
+                ),
+                triple(
+                    "El alcalde Juan Pérez",
+                    "contó",
+                    "“Al otro día ya no había nada”"
+                ),
+                triple(
+                    "la ministra",
+                    "Según informó",
+                    "el acuerdo se firmará en junio"
+                ),
+                triple(
+                    "una vecina",
+                    "según contó",
+                    "Es larga la lista de problemas"
+                ),
+            ]
+        );
+        // No speaker before: who spoke is not known, and nothing is claimed.
+        assert_eq!(
+            attributions(&["“Vamos a ganar la elección”, dijo."], Lang::Es),
+            []
         );
     }
 

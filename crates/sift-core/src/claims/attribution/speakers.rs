@@ -39,6 +39,10 @@ pub(super) struct Speaker {
 /// The speaker a written source stands for: itself, or for a pronoun or bare role the last named
 /// speaker that matches; records named speakers in `speakers`.
 pub(super) fn resolve_source(written: &str, speakers: &mut Vec<Speaker>) -> String {
+    // A subject left out ("“…”, dijo.") stands for the last speaker, as a pronoun does.
+    if written.trim().is_empty() {
+        return speakers.last().map(|s| s.text.clone()).unwrap_or_default();
+    }
     let lower = written.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let capitals_after_first = written
