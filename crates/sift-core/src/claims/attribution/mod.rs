@@ -1795,6 +1795,18 @@ mod tests {
                 ),
             ]
         );
+        // A phrase opened by a preposition before the subject is not the subject.
+        let got = attributions(
+            &[
+                "Dentro de los documentos, el concejal Daniel Duque, quien lidera la oposición, \
+               reveló que las placas son de la flota.",
+            ],
+            Lang::Es,
+        );
+        assert_eq!(
+            got.first().map(|t| t.0.as_str()),
+            Some("el concejal Daniel Duque, quien lidera la oposición")
+        );
         // No speaker before: who spoke is not known, and nothing is claimed.
         assert_eq!(
             attributions(&["“Vamos a ganar la elección”, dijo."], Lang::Es),

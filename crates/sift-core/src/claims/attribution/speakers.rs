@@ -1,5 +1,25 @@
 //! Who a written source stands for: pronouns and bare roles resolve to the last named speaker.
 
+/// Words opening a relative clause after a comma in a speaker's text ("X, who …", "X, quien …"),
+/// whose words do not describe the speaker for a bare role (German "der"/"die" also open
+/// appositives, "Merkel, die Kanzlerin", and are left out).
+const RELATIVE_OPENERS: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "quien",
+    "quienes",
+    "que",
+    "qui",
+    "який",
+    "яка",
+    "які",
+    "который",
+    "которая",
+    "которые",
+];
+
 /// Pronouns that stand for a person speaking, resolved to the last named speaker.
 pub(super) const PRONOUNS: &[&str] = &[
     "he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos", "він",
@@ -64,8 +84,21 @@ pub(super) fn resolve_source(written: &str, speakers: &mut Vec<Speaker>) -> Stri
             return s.text.clone();
         }
     } else if words.len() == 2 && words.first().is_some_and(|d| DEFINITE_ARTICLES.contains(d)) {
+        // A bare role: a speaker holding it as a word before any relative clause ("the UK" is
+        // not "Cheuk …"; "la Alcaldía" is not "el concejal X, quien … a la Alcaldía").
         if let Some(role) = words.get(1) {
-            if let Some(s) = speakers.iter().rev().find(|s| s.lower.contains(role)) {
+            let holds = |s: &&Speaker| {
+                s.lower
+                    .split(", ")
+                    .take_while(|part| {
+                        part.split_whitespace()
+                            .next()
+                            .is_none_or(|w| !RELATIVE_OPENERS.contains(&w))
+                    })
+                    .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+                    .any(|w| w == *role)
+            };
+            if let Some(s) = speakers.iter().rev().find(holds) {
                 return s.text.clone();
             }
         }
@@ -122,5 +155,24 @@ mod tests {
         );
         // One capitalised word after "The" may be a person's role.
         assert_eq!(resolved(&["The CMO", "he"]), ["The CMO", "The CMO"]);
+        // A role is a whole word of the speaker's, outside a relative clause; after a comma too.
+        assert_eq!(
+            resolved(&[
+                "Natalia Lopera, gerente de Cootraespeciales",
+                "el concejal Daniel Duque, quien habló con la Alcaldía",
+                "Cheuk Hau-yip",
+                "la Alcaldía",
+                "the UK",
+                "la gerente",
+            ]),
+            [
+                "Natalia Lopera, gerente de Cootraespeciales",
+                "el concejal Daniel Duque, quien habló con la Alcaldía",
+                "Cheuk Hau-yip",
+                "la Alcaldía",
+                "the UK",
+                "Natalia Lopera, gerente de Cootraespeciales",
+            ]
+        );
     }
 }
