@@ -32,6 +32,7 @@ mod cues;
 mod inner;
 mod interrupted;
 mod lexicon_en;
+mod not_speech;
 mod punctuation;
 mod shapes;
 pub(in crate::claims) mod signed;
@@ -705,6 +706,11 @@ fn sentence_attributions(
         None => None,
     };
     let mut found: Vec<(Found, bool)> = Vec::new();
+    let marker_end = if grammar.english {
+        not_speech::marker_end(tokens)
+    } else {
+        0
+    };
     let mut i = 0;
     while i < tokens.len() && found.len() < MAX_PER_SENTENCE {
         if quoted.get(i).copied().unwrap_or(false) {
@@ -724,10 +730,24 @@ fn sentence_attributions(
             }
             continue;
         }
-        let Some((mut f, len)) = cue_hit(tokens, i, by_first, model, grammar) else {
+        if i < marker_end {
+            i += 1;
+            continue;
+        }
+        let Some((mut f, len)) = cue_hit(tokens, i, by_first, model, grammar)
+            .filter(|(f, _)| !not_speech::demonstrative_object(tokens, f, grammar.verb_second))
+        else {
             i += 1;
             continue;
         };
+        // No source reaches into an opening discourse marker ("That said the government argued").
+        if f.source.0 < marker_end {
+            f.source.0 = marker_end.min(f.source.1);
+            if f.source.1 <= f.source.0 {
+                i += 1;
+                continue;
+            }
+        }
         // A source inside an earlier attribution is that one's: this one's is implicit.
         let implicit = found
             .iter()
@@ -933,6 +953,37 @@ mod tests {
                     "that the government would be pressured"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn discourse_markers_and_demonstrative_objects_are_no_speakers() {
+        let got = attributions(
+            &[
+                "That said, the agency says that the border remains the main entry point.",
+                "That said the government argued that the numbers could drop.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            sources_and_cues(&got),
+            [("the agency", "says"), ("the government", "argued")]
+        );
+        // "Das" is the object: the subject follows the verb, and what it stands for is elsewhere.
+        assert_eq!(
+            attributions(
+                &["Das berichtet das Magazin in seiner aktuellen Ausgabe."],
+                Lang::De
+            ),
+            []
+        );
+        // With a complement after the cue, "Das" is the subject.
+        assert_eq!(
+            sources_and_cues(&attributions(
+                &["Dies bestätigte, dass die Preise wieder steigen werden."],
+                Lang::De
+            )),
+            [("Dies", "bestätigte")]
         );
     }
 
