@@ -29,6 +29,7 @@ mod coordination;
 pub mod cue_model;
 mod cue_weights_en;
 mod cues;
+mod dropped;
 mod inner;
 mod interrupted;
 mod lexicon_en;
@@ -1844,6 +1845,29 @@ mod tests {
                     "según contó",
                     "Es larga la lista de problemas"
                 ),
+            ]
+        );
+        // An introductory phrase, a conjunction or a relative word before the cue is no subject.
+        let got = attributions(
+            &[
+                "El ministro Luis Pérez dijo que el plan avanza.",
+                "Al respecto, señaló que habrá una reunión en junio.",
+                "La diaria consultó a Ana Gómez, quien señaló que el área es muy grande.",
+                "Ahora Bustos asegura que no mostró todo el material.",
+                "En el mismo evento se anunció a los ganadores del premio.",
+                "En el máximo tribunal dijeron que no estaba previsto.",
+            ],
+            Lang::Es,
+        );
+        assert_eq!(
+            sources_and_cues(&got),
+            [
+                ("El ministro Luis Pérez", "dijo"),
+                ("El ministro Luis Pérez", "señaló"),
+                ("Ana Gómez", "señaló"),
+                ("Bustos", "asegura"),
+                // A plural verb's subject is not the last speaker: the phrase stays.
+                ("En el máximo tribunal", "dijeron"),
             ]
         );
         // A phrase opened by a preposition before the subject is not the subject.

@@ -3,6 +3,7 @@
 
 use super::coordination::clause_joiner;
 use super::cues::CueKind;
+use super::dropped;
 use super::interrupted::describes_the_source;
 use super::punctuation::{
     closes_exclaimed_quote, is_boundary, is_quote, parenthetical_close, parenthetical_open,
@@ -24,7 +25,7 @@ pub(super) struct Grammar {
     pub verb_second: bool,
     /// English word order rules apply ([`takes_object_en`]).
     pub english: bool,
-    /// A verb's subject may be left out (Spanish): `“…”, dijo.` ([`dropped_subject`]).
+    /// A verb's subject may be left out (Spanish): `“…”, dijo.` ([`dropped::quote_then_cue`]).
     pub drops_subject: bool,
 }
 
@@ -280,11 +281,33 @@ fn shape(tokens: &[Token], c: usize, ce: usize, kind: CueKind, grammar: Grammar)
         CueKind::Prep => prepositional(tokens, c, ce, grammar.verb_second),
         CueKind::Post => postpositional(tokens, c, ce, boundary),
         CueKind::Verb => {
+            let found = verb_shape(tokens, c, ce, boundary, grammar)?;
+            if grammar.drops_subject {
+                dropped::subject_or_dropped(tokens, found)
+            } else {
+                Some(found)
+            }
+        }
+    }
+}
+
+/// The shapes around a verb cue at `[c, ce)`, `boundary` the last clause boundary before it.
+fn verb_shape(
+    tokens: &[Token],
+    c: usize,
+    ce: usize,
+    boundary: Option<usize>,
+    grammar: Grammar,
+) -> Option<Found> {
+    {
+        {
             if follows_noun_marker(tokens, c) || takes_reflexive_object(tokens, ce) {
                 return None;
             }
             if grammar.drops_subject {
-                if let Some(found) = boundary.and_then(|q| dropped_subject(tokens, c, ce, q)) {
+                if let Some(found) =
+                    boundary.and_then(|q| dropped::quote_then_cue(tokens, c, ce, q))
+                {
                     return Some(found);
                 }
             }
@@ -757,44 +780,6 @@ fn content_first(
         }
     }
     None
-}
-
-/// Words after a verb whose subject was left out that go on with the sentence, not name the
-/// subject ("“…”, dijo | y agregó que …").
-const AFTER_DROPPED_SUBJECT: &[&str] = &["y", "e"];
-
-table_lookup!(
-    /// Whether the word is in [`AFTER_DROPPED_SUBJECT`].
-    fn after_dropped_subject => AFTER_DROPPED_SUBJECT
-);
-
-/// A quote from the sentence's start (opened there or in an earlier sentence), a comma, and the
-/// cue with no subject after it (`“…”, dijo.`, `… nada”, contó y sumó que …`): in a language that
-/// leaves subjects out, the speaker is the one spoken of before, and the source is empty (resolved
-/// later, as a pronoun is). Without this the quote itself was read as the subject.
-fn dropped_subject(tokens: &[Token], c: usize, ce: usize, q: usize) -> Option<Found> {
-    let closing =
-        (q.saturating_sub(1)..=q + 1).find(|&k| k > 0 && tokens.get(k).is_some_and(is_quote))?;
-    let marks_before = tokens
-        .get(..closing)?
-        .iter()
-        .filter(|t| is_quote(t))
-        .count();
-    // Opened at the start, or before the sentence (no mark of its own before the closing one).
-    let quote_from_start =
-        marks_before == 0 || (marks_before == 1 && tokens.first().is_some_and(is_quote));
-    let next_word = tokens.get(ce..)?.iter().find(|t| t.is_word());
-    let nothing_named = next_word.is_none_or(|t| after_dropped_subject(t.lower()));
-    let content = trim_punct(tokens, 0, q);
-    (quote_from_start
-        && words_in(tokens, q + 1, c) == 0
-        && nothing_named
-        && words_in(tokens, content.0, content.1) >= MIN_CONTENT_WORDS)
-        .then_some(Found {
-            source: (c, c),
-            cue: (c, ce),
-            content,
-        })
 }
 
 /// A participle cue right after a comma ("X endorsed Cruz, saying …"): the source is the
