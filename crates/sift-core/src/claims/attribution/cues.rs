@@ -341,6 +341,36 @@ const CUES: &[(Lang, &[Cue])] = &[
     ),
 ];
 
+/// French subject pronouns put after the verb in an incise (`« … », a-t-il ajouté`).
+const FRENCH_INVERTED_PRONOUNS: &[&str] = &["il", "elle"];
+
+/// The inverted forms of French verb cues, the pronoun joined by hyphens (`a déclaré` →
+/// `a-t-il déclaré`, `estime` → `estime-t-il`, `dit` → `dit-elle`: a euphonic `t` after a vowel).
+/// Built once per process; the strings live as long as the tables.
+fn french_inversions(cues: &[Cue]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for &(words, kind) in cues {
+        if kind != Verb {
+            continue;
+        }
+        let mut parts = words.split(' ');
+        let (first, rest) = (parts.next().unwrap_or(words), parts.next());
+        for pronoun in FRENCH_INVERTED_PRONOUNS {
+            let joiner = if first.ends_with(['a', 'e']) {
+                "-t-"
+            } else {
+                "-"
+            };
+            let inverted = match rest {
+                Some(participle) => format!("{first}{joiner}{pronoun} {participle}"),
+                None => format!("{first}{joiner}{pronoun}"),
+            };
+            out.push((&*Box::leak(inverted.into_boxed_str()), Verb));
+        }
+    }
+    out
+}
+
 /// Cues indexed by first word, longest first, so each token costs one lookup (none for most
 /// tokens, through the first words' [`WordFilter`]).
 pub(super) struct ByFirst {
@@ -382,6 +412,9 @@ pub(super) fn cues_by_first_word(lang: Lang) -> &'static ByFirst {
                             all.push((words, Verb));
                         }
                     }
+                }
+                if *l == Lang::Fr {
+                    all.extend(french_inversions(cues));
                 }
                 let mut map: FastMap<&'static str, Vec<Cue>> = FastMap::default();
                 for cue in all {

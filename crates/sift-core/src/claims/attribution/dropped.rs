@@ -147,6 +147,18 @@ fn antecedent(tokens: &[Token], relative: usize) -> Option<(usize, usize)> {
     (start < comma).then_some((start, comma))
 }
 
+/// Endings of a verb with its subject pronoun joined (French `a-t-il`, `dit-elle`): the cue holds
+/// its subject, which stands for the last speaker as a left-out one does.
+const JOINED_PRONOUNS: &[&str] = &["-il", "-elle", "-ils", "-elles"];
+
+/// Whether a word of the cue at `[c, ce)` ends in one of [`JOINED_PRONOUNS`].
+pub(super) fn pronoun_in_cue(tokens: &[Token], c: usize, ce: usize) -> bool {
+    tokens.get(c..ce).is_some_and(|cue| {
+        cue.iter()
+            .any(|t| JOINED_PRONOUNS.iter().any(|p| t.lower().ends_with(p)))
+    })
+}
+
 /// Words after a verb whose subject was left out that go on with the sentence, not name the
 /// subject ("“…”, dijo | y agregó que …").
 const AFTER_DROPPED_SUBJECT: &[&str] = &["y", "e"];
@@ -160,7 +172,13 @@ table_lookup!(
 /// cue with no subject after it (`“…”, dijo.`, `… nada”, contó y sumó que …`): in a language that
 /// leaves subjects out, the speaker is the one spoken of before, and the source is empty (resolved
 /// later, as a pronoun is). Without this the quote itself was read as the subject.
-pub(super) fn quote_then_cue(tokens: &[Token], c: usize, ce: usize, q: usize) -> Option<Found> {
+pub(super) fn quote_then_cue(
+    tokens: &[Token],
+    c: usize,
+    ce: usize,
+    q: usize,
+    subject_in_cue: bool,
+) -> Option<Found> {
     let closing =
         (q.saturating_sub(1)..=q + 1).find(|&k| k > 0 && tokens.get(k).is_some_and(is_quote))?;
     let marks_before = tokens
@@ -172,7 +190,8 @@ pub(super) fn quote_then_cue(tokens: &[Token], c: usize, ce: usize, q: usize) ->
     let quote_from_start =
         marks_before == 0 || (marks_before == 1 && tokens.first().is_some_and(is_quote));
     let next_word = tokens.get(ce..)?.iter().find(|t| t.is_word());
-    let nothing_named = next_word.is_none_or(|t| after_dropped_subject(t.lower()));
+    let nothing_named =
+        subject_in_cue || next_word.is_none_or(|t| after_dropped_subject(t.lower()));
     let content = trim_punct(tokens, 0, q);
     (quote_from_start
         && words_in(tokens, q + 1, c) == 0

@@ -1808,6 +1808,32 @@ mod tests {
     }
 
     #[test]
+    fn a_french_incise_with_its_pronoun_speaks_for_the_last_speaker() {
+        let got = attributions(
+            &[
+                "Le ministre de la Défense a indiqué que l’armée était prête.",
+                "« C’est une provocation », a-t-il ajouté.",
+                "« Je n’ai enfreint aucune règle », estime-t-elle, soulignant la date.",
+                "« Rien ne change », dit-il.",
+            ],
+            Lang::Fr,
+        );
+        assert_eq!(
+            sources_and_cues(&got),
+            [
+                ("Le ministre de la Défense", "a indiqué"),
+                ("Le ministre de la Défense", "a-t-il ajouté"),
+                ("Le ministre de la Défense", "estime-t-elle"),
+                ("Le ministre de la Défense", "dit-il"),
+            ]
+        );
+        assert_eq!(
+            got.get(1).map(|t| t.2.as_str()),
+            Some("« C’est une provocation »")
+        );
+    }
+
+    #[test]
     fn spanish_subjects_left_out_and_verbs_after_segun() {
         let got = attributions(
             &[

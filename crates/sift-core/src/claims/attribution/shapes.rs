@@ -304,9 +304,10 @@ fn verb_shape(
             if follows_noun_marker(tokens, c) || takes_reflexive_object(tokens, ce) {
                 return None;
             }
-            if grammar.drops_subject {
+            let subject_in_cue = dropped::pronoun_in_cue(tokens, c, ce);
+            if grammar.drops_subject || subject_in_cue {
                 if let Some(found) =
-                    boundary.and_then(|q| dropped::quote_then_cue(tokens, c, ce, q))
+                    boundary.and_then(|q| dropped::quote_then_cue(tokens, c, ce, q, subject_in_cue))
                 {
                     return Some(found);
                 }
