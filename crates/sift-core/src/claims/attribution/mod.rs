@@ -1808,6 +1808,31 @@ mod tests {
     }
 
     #[test]
+    fn german_inverted_sources_after_the_cue() {
+        let got = attributions(
+            &[
+                "„Wir weichen nicht zurück“, sagte Verteidigungsminister Boris Pistorius.",
+                // A pronoun is the whole source: not "er hinzu", "er nervös".
+                "„Das ist eine Provokation“, fügte er hinzu.",
+                "Die Lage sei ernst, sagte er nervös.",
+                // A quote closing right before the cue, without a comma, is the content; the
+                // people spoken to ("uns") are not the source.
+                "„Das macht Sebastian K.“ sagt uns die Quelle.",
+            ],
+            Lang::De,
+        );
+        assert_eq!(
+            sources_and_cues(&got),
+            [
+                ("Verteidigungsminister Boris Pistorius", "sagte"),
+                ("Verteidigungsminister Boris Pistorius", "fügte"),
+                ("Verteidigungsminister Boris Pistorius", "sagte"),
+                ("die Quelle", "sagt"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_french_incise_with_its_pronoun_speaks_for_the_last_speaker() {
         let got = attributions(
             &[

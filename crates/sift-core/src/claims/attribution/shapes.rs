@@ -11,6 +11,7 @@ use super::punctuation::{
 use super::spans::{
     is_adverb, leading_connective, trim_addressee, trim_punct, trim_source, words_in,
 };
+use super::speakers::PRONOUNS;
 use super::subjects::{introductory_word, leading_subject, names_a_subject, subject_before_commas};
 use super::{Found, MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
 use crate::claims::dates;
@@ -331,10 +332,21 @@ fn verb_shape(
     }
 }
 
-/// The last clause boundary before the cue at `c`: a comma, dash or colon, or a quote closing on a
-/// question or exclamation; a short parenthetical is read past, as part of a name ("Graham (R-S.C.)
+/// The last clause boundary before the cue at `c`: a comma, dash or colon, a quote closing on a
+/// question or exclamation, or a quote from the sentence's start closing right before the cue; a short parenthetical is read past, as part of a name ("Graham (R-S.C.)
 /// said").
 fn boundary_before(tokens: &[Token], c: usize) -> Option<usize> {
+    // A quote from the sentence's start closing right before the cue, without a comma
+    // ("„Das macht Sebastian K.“ sagt uns die Quelle"): the quote is the content, not the subject.
+    // (A comma inside the quote, "“…,” said I", is the boundary, found below.)
+    let before = c.checked_sub(1);
+    let inside = c.checked_sub(2).and_then(|k| tokens.get(k));
+    if before.is_some_and(|k| k > 0 && tokens.get(k).is_some_and(is_quote))
+        && tokens.first().is_some_and(is_quote)
+        && !inside.is_some_and(is_boundary)
+    {
+        return before;
+    }
     let mut k = c;
     while k > 0 {
         k -= 1;
@@ -747,7 +759,14 @@ fn content_first(
         {
             se = n;
         }
-        let source = trim_addressee(tokens, trim_source(tokens, ce, se));
+        let mut source = trim_addressee(tokens, trim_source(tokens, ce, se));
+        // "…, sagte er nervös", "…, fügte er hinzu": a pronoun is the whole source.
+        if tokens
+            .get(source.0)
+            .is_some_and(|t| PRONOUNS.contains(&t.lower()))
+        {
+            source.1 = source.1.min(source.0 + 1);
+        }
         let content = trim_punct(tokens, 0, q);
         if let Some(found) = Found::with_source(source, (c, ce), content) {
             return Some(found);

@@ -112,8 +112,8 @@ const LEADING_CONNECTIVES: &[&str] = &[
     "и",
 ];
 
-/// Nouns naming the people spoken to, not the speaker ("dijo el ministro a los periodistas",
-/// "сказал Песков журналистам").
+/// Nouns and pronouns naming the people spoken to, not the speaker ("dijo el ministro a los
+/// periodistas", "сказал Песков журналистам").
 const ADDRESSEES: &[&str] = &[
     "reporters",
     "journalists",
@@ -126,6 +126,14 @@ const ADDRESSEES: &[&str] = &[
     "журналистам",
     "журналистами",
     "репортерам",
+    // Pronouns of the people spoken to ("sagt uns die Quelle", "сказал нам").
+    "uns",
+    "mir",
+    "ihm",
+    "ihnen",
+    "нам",
+    "мне",
+    "мені",
 ];
 
 /// Prepositions and articles that lead an addressee ("to", "a los", "aux", "den", "перед").
