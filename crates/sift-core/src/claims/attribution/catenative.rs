@@ -1,7 +1,8 @@
 //! A verb that leads into another in its cue: PolNeAR's cues run on over the verb it leads to
 //! ("continued to say", "tried to explain", "are quick to point out", "went on to say", "went so
-//! far as to call") and over what completes a phrase ("made it clear", "went further"), whether
-//! the cue was found at the leading verb or at the verb it leads to.
+//! far as to call"), over what completes a phrase ("made it clear", "went further") and over
+//! the verb after a negated auxiliary ("didn't disclose"), whether the cue was found at the
+//! leading verb or at the verb it leads to.
 
 use super::spans::{trim_punct, words_in};
 use super::Found;
@@ -26,6 +27,26 @@ const LEADING: &[&str] = &[
     "attempting",
     "quick",
 ];
+/// Negated auxiliaries (apostrophes written straight): alone they are no cue, the verb after them
+/// is ("don't | think", "didn't | disclose").
+const NEGATED: &[&str] = &[
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "couldn't",
+    "shouldn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+];
 /// Forms of "go".
 const GO: &[&str] = &["go", "goes", "went", "going", "gone"];
 /// Forms of "make".
@@ -43,7 +64,13 @@ const CONTINUATIONS: &[(&[&str], &[&str])] = &[
     (GO, &["further"]),
     (MAKE, &["it", "clear"]),
     (MAKE, &["clear"]),
+    (NEGATED, &[VERB]),
 ];
+
+/// `t`'s lower-case word with its apostrophes straight, as the tables write them.
+fn straight(t: &Token) -> String {
+    t.lower().replace('’', "'")
+}
 
 /// Whether `t` is the continuation word `word` ([`VERB`]: any lower-case word).
 fn fits(t: &Token, word: &str) -> bool {
@@ -66,8 +93,9 @@ pub(super) fn take_leading_verb(tokens: &[Token], quoted: &[bool], f: &mut Found
             let lead = start - words.len();
             let before = tokens.get(lead + 1..start)?;
             let head = tokens.get(lead)?;
-            (heads.contains(&head.lower()) && words.iter().zip(before).all(|(w, t)| fits(t, w)))
-                .then_some(lead)
+            (heads.contains(&straight(head).as_str())
+                && words.iter().zip(before).all(|(w, t)| fits(t, w)))
+            .then_some(lead)
         })
     else {
         return;
@@ -94,9 +122,10 @@ pub(super) fn take_continuation(tokens: &[Token], quoted: &[bool], f: &mut Found
     let Some(rest) = tokens.get(end..) else {
         return;
     };
+    let head = straight(last);
     let Some(words) = CONTINUATIONS
         .iter()
-        .filter(|(heads, _)| heads.contains(&last.lower()))
+        .filter(|(heads, _)| heads.contains(&head.as_str()))
         .map(|(_, words)| *words)
         .find(|words| words.len() <= rest.len() && words.iter().zip(rest).all(|(w, t)| fits(t, w)))
     else {

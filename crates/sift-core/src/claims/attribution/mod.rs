@@ -995,6 +995,7 @@ mod tests {
                 "She went on to say that the vote was rigged.",
                 "Advisers to the mayor are quick to point out that he placed second.",
                 "The governor made it clear that she would not run.",
+                "Most officials don’t think that the deal will pass.",
                 // No lower-case word after "to": the continuation is not taken.
                 "The candidate tried to Boston, said an aide.",
             ],
@@ -1007,6 +1008,7 @@ mod tests {
                 "went on to say",
                 "are quick to point out",
                 "made it clear",
+                "don’t think",
                 "said"
             ]
         );
