@@ -73,12 +73,13 @@ table_lookup!(
 /// `found` with its source checked for a language that leaves subjects out. Past the words that
 /// may stand before a subject, a source (before or after the cue) that is empty or opens with a
 /// preposition or a gerund is no subject: the source is left empty; else those words are dropped
-/// from it. A plural verb ("dijeron") keeps what was found: its left-out subject is rarely the
-/// last speaker. None after an impersonal "se".
+/// from it; a relative word right after a name and a comma stands for that name. A plural verb
+/// ("dijeron") otherwise keeps what was found: its left-out subject is rarely the last speaker.
+/// None after an impersonal "se".
 pub(super) fn subject_or_dropped(tokens: &[Token], found: Found) -> Option<Found> {
     let (from, to) = found.source;
     let before_cue = found.cue.0.checked_sub(1).and_then(|k| tokens.get(k));
-    if to > found.cue.0 && from < found.cue.1 || to <= from {
+    if (to > found.cue.0 && from < found.cue.1) || to <= from {
         return Some(found);
     }
     if before_cue.is_some_and(|t| t.lower() == IMPERSONAL) && from < found.cue.0 {
@@ -110,11 +111,12 @@ pub(super) fn subject_or_dropped(tokens: &[Token], found: Found) -> Option<Found
         let w = t.lower();
         preposition(w) || w.ends_with("ndo") || w.ends_with("ndose")
     });
-    let source = match (dropped, plural) {
-        (true, _) if start > from => antecedent(tokens, from).unwrap_or((found.cue.0, found.cue.0)),
-        (true, true) => return Some(found),
-        (true, false) => (found.cue.0, found.cue.0),
+    let left_out = (found.cue.0, found.cue.0);
+    let source = match (dropped, antecedent(tokens, from)) {
         (false, _) => (start, to),
+        (true, Some(name)) => name,
+        (true, None) if plural => return Some(found),
+        (true, None) => left_out,
     };
     Some(Found { source, ..found })
 }
