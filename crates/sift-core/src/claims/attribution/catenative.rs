@@ -4,7 +4,7 @@
 //! the verb after a negated auxiliary ("didn't disclose"), whether the cue was found at the
 //! leading verb or at the verb it leads to.
 
-use super::spans::{trim_punct, words_in};
+use super::spans::{extend_cue, trim_punct, words_in};
 use super::Found;
 use crate::claims::tokens::{Token, TokenKind};
 
@@ -131,21 +131,5 @@ pub(super) fn take_continuation(tokens: &[Token], quoted: &[bool], f: &mut Found
     else {
         return;
     };
-    let new_end = end + words.len();
-    let (from, to) = f.content;
-    let after = trim_punct(tokens, from.max(new_end), to);
-    let content_after = from >= end && words_in(tokens, after.0, after.1) > 0;
-    let content_before = to <= f.cue.0;
-    let taken = end..new_end;
-    if !(content_after || content_before)
-        || taken.clone().any(|k| {
-            quoted.get(k).copied().unwrap_or(false) || (f.source.0..f.source.1).contains(&k)
-        })
-    {
-        return;
-    }
-    f.cue.1 = new_end;
-    if content_after {
-        f.content = after;
-    }
+    extend_cue(tokens, quoted, f, end + words.len());
 }

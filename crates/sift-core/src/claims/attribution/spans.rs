@@ -332,3 +332,23 @@ table_lookup!(
     /// Whether the word is in [`ADDRESSEE_LEADERS`].
     fn addressee_leader => ADDRESSEE_LEADERS
 );
+
+/// Widens `f`'s cue on to token `new_end` (words after it: a speech noun, a continuation) when its
+/// content follows and keeps a word after them, or comes before the cue, and nothing taken is
+/// quoted or in the source; a content after the cue then starts past the words taken.
+pub(super) fn extend_cue(tokens: &[Token], quoted: &[bool], f: &mut Found, new_end: usize) {
+    let end = f.cue.1;
+    let (from, to) = f.content;
+    let after = trim_punct(tokens, from.max(new_end), to);
+    let content_after = from >= end && words_in(tokens, after.0, after.1) > 0;
+    let content_before = to <= f.cue.0;
+    let taken_wrongly = (end..new_end)
+        .any(|k| quoted.get(k).copied().unwrap_or(false) || (f.source.0..f.source.1).contains(&k));
+    if !(content_after || content_before) || taken_wrongly {
+        return;
+    }
+    f.cue.1 = new_end;
+    if content_after {
+        f.content = after;
+    }
+}

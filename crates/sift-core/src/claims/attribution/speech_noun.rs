@@ -2,7 +2,7 @@
 //! after "made", "issued", "expressed", "raised" … ("made no mention of", "issued a statement",
 //! "raised questions about", "voiced support for"), and the preposition that opens its content.
 
-use super::spans::{is_adverb, trim_punct, words_in};
+use super::spans::{extend_cue, is_adverb};
 use super::Found;
 use crate::claims::table_lookup;
 use crate::claims::tokens::Token;
@@ -183,21 +183,5 @@ pub(super) fn take_speech_noun(tokens: &[Token], quoted: &[bool], f: &mut Found)
     {
         new_end += 1;
     }
-    let (from, to) = f.content;
-    let taken = end..new_end;
-    let rest = trim_punct(tokens, from.max(new_end), to);
-    let content_after = from >= end && words_in(tokens, rest.0, rest.1) > 0;
-    let content_before = to <= f.cue.0;
-    if !(content_after || content_before)
-        || taken
-            .clone()
-            .any(|k| quoted.get(k).copied().unwrap_or(false))
-        || taken.clone().any(|k| f.source.0 <= k && k < f.source.1)
-    {
-        return;
-    }
-    f.cue.1 = new_end;
-    if content_after {
-        f.content = rest;
-    }
+    extend_cue(tokens, quoted, f, new_end);
 }
