@@ -989,6 +989,59 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_opening_on_a_capitalised_word_and_comma_is_no_name() {
+        let got = attributions(
+            &[
+                "“Well, we’ll see,” said Pence.",
+                "“Yes, it is,” said the governor.",
+                // A name set off by commas before an inverted cue with an object is the subject.
+                "Keron Blair, executive director of AROS, called for a vote.",
+            ],
+            Lang::En,
+        );
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(s, c, _)| (s.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Pence", "said"),
+                ("the governor", "said"),
+                ("Keron Blair, executive director of AROS", "called")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_with_its_own_cue_is_a_second_attribution() {
+        let got = attributions(
+            &[
+                "“He is a danger,” said Beck, who said there were “too many things.”",
+                // A relative clause without speech stays the source's description.
+                "“It is a great day,” said Kenneth Baer, a former official who runs a firm.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                ("Beck".into(), "said".into(), "“He is a danger".into()),
+                (
+                    "who".into(),
+                    "said".into(),
+                    "there were “too many things.”".into()
+                ),
+                (
+                    "Kenneth Baer, a former official who runs a firm".into(),
+                    "said".into(),
+                    "“It is a great day".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_verb_leading_into_another_takes_it_into_the_cue() {
         let got = attributions(
             &[

@@ -2,7 +2,7 @@
 //! each yields the source, cue and content ranges.
 
 use super::coordination::clause_joiner;
-use super::cues::CueKind;
+use super::cues::{cues_by_first_word, verb_cue_at, CueKind};
 use super::dropped;
 use super::interrupted::describes_the_source;
 use super::punctuation::{
@@ -750,6 +750,7 @@ fn content_first(
         // sentence belongs to the source, however long ("said Kenneth Baer, a former Obama
         // administration official who runs …"), as PolNeAR's sources take it.
         if tokens.get(se).is_some_and(|t| t.is(','))
+            && !relative_speech(tokens, se + 1)
             && tokens.get(se + 1).is_some_and(|t| {
                 // Not a participle: "…, said Smith, adding that …" is a second cue.
                 t.capital
@@ -788,10 +789,13 @@ fn content_first(
         || (!object
             && (tail_is_short
                 || (!sqc_evidence && !introductory && before_words >= MIN_CLAUSE_WORDS)));
+    // "…, said Beck, | who said there were …": a relative pronoun's clause says what follows.
+    let relative_subject = relative_speech(tokens, q + 1);
     if before_words >= MIN_CONTENT_WORDS
         && between > 0
         && between <= MAX_SOURCE_TOKENS
         && looks_content_first
+        && !relative_subject
     {
         let source = trim_source(tokens, q + 1, c);
         let content = trim_punct(tokens, 0, q);
@@ -800,6 +804,33 @@ fn content_first(
         }
     }
     None
+}
+
+/// English relative pronouns whose clause may hold speech of its own ([`relative_speech`]).
+const RELATIVES_EN: &[&str] = &["who", "which", "whom"];
+
+/// Perfect auxiliaries read past before a relative clause's verb ("who has said").
+const PERFECT_AUXILIARIES_EN: &[&str] = &["has", "have", "had"];
+
+/// Whether an English relative clause with a speech verb of its own opens at `at` ("…, said
+/// Beck, | who said there were …"): a second attribution, whose source is the relative pronoun,
+/// not part of the first one's source. Only the written verb table counts: a learned cue there
+/// is mostly an action or a passive ("who backed …", "who is listed as …"), still the source's
+/// description.
+fn relative_speech(tokens: &[Token], at: usize) -> bool {
+    if !tokens
+        .get(at)
+        .is_some_and(|t| RELATIVES_EN.contains(&t.lower()))
+    {
+        return false;
+    }
+    (at + 1..tokens.len())
+        .find_map(|k| {
+            let t = tokens.get(k)?;
+            let skipped = is_adverb(t) || PERFECT_AUXILIARIES_EN.contains(&t.lower());
+            (!skipped).then_some(k)
+        })
+        .is_some_and(|k| verb_cue_at(tokens, k, cues_by_first_word(Lang::En)).is_some())
 }
 
 /// A participle cue right after a comma ("X endorsed Cruz, saying …"): the source is the

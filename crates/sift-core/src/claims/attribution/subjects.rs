@@ -1,7 +1,7 @@
 //! The subject a cue takes when it is not next to it: the sentence's opening subject, or a
 //! subject with its appositives before "…, said".
 
-use super::punctuation::is_boundary;
+use super::punctuation::{is_boundary, is_quote};
 use super::spans::{leading_connective, trim_source, words_in};
 use super::speakers::PRONOUNS;
 use super::{MAX_APPOSITIVE_SOURCE_WORDS, MAX_SOURCE_TOKENS};
@@ -217,6 +217,11 @@ const MAX_NAME_WORDS: usize = 4;
 pub(super) fn names_a_subject(tokens: &[Token], end: usize) -> bool {
     let mut from = 0;
     for k in (0..end).filter(|&k| tokens.get(k).is_some_and(is_boundary)) {
+        // A quoted stretch ("“Well, we’ll see,” said Pence") is speech, not a name.
+        if tokens.get(from).is_some_and(is_quote) {
+            from = k + 1;
+            continue;
+        }
         let mut words = tokens
             .get(from..k)
             .unwrap_or(&[])
