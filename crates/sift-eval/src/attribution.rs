@@ -143,25 +143,48 @@ pub fn evaluate(split: &str) -> Result<Report, String> {
             Err(_) => Vec::new(),
         };
         texts += 1;
-        for role in ROLES {
-            let p: Vec<[usize; 2]> = predicted
-                .iter()
-                .map(|a| match role {
-                    "Cue" => a.cue_span,
-                    "Source" => a.source_span,
-                    _ => a.content_span,
-                })
-                .filter(|s| s[1] > s[0])
-                .collect();
-            let g = gold.get(role).cloned().unwrap_or_default();
-            let c = counts.entry(role).or_default();
-            c.predicted += p.len();
-            c.gold += g.len();
-            c.overlap_hits += matches(&p, &g, overlaps);
-            c.exact_hits += matches(&p, &g, |a, b| a == b);
-        }
+        count(&mut counts, &predicted_spans(&predicted), &gold);
     }
-    let roles = ROLES
+    Ok(Report {
+        texts,
+        roles: figures(&counts),
+    })
+}
+
+/// The spans of Sift's attributions by role, empty ones left out.
+fn predicted_spans(predicted: &[sift_core::Attribution]) -> Spans {
+    let mut spans = Spans::new();
+    for role in ROLES {
+        let list: Vec<[usize; 2]> = predicted
+            .iter()
+            .map(|a| match role {
+                "Cue" => a.cue_span,
+                "Source" => a.source_span,
+                _ => a.content_span,
+            })
+            .filter(|s| s[1] > s[0])
+            .collect();
+        spans.insert(role, list);
+    }
+    spans
+}
+
+/// Adds one text's matches of `predicted` against `gold` to `counts`, per role.
+fn count(counts: &mut BTreeMap<&'static str, Counts>, predicted: &Spans, gold: &Spans) {
+    for role in ROLES {
+        let p = predicted.get(role).map_or(&[][..], Vec::as_slice);
+        let g = gold.get(role).map_or(&[][..], Vec::as_slice);
+        let c = counts.entry(role).or_default();
+        c.predicted += p.len();
+        c.gold += g.len();
+        c.overlap_hits += matches(p, g, overlaps);
+        c.exact_hits += matches(p, g, |a, b| a == b);
+    }
+}
+
+/// Each role's figures from its counts, in the order of [`ROLES`].
+fn figures(counts: &BTreeMap<&'static str, Counts>) -> Vec<RoleFigures> {
+    ROLES
         .iter()
         .map(|role| {
             let c = counts.get(role).copied().unwrap_or_default();
@@ -169,8 +192,42 @@ pub fn evaluate(split: &str) -> Result<Report, String> {
             let exact = prf(c.exact_hits, c.predicted, c.gold).2;
             (*role, overlap, exact, c.gold, c.predicted)
         })
-        .collect();
-    Ok(Report { texts, roles })
+        .collect()
+}
+
+/// How far PolNeAR's annotators agree with each other, the ceiling of any system measured
+/// against one of them: over the texts of `split` that several annotators annotated, every
+/// other annotator's spans scored against the first file's (the gold of [`evaluate`]) with the
+/// same matching, and Sift on the same texts against the same gold. Returns (annotators, Sift).
+pub fn agreement(split: &str) -> Result<(Report, Report), String> {
+    let dir = corpus_dir("polnear")?.join("data").join(split);
+    let mut humans: BTreeMap<&'static str, Counts> = BTreeMap::new();
+    let mut sift: BTreeMap<&'static str, Counts> = BTreeMap::new();
+    let mut texts = 0;
+    for (name, files) in annotator_files(&dir)? {
+        let Some((first, others)) = files.split_first() else {
+            continue;
+        };
+        if others.is_empty() {
+            continue;
+        }
+        let ann = |f: &String| read(&dir.join("attributions").join(f)).map(|a| parse_ann(&a));
+        let gold = ann(first)?;
+        for other in others {
+            count(&mut humans, &ann(other)?, &gold);
+        }
+        let text = read(&dir.join("text").join(format!("{name}.txt")))?;
+        let predicted = analyze_text(&text, &Options::default())
+            .map(|a| a.attributions)
+            .unwrap_or_default();
+        count(&mut sift, &predicted_spans(&predicted), &gold);
+        texts += 1;
+    }
+    let report = |counts| Report {
+        texts,
+        roles: figures(counts),
+    };
+    Ok((report(&humans), report(&sift)))
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -300,6 +357,14 @@ fn is_modifier(word: &str) -> bool {
 
 /// The first annotator file (by name) of each text in a split directory.
 fn first_annotator_files(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    Ok(annotator_files(dir)?
+        .into_iter()
+        .filter_map(|(name, files)| files.into_iter().next().map(|f| (name, f)))
+        .collect())
+}
+
+/// Each text's annotation files (`NAME_<annotator>.ann`), by text name, in name order.
+fn annotator_files(dir: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
     let mut ann_files: Vec<String> = std::fs::read_dir(dir.join("attributions"))
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok())
@@ -307,18 +372,18 @@ fn first_annotator_files(dir: &Path) -> Result<BTreeMap<String, String>, String>
         .filter(|n| n.ends_with(".ann"))
         .collect();
     ann_files.sort();
-    let mut first: BTreeMap<String, String> = BTreeMap::new();
+    let mut all: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in ann_files {
         let stem = f.trim_end_matches(".ann");
         let name = stem.rsplit_once('_').map_or(stem, |(n, _)| n).to_string();
-        first.entry(name).or_insert(f);
+        all.entry(name).or_default().push(f);
     }
-    Ok(first)
+    Ok(all)
 }
 
-/// Runs the evaluation (`sift eval attribution [dev|train|heldout]`), or prints the learned
-/// English cue lexicon (`sift eval attribution lexicon`) or cue classifier
-/// (`sift eval attribution model`).
+/// Runs the evaluation (`sift eval attribution [dev|train|heldout]`), measures the annotators'
+/// agreement (`sift eval attribution agreement`), or prints the learned English cue lexicon
+/// (`sift eval attribution lexicon`) or cue classifier (`sift eval attribution model`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let split = args.first().map_or("dev", String::as_str);
     if split == "lexicon" {
@@ -329,13 +394,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
         print!("{}", model::model()?);
         return Ok(());
     }
+    if split == "agreement" {
+        for split in ["train", "dev"] {
+            let (humans, sift) = agreement(split)?;
+            println!(
+                "PolNeAR {split}: {} texts annotated more than once; the first file is the gold",
+                humans.texts
+            );
+            print_table("other annotators", &humans);
+            print_table("Sift", &sift);
+        }
+        println!("(the annotators' own agreement is the ceiling of any system scored against one of them)");
+        return Ok(());
+    }
     let report = evaluate(split)?;
     println!(
         "PolNeAR {split}: {} texts (first annotator file per text)",
         report.texts
     );
+    print_table("Sift", &report);
+    println!("(overlap match: same role, overlap >= half of the longer span; Citron on PARC 3.0, exact F1: cue 0.823, source 0.820, content 0.593)");
+    Ok(())
+}
+
+/// Prints one report's table, `who` naming whose spans were scored.
+fn print_table(who: &str, report: &Report) {
     println!(
-        "{:<8} {:>6} {:>6} {:>6}   {:>8}   {:>6} {:>6}",
+        "{:<8} {:>6} {:>6} {:>6}   {:>8}   {:>6} {:>6}   ({who})",
         "role", "P", "R", "F1", "exact F1", "gold", "pred"
     );
     for (role, (p, r, f), exact, gold, predicted) in &report.roles {
@@ -350,8 +435,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
             predicted
         );
     }
-    println!("(overlap match: same role, overlap >= half of the longer span; Citron on PARC 3.0, exact F1: cue 0.823, source 0.820, content 0.593)");
-    Ok(())
 }
 
 #[cfg(test)]
@@ -370,14 +453,14 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev cue F1 is 0.700 (P 0.800, R 0.623); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev cue F1 is 0.705 (P 0.806, R 0.627); issue 5 asks 0.80, above the annotators' own agreement (0.748, `sift eval attribution agreement`)"]
     fn polnear_cue_f1_meets_issue_5() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.80, "cue F1 {f:.3}");
     }
 
     #[test]
-    #[ignore = "not reached: PolNeAR dev source F1 is 0.706 (P 0.774, R 0.649); issue 5 asks 0.80"]
+    #[ignore = "not reached: PolNeAR dev source F1 is 0.707 (P 0.776, R 0.650); issue 5 asks 0.80 (the annotators' own agreement: 0.821)"]
     fn polnear_source_f1_meets_issue_5() {
         let Some(f) = dev_f1("Source") else { return };
         assert!(f >= 0.80, "source F1 {f:.3}");
@@ -395,6 +478,40 @@ mod tests {
     fn polnear_cue_f1_holds_its_level() {
         let Some(f) = dev_f1("Cue") else { return };
         assert!(f >= 0.69, "cue F1 {f:.3} fell below 0.69");
+    }
+
+    /// An annotation scored against itself agrees fully; against spans it does not overlap, not
+    /// at all.
+    #[test]
+    fn an_annotation_agrees_with_itself_and_not_with_disjoint_spans() {
+        let ann = "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20\tit rained\n";
+        let gold = parse_ann(ann);
+        let shifted = parse_ann("T1\tSource 30 35\tx\nT2\tCue 36 40\ty\nT3\tContent 41 50\tz\n");
+        let mut same = BTreeMap::new();
+        count(&mut same, &gold, &gold);
+        let mut apart = BTreeMap::new();
+        count(&mut apart, &shifted, &gold);
+        for ((role, fig, exact, ..), (_, off, ..)) in figures(&same).iter().zip(figures(&apart)) {
+            assert_eq!((fig.2, *exact), (1.0, 1.0), "{role}");
+            assert_eq!(off.2, 0.0, "{role}");
+        }
+    }
+
+    /// PolNeAR's annotators agree with the first annotator on cues below issue 5's bar of 0.80
+    /// (docs/attribution.md, "The annotators' ceiling"); a pairing mistake (the first file scored
+    /// against itself) would give 1.0.
+    #[test]
+    fn annotators_agree_on_cues_below_the_issue_bar() {
+        let (humans, _) = match agreement("train") {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("skipping: {e}");
+                return;
+            }
+        };
+        let cue = humans.roles.first().map_or(0.0, |r| (r.1).2);
+        assert!(humans.texts >= 10, "{} texts", humans.texts);
+        assert!(cue > 0.5 && cue < 0.80, "annotators' cue F1 {cue:.3}");
     }
 
     /// The committed lexicon is exactly what the generator derives from train.
