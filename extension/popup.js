@@ -141,8 +141,9 @@ function render(contentView) {
   // Claims, quotes, facts.
   fill($("claims"), view.claims, (claim) => findButton(claim, claim.text));
   fill($("quotes"), view.attributions, (q) => {
-    const who = el("span", "who", shortSource(q.source));
-    if (who.textContent !== q.source) who.title = q.source;
+    // No holder named ("X is expected to …"): say so rather than leave a gap.
+    const who = q.source ? el("span", "who", shortSource(q.source)) : el("span", "who none", t("unattributed"));
+    if (q.source && who.textContent !== q.source) who.title = q.source;
     // In the text's order: "Peskov said", "According to some reports".
     const said = q.cue_first ? [document.createTextNode(q.cue + " "), who] : [who, document.createTextNode(" " + q.cue)];
     return findButton({ text: q.content, path: q.path },
@@ -240,7 +241,10 @@ function toMarkdown(view) {
     lines.push(`## ${t("claimsHeading")}`, "", ...view.summary.map((s) => `- ${md(s)}`), "");
   }
   if (view.attributions.length) {
-    lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => `- ${q.cue_first ? `${md(q.cue)} **${md(q.source)}**` : `**${md(q.source)}** ${md(q.cue)}`}: ${md(q.content)}`), "");
+    lines.push(`## ${t("quotesHeading")}`, "", ...view.attributions.map((q) => {
+      const who = q.source ? `**${md(q.source)}**` : `*${md(t("unattributed"))}*`;
+      return `- ${q.cue_first ? `${md(q.cue)} ${who}` : `${who} ${md(q.cue)}`}: ${md(q.content)}`;
+    }), "");
   }
   const facts = keyFacts(view.facts);
   if (facts.length) lines.push(`## ${t("factsHeading")}`, "", ...facts.map((f) => `- ${md(f.text)}`), "");

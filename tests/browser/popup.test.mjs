@@ -175,6 +175,25 @@ describeInBrowsers("popup, badge and shortcut", { timeout: SUITE_TIMEOUT_MS }, (
     await page.close();
   });
 
+  it("an attribution naming no holder (\"X is expected to …\") says so, in the list and in the Markdown copy", async () => {
+    const url = `${ctx.origin}/pages/malicious.html`;
+    const { page, popup, view } = await openWithPopup(url);
+    const unstated = view.attributions.findIndex((q) => q.source === "" && q.cue === "is expected");
+    assert.ok(unstated >= 0, `an attribution without a source: ${JSON.stringify(view.attributions)}`);
+    assert.ok(view.attributions[unstated].content.startsWith("The new flood fund is expected"), view.attributions[unstated].content);
+    const shown = await popup.eval((i) => {
+      const who = document.querySelectorAll("#quotes .who")[i];
+      return { text: who.textContent, none: who.classList.contains("none") };
+    }, unstated);
+    assert.deepEqual(shown, { text: "no source named", none: true });
+    await popup.click("#copy");
+    await waitFor(() => popup.eval(() => document.getElementById("copy-status").textContent !== ""), "the copy to finish");
+    const md = await popup.eval(() => document.getElementById("markdown").value);
+    assert.ok(md.includes("- *no source named* is expected: The new flood fund"), md);
+    await popup.close();
+    await page.close();
+  });
+
   it("the footer's controls each keep their label on one line at the popup's width", async () => {
     const { page, popup } = await openWithPopup(ctx.seedUrl);
     const lines = await popup.eval(() =>

@@ -68,10 +68,16 @@ pub fn text_report(file: &str, analysis: &Analysis) -> String {
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
             // In the text's order: "Peskov said", "According to some reports".
-            let (first, second) = if a.cue_first() {
-                (&a.cue, &a.source)
+            // No holder named ("X is expected to …"): said so.
+            let source = if a.source.is_empty() {
+                "(no source named)"
             } else {
-                (&a.source, &a.cue)
+                a.source.as_str()
+            };
+            let (first, second) = if a.cue_first() {
+                (a.cue.as_str(), source)
+            } else {
+                (source, a.cue.as_str())
             };
             let _ = writeln!(out, "  * {first} {second}{when}: {}", clip(&a.content));
         }

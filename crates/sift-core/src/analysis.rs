@@ -122,7 +122,8 @@ pub struct SummaryItem {
 /// Who said what, and when.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct Attribution {
-    /// The speaker as written, with role or organisation where given.
+    /// The speaker as written, with role or organisation where given; empty where the text
+    /// names no holder ("X is expected to …", "X seemed …": the subject is in `content`).
     pub source: String,
     /// The verb or phrase that marks the attribution ("said", "according to").
     pub cue: String,

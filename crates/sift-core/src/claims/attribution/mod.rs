@@ -21,7 +21,8 @@
 //! come from `subjects`), trims and widens the ranges (`spans`), splits a second attribution
 //! off a content (`coordination`), runs a content over an attribution that interrupts it
 //! (`interrupted`) or ends it where another clause begins (`clause_end`), and resolves each
-//! source to a speaker (`speakers`).
+//! source to a speaker (`speakers`); a verb whose subject holds no attitude ("is expected to",
+//! "seemed") names no source (`raising`).
 
 mod catenative;
 mod clause_end;
@@ -35,6 +36,7 @@ mod interrupted;
 mod lexicon_en;
 mod not_speech;
 mod punctuation;
+mod raising;
 mod shapes;
 pub(in crate::claims) mod signed;
 mod spans;
@@ -55,6 +57,7 @@ use cues::{cue_at, cues_by_first_word, prep_cue_at, verb_cue_at, ByFirst, CueKin
 use inner::inner_attribution;
 use interrupted::widen_over_attribution;
 use punctuation::{inside_quotes, is_quote};
+use raising::holder_unstated;
 use shapes::{shape_windowed, Grammar};
 use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
@@ -334,7 +337,7 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let mut previous_source: Option<String> = None;
         let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
-            let f = if grammar.english {
+            let mut f = if grammar.english {
                 let mut f = f;
                 take_leading_verb(tokens, quoted, &mut f);
                 take_continuation(tokens, quoted, &mut f);
@@ -344,6 +347,11 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             } else {
                 f
             };
+            // "X is expected to …": no holder is named, and none is resolved.
+            let unstated = grammar
+                .english
+                .then(|| holder_unstated(tokens, &mut f))
+                .flatten();
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
                     (Some(x), Some(y)) if b > a => [x.start, y.end],
@@ -367,7 +375,13 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             if let Some(from) = reaches_back {
                 content_span[0] = content_span[0].min(from);
             }
-            let written = slice(chars, source_span[0], source_span[1]);
+            let written = match unstated {
+                Some(subject) => {
+                    let [a, b] = span(subject);
+                    slice(chars, a, b)
+                }
+                None => slice(chars, source_span[0], source_span[1]),
+            };
             let source = match (&previous_source, implicit) {
                 (Some(p), true) => p.clone(),
                 _ => resolve_source(&written, &mut speakers),
@@ -377,6 +391,11 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 continue;
             }
             previous_source = Some(source.clone());
+            let source = if unstated.is_some() {
+                String::new()
+            } else {
+                source
+            };
             extendable = quotes_content.then_some(out.len());
             out.push(Attribution {
                 source,
@@ -1036,6 +1055,45 @@ mod tests {
                     "Kenneth Baer, a former official who runs a firm".into(),
                     "said".into(),
                     "“It is a great day".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_whose_subject_holds_no_attitude_names_no_source() {
+        let got = attributions(
+            &[
+                "The White House is widely expected to sign the measure.",
+                "Sanders seemed rattled by the attacks and said that he would fight on.",
+                // Active: the one who expected is named.
+                "Trump had expected to win the state.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    String::new(),
+                    "is widely expected".into(),
+                    "The White House is widely expected to sign the measure".into()
+                ),
+                (
+                    String::new(),
+                    "seemed".into(),
+                    "Sanders seemed rattled by the attacks".into()
+                ),
+                // The subject still speaks in the clause coordinated with it.
+                (
+                    "Sanders".into(),
+                    "said".into(),
+                    "that he would fight on".into()
+                ),
+                (
+                    "Trump".into(),
+                    "had expected".into(),
+                    "to win the state".into()
                 ),
             ]
         );
