@@ -62,6 +62,7 @@ use shapes::{shape_windowed, Grammar};
 use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
 use speech_noun::take_speech_noun;
+use subjects::closing_pronoun;
 
 /// Longest source, in words, kept whole with its appositives ("X, a former aide to Y,").
 const MAX_APPOSITIVE_SOURCE_WORDS: usize = 20;
@@ -768,6 +769,9 @@ fn sentence_attributions(
                 continue;
             }
         }
+        if grammar.english {
+            f.source = closing_pronoun(tokens, f.source);
+        }
         // A source inside an earlier attribution is that one's: this one's is implicit.
         let implicit = found
             .iter()
@@ -1095,6 +1099,31 @@ mod tests {
                     "had expected".into(),
                     "to win the state".into()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_closing_a_clause_before_the_cue_is_the_source() {
+        let got = attributions(
+            &[
+                "The last time he encouraged a fast was in May.",
+                "The lawsuit we filed a year ago aimed to end the program.",
+                // Joined to a name, the pronoun is part of the subject.
+                "Clinton and he said that the deal was fair.",
+            ],
+            Lang::En,
+        );
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(s, c, _)| (s.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("he", "encouraged"),
+                ("we", "filed"),
+                ("Clinton and he", "said")
             ]
         );
     }

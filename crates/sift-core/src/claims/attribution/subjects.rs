@@ -258,3 +258,30 @@ table_lookup!(
     /// Whether the word is in [`INTRODUCTORY_WORDS`].
     pub(super) fn introductory_word => INTRODUCTORY_WORDS
 );
+
+/// English subject pronouns ([`closing_pronoun`]).
+const SUBJECT_PRONOUNS_EN: &[&str] = &["i", "he", "she", "we", "they"];
+
+/// Words joining a pronoun to a name before it ("Clinton and he"): the whole is the subject.
+const PRONOUN_JOINERS: &[&str] = &["and", "or", "nor"];
+
+/// The source `source`, or only its last word when that is an English subject pronoun after
+/// other words: "One of the things | he | wanted", "What | I | don't think", "the increase | he |
+/// seeks" (a clause the pronoun's verb sits in, its subject the pronoun), not "Clinton and he".
+pub(super) fn closing_pronoun(tokens: &[Token], source: (usize, usize)) -> (usize, usize) {
+    let (a, b) = source;
+    let Some(last) = b.checked_sub(1).filter(|&l| l > a) else {
+        return source;
+    };
+    let pronoun = tokens
+        .get(last)
+        .is_some_and(|t| SUBJECT_PRONOUNS_EN.contains(&t.lower()));
+    let joined = tokens
+        .get(last - 1)
+        .is_some_and(|t| PRONOUN_JOINERS.contains(&t.lower()));
+    if pronoun && !joined {
+        (last, b)
+    } else {
+        source
+    }
+}
