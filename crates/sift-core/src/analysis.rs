@@ -123,7 +123,8 @@ pub struct SummaryItem {
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct Attribution {
     /// The speaker as written, with role or organisation where given; empty where the text
-    /// names no holder ("X is expected to …", "X seemed …": the subject is in `content`).
+    /// names no holder ("X is expected to …", "X seemed …": the subject is in `content`) or
+    /// the speaker of a second verb was not found.
     pub source: String,
     /// The verb or phrase that marks the attribution ("said", "according to").
     pub cue: String,

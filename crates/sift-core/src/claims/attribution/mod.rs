@@ -62,7 +62,7 @@ use shapes::{shape_windowed, Grammar};
 use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
 use speech_noun::take_speech_noun;
-use subjects::closing_pronoun;
+use subjects::{closing_pronoun, lost_subject};
 
 /// Longest source, in words, kept whole with its appositives ("X, a former aide to Y,").
 const MAX_APPOSITIVE_SOURCE_WORDS: usize = 20;
@@ -348,10 +348,11 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             } else {
                 f
             };
-            // "X is expected to …": no holder is named, and none is resolved.
+            // "X is expected to …": no holder is named, and none is resolved; nor where the
+            // subject was not found (the range is then empty).
             let unstated = grammar
                 .english
-                .then(|| holder_unstated(tokens, &mut f))
+                .then(|| holder_unstated(tokens, &mut f).or_else(|| lost_subject(tokens, &mut f)))
                 .flatten();
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
@@ -384,14 +385,17 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 None => slice(chars, source_span[0], source_span[1]),
             };
             let source = match (&previous_source, implicit) {
+                _ if unstated.is_some() && written.is_empty() => String::new(),
                 (Some(p), true) => p.clone(),
                 _ => resolve_source(&written, &mut speakers),
             };
-            if source.is_empty() {
+            if source.is_empty() && unstated.is_none() {
                 // A subject left out with no speaker before it: who spoke is not known.
                 continue;
             }
-            previous_source = Some(source.clone());
+            if !source.is_empty() {
+                previous_source = Some(source.clone());
+            }
             let source = if unstated.is_some() {
                 String::new()
             } else {
@@ -1126,6 +1130,23 @@ mod tests {
                 ("Clinton and he", "said")
             ]
         );
+    }
+
+    #[test]
+    fn a_second_verb_whose_subject_is_not_found_names_no_source() {
+        let got = attributions(
+            &[
+                "The 6th Circuit Court of Appeals overturned a lower court ruling and sided with the state on voting hours.",
+                // Found: the clause's subject.
+                "Scott beamed and said that the cuts were too deep.",
+            ],
+            Lang::En,
+        );
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(s, c, _)| (s.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(pairs, [("", "sided"), ("Scott", "said")]);
     }
 
     #[test]
