@@ -1076,6 +1076,9 @@ mod tests {
                 "Sanders seemed rattled by the attacks and said that he would fight on.",
                 // Active: the one who expected is named.
                 "Trump had expected to win the state.",
+                // The one asked is no source, nor part of what was asked.
+                "Trump was asked about the speeches on Friday.",
+                "When asked about the dispute, the campaign declined to comment.",
             ],
             Lang::En,
         );
@@ -1102,6 +1105,17 @@ mod tests {
                     "Trump".into(),
                     "had expected".into(),
                     "to win the state".into()
+                ),
+                (
+                    String::new(),
+                    "was asked about".into(),
+                    "the speeches on Friday".into()
+                ),
+                (String::new(), "asked about".into(), "the dispute".into()),
+                (
+                    "the campaign".into(),
+                    "declined".into(),
+                    "to comment".into()
                 ),
             ]
         );

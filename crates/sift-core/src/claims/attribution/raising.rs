@@ -1,7 +1,9 @@
 //! Verbs whose subject holds no attitude: "The White House is expected to sign the measure",
-//! "Sanders seemed rattled". Nobody named expects or judges; the subject belongs to what is
-//! expected or seen. PolNeAR draws these without a source and with the subject inside the
-//! content (on train 49 of 52 `seemed` cues and 72 of 76 `expected` have no source).
+//! "Sanders seemed rattled", and a passive speech verb whose subject is the one addressed
+//! ("Trump was asked about …", "He was told that …"). Nobody named expects, judges or asks;
+//! the subject belongs to what is expected or seen, or is spoken to. PolNeAR draws these
+//! without a source and with the subject inside the content (on train 49 of 52 `seemed` cues and
+//! 72 of 76 `expected` that Sift found have no source).
 
 use super::Found;
 use crate::claims::table_lookup;
@@ -12,6 +14,10 @@ const APPEARANCE_VERBS: &[&str] = &["seem", "seems", "seemed", "appear", "appear
 
 /// Participles whose passive names no holder ("is expected to", "was seen as", "is known to").
 const PASSIVE_PARTICIPLES: &[&str] = &["expected", "seen", "known"];
+
+/// Participles whose passive subject is the one addressed ("was asked about", "were pressed
+/// on"): not the source, nor part of the content (what was asked).
+const ADDRESSED_PARTICIPLES: &[&str] = &["asked", "questioned", "pressed", "told"];
 
 /// Forms of "be" that make a participle passive.
 const BE_FORMS: &[&str] = &[
@@ -43,34 +49,46 @@ table_lookup!(
     fn passive_participle => PASSIVE_PARTICIPLES
 );
 table_lookup!(
+    /// Whether the word is in [`ADDRESSED_PARTICIPLES`].
+    fn addressed_participle => ADDRESSED_PARTICIPLES
+);
+table_lookup!(
     /// Whether the word is in [`BE_FORMS`].
     fn be_form => BE_FORMS
 );
 
 /// When the English cue of `f` is such a verb with its subject before it, moves the subject
-/// into the content (which then runs from the subject over the cue), leaves the source empty
+/// into the content (which then runs from the subject over the cue; not the one addressed),
+/// leaves the source empty
 /// and returns the subject's range (still the speaker of a coordinated cue: "Sanders seemed
 /// rattled and | said …"). Adverbs between "be" and the participle are read past ("is widely
 /// expected").
 pub(super) fn holder_unstated(tokens: &[Token], f: &mut Found) -> Option<(usize, usize)> {
     let (c, ce) = f.cue;
     let verb = ce.checked_sub(1).and_then(|k| tokens.get(k))?;
-    let word = verb.lower();
-    let raising = appearance_verb(word)
-        || (passive_participle(word)
-            && tokens
-                .get(..ce - 1)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|t| !super::spans::is_adverb(t) && t.lower() != "not")
-                .is_some_and(|t| be_form(t.lower())));
+    // A participle of the cue ("was asked | about") with a form of "be" before it.
+    let passive_of = |table: fn(&str) -> bool| {
+        (c..ce).any(|j| {
+            tokens.get(j).is_some_and(|t| table(t.lower()))
+                && tokens
+                    .get(..j)
+                    .unwrap_or_default()
+                    .iter()
+                    .rev()
+                    .find(|t| !super::spans::is_adverb(t) && !matches!(t.lower(), "not" | "also"))
+                    .is_some_and(|t| be_form(t.lower()))
+        })
+    };
+    let addressed = passive_of(addressed_participle);
+    let raising = appearance_verb(verb.lower()) || passive_of(passive_participle) || addressed;
     let subject_before = f.source.1 > f.source.0 && f.source.1 <= c;
     if !raising || !subject_before {
         return None;
     }
     let subject = f.source;
-    f.content.0 = f.content.0.min(subject.0);
+    if !addressed {
+        f.content.0 = f.content.0.min(subject.0);
+    }
     f.source = (c, c);
     Some(subject)
 }
