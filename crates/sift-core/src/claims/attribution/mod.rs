@@ -57,7 +57,7 @@ use cues::{cue_at, cues_by_first_word, prep_cue_at, verb_cue_at, ByFirst, CueKin
 use inner::inner_attribution;
 use interrupted::widen_over_attribution;
 use punctuation::{inside_quotes, is_quote};
-use raising::holder_unstated;
+use raising::{holder_unstated, passive_agent};
 use shapes::{shape_windowed, Grammar};
 use spans::{trim_punct, widen_cue, words_in};
 use speakers::{resolve_source, Speaker};
@@ -350,8 +350,8 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
             };
             // "X is expected to …": no holder is named, and none is resolved; nor where the
             // subject was not found (the range is then empty).
-            let unstated = grammar
-                .english
+            let by_agent = grammar.english && passive_agent(tokens, &mut f);
+            let unstated = (grammar.english && !by_agent)
                 .then(|| holder_unstated(tokens, &mut f).or_else(|| lost_subject(tokens, &mut f)))
                 .flatten();
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
@@ -1161,6 +1161,32 @@ mod tests {
             .map(|(s, c, _)| (s.as_str(), c.as_str()))
             .collect();
         assert_eq!(pairs, [("", "sided"), ("Scott", "said")]);
+    }
+
+    #[test]
+    fn a_passive_cue_takes_its_agent_as_source() {
+        let got = attributions(
+            &[
+                "Trump has been criticized by some of his rivals for failing to release his taxes.",
+                "The scheme, as reported by the OCCRP, worked like this: firms paid fees.",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "some of his rivals".into(),
+                    "has been criticized".into(),
+                    "Trump".into()
+                ),
+                (
+                    "the OCCRP".into(),
+                    "reported".into(),
+                    "worked like this: firms paid fees".into()
+                ),
+            ]
+        );
     }
 
     #[test]

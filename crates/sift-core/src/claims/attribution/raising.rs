@@ -92,3 +92,57 @@ pub(super) fn holder_unstated(tokens: &[Token], f: &mut Found) -> Option<(usize,
     f.source = (c, c);
     Some(subject)
 }
+
+/// Words that end a passive's agent ("criticized by some of his rivals | for failing …", "seen by
+/// organizers | as a lifeboat").
+const AGENT_STOPS: &[&str] = &[
+    "for", "as", "to", "that", "because", "after", "before", "on", "in", "at", "during", "with",
+    "over", "since", "when", "while", "about",
+];
+
+/// Most words of a passive's agent.
+const MAX_AGENT_WORDS: usize = 12;
+
+/// A passive English cue followed by its agent ("Trump has been criticized | by some of his
+/// rivals", "was first reported | by MSNBC"): the agent is the source, and the subject before the
+/// cue, when there is one, the content (what was criticized or reported), as PolNeAR draws it.
+/// Returns whether it applied.
+pub(super) fn passive_agent(tokens: &[Token], f: &mut Found) -> bool {
+    let (c, ce) = f.cue;
+    let participle = ce
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| {
+            let w = t.lower();
+            w.ends_with("ed")
+                || w.ends_with("en")
+                || passive_participle(w)
+                || addressed_participle(w)
+        });
+    let by = tokens.get(ce).is_some_and(|t| t.lower() == "by");
+    if !participle || !by {
+        return false;
+    }
+    let from = ce + 1;
+    let end = (from..tokens.len())
+        .take(MAX_AGENT_WORDS)
+        .find(|&k| {
+            tokens
+                .get(k)
+                .is_none_or(|t| !t.is_word() || AGENT_STOPS.contains(&t.lower()))
+        })
+        .unwrap_or_else(|| (from + MAX_AGENT_WORDS).min(tokens.len()));
+    if end <= from {
+        return false;
+    }
+    let subject = f.source;
+    // Not a lone lower-case word ("as | reported by X"): that is no subject.
+    let lone_word = subject.1 == subject.0 + 1 && tokens.get(subject.0).is_some_and(|t| !t.capital);
+    if subject.1 > subject.0 && subject.1 <= c && !lone_word {
+        f.content = subject;
+    } else {
+        f.content = super::spans::trim_punct(tokens, end, f.content.1.max(end));
+    }
+    f.source = (from, end);
+    f.content.1 > f.content.0
+}
