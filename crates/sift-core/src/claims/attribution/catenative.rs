@@ -1,8 +1,8 @@
 //! A verb that leads into another in its cue: PolNeAR's cues run on over the verb it leads to
 //! ("continued to say", "tried to explain", "are quick to point out", "went on to say", "went so
 //! far as to call"), over what completes a phrase ("made it clear", "went further") and over
-//! the verb after a negated auxiliary ("didn't disclose"), whether the cue was found at the
-//! leading verb or at the verb it leads to.
+//! the verb after a negated auxiliary or an adverb of frequency ("didn't disclose", "often
+//! questions"), whether the cue was found at the leading verb or at the verb it leads to.
 
 use super::spans::{extend_cue, trim_punct, words_in};
 use super::Found;
@@ -47,6 +47,18 @@ const NEGATED: &[&str] = &[
     "haven't",
     "hadn't",
 ];
+/// Adverbs of frequency and duration: a cue found at one alone ("Sanders | often | questions …")
+/// runs on over the verb after it, as the negated auxiliaries do.
+const FREQUENCY: &[&str] = &[
+    "often",
+    "still",
+    "never",
+    "always",
+    "sometimes",
+    "rarely",
+    "frequently",
+    "usually",
+];
 /// Forms of "go".
 const GO: &[&str] = &["go", "goes", "went", "going", "gone"];
 /// Forms of "make".
@@ -65,6 +77,7 @@ const CONTINUATIONS: &[(&[&str], &[&str])] = &[
     (MAKE, &["it", "clear"]),
     (MAKE, &["clear"]),
     (NEGATED, &[VERB]),
+    (FREQUENCY, &[VERB]),
 ];
 
 /// `t`'s lower-case word with its apostrophes straight, as the tables write them.

@@ -1197,6 +1197,7 @@ mod tests {
                 "Advisers to the mayor are quick to point out that he placed second.",
                 "The governor made it clear that she would not run.",
                 "Most officials don’t think that the deal will pass.",
+                "Sanders often questions Clinton’s ties to super PACs.",
                 // No lower-case word after "to": the continuation is not taken.
                 "The candidate tried to Boston, said an aide.",
             ],
@@ -1210,6 +1211,7 @@ mod tests {
                 "are quick to point out",
                 "made it clear",
                 "don’t think",
+                "often questions",
                 "said"
             ]
         );
