@@ -85,10 +85,11 @@ fn straight(t: &Token) -> String {
     t.lower().replace('’', "'")
 }
 
-/// Whether `t` is the continuation word `word` ([`VERB`]: any lower-case word).
+/// Whether `t` is the continuation word `word` ([`VERB`]: any lower-case word but an
+/// auxiliary: "How often | should I …" leads into no verb here).
 fn fits(t: &Token, word: &str) -> bool {
     if word == VERB {
-        t.kind == TokenKind::Word && !t.capital
+        t.kind == TokenKind::Word && !t.capital && !super::shapes::finite_auxiliary(t.lower())
     } else {
         t.lower() == word
     }

@@ -1190,6 +1190,28 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_opening_on_a_preposition_after_the_cue_is_no_source() {
+        let got = attributions(
+            &[
+                "On Sunday, Hillary Clinton, the Democratic front-runner, called on tech companies to act.",
+                "Another user, Roland Z, wrote of Ms. Merkel: “Your boss is still bringing them in.”",
+            ],
+            Lang::En,
+        );
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(s, c, _)| (s.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Hillary Clinton, the Democratic front-runner", "called"),
+                ("Another user, Roland Z", "wrote")
+            ]
+        );
+    }
+
+    #[test]
     fn a_verb_leading_into_another_takes_it_into_the_cue() {
         let got = attributions(
             &[

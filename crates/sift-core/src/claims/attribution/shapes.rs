@@ -730,10 +730,18 @@ fn content_first(
             .get(phrase_after(tokens, ce, true))
             .is_some_and(|t| is_boundary(t) || clause_joiner(t.lower()));
     let mut se = phrase_after(tokens, ce, true);
+    // "…, Mr. Daniloff said | by telephone": a phrase opening on a preposition is no source
+    // (not read where a quote opens the sentence: the shapes after this one would take the
+    // quote for the source).
+    let opens_on_preposition = !tokens.first().is_some_and(is_quote)
+        && tokens.get(ce).is_some_and(|t| {
+            !t.capital && (introductory_word(t.lower()) || preposition_after_cue(t.lower()))
+        });
     let names_source = || {
-        tokens
-            .get(ce..se)
-            .is_some_and(|p| !p.iter().any(|t| finite_auxiliary(t.lower())))
+        !opens_on_preposition
+            && tokens
+                .get(ce..se)
+                .is_some_and(|p| !p.iter().any(|t| finite_auxiliary(t.lower())))
     };
     // "Keron Blair, executive director of AROS, called for …": in English a name set off by a
     // comma before an inverted cue is the subject, with its object after the cue.
@@ -805,6 +813,17 @@ fn content_first(
     }
     None
 }
+
+/// Prepositions that open a phrase after a cue rather than an inverted source ("said | by
+/// telephone", "wrote | of Ms. Merkel"), beside the introductory words
+/// ([`introductory_word`]: "in", "on", "at", "with", "for" and the other languages').
+const PREPOSITIONS_AFTER_CUE: &[&str] =
+    &["of", "to", "about", "over", "by", "through", "from", "into"];
+
+table_lookup!(
+    /// Whether the word is in [`PREPOSITIONS_AFTER_CUE`].
+    fn preposition_after_cue => PREPOSITIONS_AFTER_CUE
+);
 
 /// English relative pronouns whose clause may hold speech of its own ([`relative_speech`]).
 const RELATIVES_EN: &[&str] = &["who", "which", "whom"];
