@@ -1026,10 +1026,7 @@ mod tests {
             ],
             Lang::En,
         );
-        let pairs: Vec<(&str, &str)> = got
-            .iter()
-            .map(|(s, c, _)| (s.as_str(), c.as_str()))
-            .collect();
+        let pairs = sources_and_cues(&got);
         assert_eq!(
             pairs,
             [
@@ -1132,10 +1129,7 @@ mod tests {
             ],
             Lang::En,
         );
-        let pairs: Vec<(&str, &str)> = got
-            .iter()
-            .map(|(s, c, _)| (s.as_str(), c.as_str()))
-            .collect();
+        let pairs = sources_and_cues(&got);
         assert_eq!(
             pairs,
             [
@@ -1156,10 +1150,7 @@ mod tests {
             ],
             Lang::En,
         );
-        let pairs: Vec<(&str, &str)> = got
-            .iter()
-            .map(|(s, c, _)| (s.as_str(), c.as_str()))
-            .collect();
+        let pairs = sources_and_cues(&got);
         assert_eq!(pairs, [("", "sided"), ("Scott", "said")]);
     }
 
@@ -1198,10 +1189,7 @@ mod tests {
             ],
             Lang::En,
         );
-        let pairs: Vec<(&str, &str)> = got
-            .iter()
-            .map(|(s, c, _)| (s.as_str(), c.as_str()))
-            .collect();
+        let pairs = sources_and_cues(&got);
         assert_eq!(
             pairs,
             [
