@@ -1,9 +1,10 @@
-//! Verbs whose subject holds no attitude: "The White House is expected to sign the measure",
-//! "Sanders seemed rattled", and a passive speech verb whose subject is the one addressed
-//! ("Trump was asked about …", "He was told that …"). Nobody named expects, judges or asks;
-//! the subject belongs to what is expected or seen, or is spoken to. PolNeAR draws these
-//! without a source and with the subject inside the content (on train 49 of 52 `seemed` cues and
-//! 72 of 76 `expected` that Sift found have no source).
+//! Verbs whose subject is not the source. A subject that holds no attitude: "The White House is
+//! expected to sign the measure", "Sanders seemed rattled" (nobody named expects or judges; the
+//! subject belongs to what is expected or seen). A passive speech verb's subject, the one
+//! addressed: "Trump was asked about …", "He was told that …". PolNeAR draws these without a
+//! source and with the subject inside the content (on train 49 of 52 `seemed` cues and 72 of 76
+//! `expected` that Sift found have no source). And a passive with its agent: "criticized | by
+//! some of his rivals", where the agent is the source.
 
 use super::Found;
 use crate::claims::table_lookup;
@@ -59,10 +60,9 @@ table_lookup!(
 
 /// When the English cue of `f` is such a verb with its subject before it, moves the subject
 /// into the content (which then runs from the subject over the cue; not the one addressed),
-/// leaves the source empty
-/// and returns the subject's range (still the speaker of a coordinated cue: "Sanders seemed
-/// rattled and | said …"). Adverbs between "be" and the participle are read past ("is widely
-/// expected").
+/// leaves the source empty and returns the subject's range (still the speaker of a coordinated
+/// cue: "Sanders seemed rattled and | said …"). Adverbs between "be" and the participle are read
+/// past ("is widely expected").
 pub(super) fn holder_unstated(tokens: &[Token], f: &mut Found) -> Option<(usize, usize)> {
     let (c, ce) = f.cue;
     let verb = ce.checked_sub(1).and_then(|k| tokens.get(k))?;
@@ -138,11 +138,15 @@ pub(super) fn passive_agent(tokens: &[Token], f: &mut Found) -> bool {
     let subject = f.source;
     // Not a lone lower-case word ("as | reported by X"): that is no subject.
     let lone_word = subject.1 == subject.0 + 1 && tokens.get(subject.0).is_some_and(|t| !t.capital);
-    if subject.1 > subject.0 && subject.1 <= c && !lone_word {
-        f.content = subject;
+    let content = if subject.1 > subject.0 && subject.1 <= c && !lone_word {
+        subject
     } else {
-        f.content = super::spans::trim_punct(tokens, end, f.content.1.max(end));
+        super::spans::trim_punct(tokens, end, f.content.1.max(end))
+    };
+    if content.1 <= content.0 {
+        return false;
     }
+    f.content = content;
     f.source = (from, end);
-    f.content.1 > f.content.0
+    true
 }

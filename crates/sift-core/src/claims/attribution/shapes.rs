@@ -76,6 +76,7 @@ const PHRASE_OPENERS: &[&str] = &[
 /// Words after which a subject starts afresh inside a source segment ("… when she said").
 const SUBORDINATORS: &[&str] = &[
     "when",
+    "whenever",
     "because",
     "while",
     "if",

@@ -290,13 +290,10 @@ pub(super) fn closing_pronoun(tokens: &[Token], source: (usize, usize)) -> (usiz
 /// verb's clause, not a subject ("a lower court ruling and | sided", "… while | adding").
 const CLAUSE_JOINERS_EN: &[&str] = &["and", "but", "or", "while"];
 
-/// Subordinators that open a clause with its subject left out ("When | asked about …", "Once |
-/// told …"): alone before the cue, no source.
-const SUBORDINATORS_EN: &[&str] = &["when", "whenever", "once", "if", "after", "before", "while"];
-
 /// When the source of `f` ends in a clause joiner (the cue is a second verb whose subject the
 /// shapes did not find: "The 6th Circuit … overturned a lower court ruling and | sided with …"),
-/// or is a lone subordinator ("When | asked"), empties it and returns the empty range: no source
+/// or is a lone subordinator opening a clause without its subject ("When | asked about …",
+/// "Once | told …"), empties it and returns the empty range: no source
 /// is named rather than a wrong one. On PolNeAR train 2 of 134 sources ending in a joiner were
 /// right.
 pub(super) fn lost_subject(tokens: &[Token], f: &mut Found) -> Option<(usize, usize)> {
@@ -305,7 +302,7 @@ pub(super) fn lost_subject(tokens: &[Token], f: &mut Found) -> Option<(usize, us
     let lone_subordinator = b == a + 1
         && tokens
             .get(a)
-            .is_some_and(|t| SUBORDINATORS_EN.contains(&t.lower()));
+            .is_some_and(|t| super::shapes::subordinator(t.lower()));
     (lone_subordinator
         || tokens
             .get(last)
