@@ -344,6 +344,7 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
                 take_continuation(tokens, quoted, &mut f);
                 let mut f = f.with_particle(tokens, quoted);
                 take_speech_noun(tokens, quoted, &mut f);
+                f.source = closing_pronoun(tokens, f.source);
                 f
             } else {
                 f
@@ -773,9 +774,6 @@ fn sentence_attributions(
                 continue;
             }
         }
-        if grammar.english {
-            f.source = closing_pronoun(tokens, f.source);
-        }
         // A source inside an earlier attribution is that one's: this one's is implicit.
         let implicit = found
             .iter()
@@ -1119,13 +1117,16 @@ mod tests {
     }
 
     #[test]
-    fn a_pronoun_closing_a_clause_before_the_cue_is_the_source() {
+    fn a_pronoun_or_dash_closing_a_clause_before_the_cue_leaves_the_source_after_it() {
         let got = attributions(
             &[
                 "The last time he encouraged a fast was in May.",
                 "The lawsuit we filed a year ago aimed to end the program.",
                 // Joined to a name, the pronoun is part of the subject.
                 "Clinton and he said that the deal was fair.",
+                // After a dash set off by spaces, not a hyphen inside "17-year-old".
+                "On the flight home on his 757 jet ― Trump declined to say that the plan had failed.",
+                "The 17-year-old Jared Potts said that the vote was fair.",
             ],
             Lang::En,
         );
@@ -1135,7 +1136,9 @@ mod tests {
             [
                 ("he", "encouraged"),
                 ("we", "filed"),
-                ("Clinton and he", "said")
+                ("Clinton and he", "said"),
+                ("Trump", "declined"),
+                ("The 17-year-old Jared Potts", "said")
             ]
         );
     }

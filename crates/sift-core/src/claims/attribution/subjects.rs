@@ -259,23 +259,45 @@ table_lookup!(
     pub(super) fn introductory_word => INTRODUCTORY_WORDS
 );
 
-/// English subject pronouns ([`closing_pronoun`]).
-const SUBJECT_PRONOUNS_EN: &[&str] = &["i", "he", "she", "we", "they"];
+/// English subject and relative pronouns ([`closing_pronoun`]).
+const CLOSING_PRONOUNS_EN: &[&str] = &["i", "he", "she", "we", "they", "that", "which", "who"];
 
 /// Words joining a pronoun to a name before it ("Clinton and he"): the whole is the subject.
 const PRONOUN_JOINERS: &[&str] = &["and", "or", "nor"];
 
-/// The source `source`, or only its last word when that is an English subject pronoun after
-/// other words: "One of the things | he | wanted", "What | I | don't think", "the increase | he |
-/// seeks" (a clause the pronoun's verb sits in, its subject the pronoun), not "Clinton and he".
+/// Dashes set off by spaces (a hyphen inside a word is part of it): "in Palm Beach - | Lewandowski
+/// continued".
+const DASHES: &[&str] = &["-", "--", "―", "—", "–"];
+
+/// The source `source`, or only its end where the words before belong to another clause: after
+/// its last dash ("his 757 jet ― | Trump declined"), or its last word when that is an English
+/// subject or relative pronoun after other words ("One of the things | he | wanted", "an
+/// organization | that | endorsed": a clause the pronoun's verb sits in, its subject the pronoun),
+/// not "Clinton and he".
 pub(super) fn closing_pronoun(tokens: &[Token], source: (usize, usize)) -> (usize, usize) {
     let (a, b) = source;
+    let spaced_dash = |k: usize| {
+        let (Some(before), Some(t), Some(after)) = (
+            k.checked_sub(1).and_then(|p| tokens.get(p)),
+            tokens.get(k),
+            tokens.get(k + 1),
+        ) else {
+            return false;
+        };
+        !t.is_word() && DASHES.contains(&t.lower()) && before.end < t.start && t.end < after.start
+    };
+    if let Some(dash) = (a..b).rev().find(|&k| spaced_dash(k)) {
+        let after = trim_source(tokens, dash + 1, b);
+        if words_in(tokens, after.0, after.1) > 0 {
+            return after;
+        }
+    }
     let Some(last) = b.checked_sub(1).filter(|&l| l > a) else {
         return source;
     };
     let pronoun = tokens
         .get(last)
-        .is_some_and(|t| SUBJECT_PRONOUNS_EN.contains(&t.lower()));
+        .is_some_and(|t| CLOSING_PRONOUNS_EN.contains(&t.lower()));
     let joined = tokens
         .get(last - 1)
         .is_some_and(|t| PRONOUN_JOINERS.contains(&t.lower()));
