@@ -3,7 +3,7 @@
 //! said A, | while nine in 10 said B", "…, and the mayor said B") and annotates that one too.
 
 use super::cues::ByFirst;
-use super::shapes::{subordinator, Grammar};
+use super::shapes::{relative_pronoun_en, subordinator, Grammar};
 use super::spans::{leading_connective, trim_punct, widen_cue, words_in};
 use super::{cue_hit, Found, MIN_CONTENT_WORDS};
 use crate::claims::table_lookup;
@@ -14,17 +14,9 @@ use crate::claims::tokens::Token;
 /// no attribution of its own there.
 const COMPLEMENT_OPENERS: &[&str] = &["that", "what", "if", "because", "whether", "how", "why"];
 
-/// Relative pronouns: an attribution after one is the relative clause's ("the report, which
-/// Carson said was false, …"), found but nested, the paraphrase left whole.
-const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "whom"];
-
 table_lookup!(
     /// Whether the word is in [`COMPLEMENT_OPENERS`].
     fn complement_opener => COMPLEMENT_OPENERS
-);
-table_lookup!(
-    /// Whether the word is in [`RELATIVE_PRONOUNS`].
-    fn relative_pronoun => RELATIVE_PRONOUNS
 );
 
 /// The attribution whose cue (a lexicon entry) is at token `i`, inside `host`'s English paraphrase
@@ -69,7 +61,9 @@ pub(super) fn inner_attribution(
     if before.is_some_and(|t| complement_opener(t.lower())) {
         return None;
     }
-    let relative = before.is_some_and(|t| relative_pronoun(t.lower()));
+    // An attribution after a relative pronoun is the relative clause's ("the report, which Carson
+    // said was false, …"), found but nested, the paraphrase left whole.
+    let relative = before.is_some_and(|t| relative_pronoun_en(t.lower()));
     let mut end = a;
     while end > from
         && tokens

@@ -338,23 +338,21 @@ pub fn find(chars: &[char], sentences: &[SentenceTokens<'_>], lang: Lang) -> Vec
         let mut previous_source: Option<String> = None;
         let date = sentence.dates.iter().find_map(|d| d.iso.clone());
         for (f, implicit) in found {
-            let mut f = if grammar.english {
-                let mut f = f;
+            let mut f = f;
+            // The subject of an attribution that names no source ("X is expected to …"; empty
+            // where the subject was not found): no source is resolved for it.
+            let mut unstated = None;
+            if grammar.english {
                 take_leading_verb(tokens, quoted, &mut f);
                 take_continuation(tokens, quoted, &mut f);
-                let mut f = f.with_particle(tokens, quoted);
+                f = f.with_particle(tokens, quoted);
                 take_speech_noun(tokens, quoted, &mut f);
                 f.source = closing_pronoun(tokens, f.source);
-                f
-            } else {
-                f
-            };
-            // "X is expected to …": no holder is named, and none is resolved; nor where the
-            // subject was not found (the range is then empty).
-            let by_agent = grammar.english && passive_agent(tokens, &mut f);
-            let unstated = (grammar.english && !by_agent)
-                .then(|| holder_unstated(tokens, &mut f).or_else(|| lost_subject(tokens, &mut f)))
-                .flatten();
+                if !passive_agent(tokens, &mut f) {
+                    unstated =
+                        holder_unstated(tokens, &mut f).or_else(|| lost_subject(tokens, &mut f));
+                }
+            }
             let span = |(a, b): (usize, usize)| -> [usize; 2] {
                 match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
                     (Some(x), Some(y)) if b > a => [x.start, y.end],

@@ -826,9 +826,6 @@ table_lookup!(
     fn preposition_after_cue => PREPOSITIONS_AFTER_CUE
 );
 
-/// English relative pronouns whose clause may hold speech of its own ([`relative_speech`]).
-const RELATIVES_EN: &[&str] = &["who", "which", "whom"];
-
 /// Perfect auxiliaries read past before a relative clause's verb ("who has said").
 const PERFECT_AUXILIARIES_EN: &[&str] = &["has", "have", "had"];
 
@@ -840,7 +837,7 @@ const PERFECT_AUXILIARIES_EN: &[&str] = &["has", "have", "had"];
 fn relative_speech(tokens: &[Token], at: usize) -> bool {
     if !tokens
         .get(at)
-        .is_some_and(|t| RELATIVES_EN.contains(&t.lower()))
+        .is_some_and(|t| relative_pronoun_en(t.lower()))
     {
         return false;
     }
@@ -946,8 +943,15 @@ fn source_first(
 
 /// English relative pronouns: one inside a source segment is itself the source ("a staffer at
 /// the State Department who | said", as PolNeAR reads it), unless a subject follows it ("a
-/// lawsuit in which Democrats | argued", "…, which he | said would be …").
+/// lawsuit in which Democrats | argued", "…, which he | said would be …"); one opening a clause
+/// with a speech verb after a speaker is a second attribution's source ([`relative_speech`]);
+/// the attributions inside a paraphrase read them too (`inner`).
 const RELATIVE_PRONOUNS_EN: &[&str] = &["who", "which", "whom"];
+
+table_lookup!(
+    /// Whether the word is in [`RELATIVE_PRONOUNS_EN`].
+    pub(super) fn relative_pronoun_en => RELATIVE_PRONOUNS_EN
+);
 /// English subject pronouns, a subject after a relative pronoun as a name is.
 const SUBJECT_PRONOUNS_EN: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 /// English words after which a source segment's subject follows ("the gap between what Trump |
@@ -963,9 +967,7 @@ fn source_in_clause_en(
 ) -> (usize, usize) {
     let opener = (source.0..search_end).rev().find(|&k| {
         tokens.get(k).is_some_and(|t| {
-            !t.capital
-                && (RELATIVE_PRONOUNS_EN.contains(&t.lower())
-                    || CLAUSE_OPENERS_EN.contains(&t.lower()))
+            !t.capital && (relative_pronoun_en(t.lower()) || CLAUSE_OPENERS_EN.contains(&t.lower()))
         })
     });
     let Some(k) = opener else {
@@ -980,7 +982,7 @@ fn source_in_clause_en(
         });
     let relative = tokens
         .get(k)
-        .is_some_and(|t| RELATIVE_PRONOUNS_EN.contains(&t.lower()));
+        .is_some_and(|t| relative_pronoun_en(t.lower()));
     if relative && !subject_follows {
         (k, k + 1)
     } else if k + 1 < source.1 {
